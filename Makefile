@@ -1,0 +1,149 @@
+# baocao - Decree 30 administrative reports from YAML.
+#
+#   make            build build/baocao (installs missing Debian packages as root)
+#   make demo       build and render examples/ into out/
+#   make test       unit tests, spec conformance, end-to-end document tests
+#   make install    PREFIX=/usr/local DESTDIR=
+#   make asan       the tests built with -fsanitize=address,undefined
+#   make valgrind   the tests under valgrind
+#   make bench      benchmarks (templates/s, reports/s)
+#   make golden-update   regenerate golden files for review
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR = $(PREFIX)/bin
+MANDIR = $(PREFIX)/share/man/man1
+LOCALEDIR = $(PREFIX)/share/locale
+SHARED ?= ../shared
+MUSTACHE_SPEC ?= $(SHARED)/mustache-spec
+
+CC ?= cc
+OPT ?= -O2 -g
+SAN ?=
+BUILD ?= build
+PKGS = libzip libxml-2.0 yaml-0.1 libutf8proc
+WARN = -Wall -Wextra -Wstrict-prototypes -Wshadow -Wno-unused-parameter
+Q = @
+ifdef V
+Q =
+endif
+
+# Flags come from pkg-config once the dependencies are present; the
+# config file is (re)made first, which installs what is missing.
+-include $(BUILD)/config.mk
+
+CPPFLAGS_ALL = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Igenerator -I$(BUILD)/gen \
+               -DBC_LOCALEDIR='"$(LOCALEDIR)"' $(DEP_CFLAGS)
+CFLAGS_ALL = -std=c17 $(WARN) $(OPT) $(SAN) $(CFLAGS)
+LDLIBS_ALL = $(DEP_LIBS) -lpthread -lm
+
+LIB_SRC = $(filter-out generator/main.c,$(wildcard generator/*.c))
+LIB_OBJ = $(LIB_SRC:generator/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/template_data.o \
+          $(BUILD)/obj/font_data.o
+TEMPLATE_FILES = $(shell find templates/bao-cao -type f | LC_ALL=C sort)
+TEST_SRC = $(wildcard tests/unit/test_*.c)
+TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all demo test test-unit test-spec test-docx install uninstall clean \
+        asan valgrind bench golden-update deps
+
+all: $(BUILD)/baocao
+
+$(BUILD)/config.mk: tools/ensure-deps.sh
+	$(Q)mkdir -p $(BUILD)
+	$(Q)tools/ensure-deps.sh $(PKGS)
+	$(Q)printf 'DEP_CFLAGS = %s\nDEP_LIBS = %s\n' \
+	    "$$(pkg-config --cflags $(PKGS))" "$$(pkg-config --libs $(PKGS))" > $@
+
+$(BUILD)/obj/%.o: generator/%.c $(wildcard generator/*.h) $(BUILD)/config.mk
+	$(Q)mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -c $< -o $@
+
+$(BUILD)/embed: tools/embed.c
+	$(Q)mkdir -p $(BUILD)
+	$(Q)$(CC) -O1 -o $@ $<
+
+$(BUILD)/gen/template_data.c: $(BUILD)/embed $(TEMPLATE_FILES)
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(BUILD)/embed $@ bc_template_bao_cao templates/bao-cao $(TEMPLATE_FILES)
+
+$(BUILD)/obj/template_data.o: $(BUILD)/gen/template_data.c generator/embedded.h
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) $(CPPFLAGS_ALL) -std=c17 -O0 -c $< -o $@
+
+$(BUILD)/obj/font_data.o: fonts/metrics.c generator/font_metrics.h
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -c $< -o $@
+
+$(BUILD)/libbaocao.a: $(LIB_OBJ)
+	$(Q)rm -f $@
+	$(Q)ar rcs $@ $^
+
+$(BUILD)/baocao: $(BUILD)/obj/main.o $(BUILD)/libbaocao.a
+	@echo "  LD      $@"
+	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $^ $(LDLIBS_ALL)
+
+# ---- tests ---------------------------------------------------------------
+
+$(BUILD)/config-test.mk: tools/ensure-deps.sh
+	$(Q)mkdir -p $(BUILD)
+	$(Q)tools/ensure-deps.sh cmocka
+	$(Q)printf 'CMOCKA_CFLAGS = %s\nCMOCKA_LIBS = %s\n' \
+	    "$$(pkg-config --cflags cmocka)" "$$(pkg-config --libs cmocka)" > $@
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/test_support.h $(BUILD)/libbaocao.a $(BUILD)/config-test.mk
+	$(Q)mkdir -p $(dir $@)
+	@echo "  TEST-CC $<"
+	$(Q)$(CC) $(CPPFLAGS_ALL) $$(sed -n 's/^CMOCKA_CFLAGS = //p' $(BUILD)/config-test.mk) \
+	    -DBC_SOURCE_DIR='"$(CURDIR)"' -DBC_BUILD_DIR='"$(CURDIR)/$(BUILD)"' \
+	    $(CFLAGS_ALL) -o $@ $< $(BUILD)/libbaocao.a $(LDLIBS_ALL) \
+	    $$(sed -n 's/^CMOCKA_LIBS = //p' $(BUILD)/config-test.mk)
+
+$(BUILD)/run_spec: tests/spec/run_spec.c $(BUILD)/libbaocao.a
+	$(Q)$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libbaocao.a $(LDLIBS_ALL)
+
+test: test-unit test-spec test-docx
+
+test-unit: $(BUILD)/baocao $(TEST_BIN)
+	$(Q)VALGRIND=$(VALGRIND) tests/run-unit.sh $(BUILD) $(TEST_BIN)
+
+test-spec: $(BUILD)/run_spec
+	$(Q)if [ -d "$(MUSTACHE_SPEC)" ]; then \
+	    $(if $(VALGRIND),valgrind -q --error-exitcode=99 --leak-check=full) \
+	    $(BUILD)/run_spec "$(MUSTACHE_SPEC)"; \
+	else echo "test-spec: skipped ($(MUSTACHE_SPEC) not found)"; fi
+
+test-docx: $(BUILD)/baocao
+	$(Q)tests/docx/run.sh $(BUILD) $(SHARED)
+
+demo: $(BUILD)/baocao
+	$(Q)mkdir -p out
+	$(Q)for f in examples/*.yaml; do \
+	    o=out/$$(basename $$f .yaml).docx; \
+	    $(BUILD)/baocao render $$f -o $$o && echo "wrote $$o"; \
+	done
+
+asan:
+	$(Q)$(MAKE) BUILD=build-asan OPT="-O1 -g" \
+	    SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" test-unit test-spec
+
+valgrind:
+	$(Q)$(MAKE) BUILD=build-vg OPT="-O1 -g" VALGRIND=1 test-unit test-spec
+
+bench: $(BUILD)/baocao
+	$(Q)bench/run.sh $(BUILD) $(SHARED)
+
+golden-update: $(BUILD)/baocao
+	$(Q)tests/golden-update.sh $(BUILD)
+
+install: $(BUILD)/baocao
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
+	install -m 755 $(BUILD)/baocao $(DESTDIR)$(BINDIR)/baocao
+	install -m 644 docs/baocao.1 $(DESTDIR)$(MANDIR)/baocao.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/baocao $(DESTDIR)$(MANDIR)/baocao.1
+
+clean:
+	rm -rf build build-asan build-vg out

@@ -1,0 +1,58 @@
+/*
+ * diag.h - diagnostics collected by library code and printed by main.c.
+ *
+ * Every error caused by a user's file carries where it happened: the file,
+ * for a .docx template the part ("word/document.xml") and a human place
+ * ("paragraph 12"), and for text sources the 1-based line and column.
+ * Library functions append to a bc_diags list and return a failure status;
+ * they never print.
+ */
+#ifndef BC_DIAG_H
+#define BC_DIAG_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+typedef enum bc_severity {
+    BC_ERROR,
+    BC_WARNING,
+    BC_NOTE
+} bc_severity;
+
+typedef struct bc_diag {
+    bc_severity severity;
+    char *file;     /* may be NULL */
+    char *part;     /* zip part inside a .docx, or NULL */
+    char *place;    /* human place inside a part ("paragraph 3"), or NULL */
+    int line;       /* 1-based, 0 when unknown */
+    int col;        /* 1-based, 0 when unknown */
+    char *id;       /* stable rule/error id ("T003", "L24"), or NULL */
+    char *msg;      /* the message, already translated */
+    struct bc_diag *next;
+} bc_diag;
+
+typedef struct bc_diags {
+    bc_diag *head;
+    bc_diag *tail;
+    size_t errors;
+    size_t warnings;
+} bc_diags;
+
+#define BC_DIAGS_INIT {NULL, NULL, 0, 0}
+
+/* Appends a diagnostic; file/part/place/id may be NULL. Returns it so the
+ * caller may fill more fields. */
+bc_diag *bc_diag_add(bc_diags *d, bc_severity sev, const char *file,
+                     int line, int col, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+bc_diag *bc_diag_vadd(bc_diags *d, bc_severity sev, const char *file,
+                      int line, int col, const char *fmt, va_list ap);
+void bc_diag_set_part(bc_diag *g, const char *part, const char *place);
+void bc_diag_set_id(bc_diag *g, const char *id);
+/* Moves every diagnostic of src to the end of dst. */
+void bc_diags_take(bc_diags *dst, bc_diags *src);
+/* Formats one diagnostic as "file:line:col: error: msg [id]" (no newline). */
+char *bc_diag_format(const bc_diag *g);
+void bc_diags_free(bc_diags *d);
+
+#endif

@@ -1,0 +1,269 @@
+/*
+ * docx_package.c - OPC package in memory, read and written with libzip
+ * (see docx_package.h).
+ */
+#include "docx_package.h"
+#include "alloc.h"
+#include "i18n.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <zip.h>
+
+#define BC_MAX_PART_SIZE (256u * 1024 * 1024)
+
+static void S_add(bc_package *p, const char *name, unsigned char *data,
+                  size_t len)
+{
+    if (p->count == p->cap) {
+        p->cap = p->cap ? p->cap * 2 : 16;
+        p->parts = bc_xrealloc(p->parts, p->cap * sizeof *p->parts);
+    }
+    bc_part *part = &p->parts[p->count++];
+    part->name = bc_xstrdup(name);
+    part->data = data;
+    part->len = len;
+}
+
+bc_part *bc_package_find(const bc_package *p, const char *name)
+{
+    if (name[0] == '/')
+        name++;
+    for (size_t i = 0; i < p->count; i++)
+        if (strcmp(p->parts[i].name, name) == 0)
+            return &p->parts[i];
+    /* part names are compared case-insensitively by OPC */
+    for (size_t i = 0; i < p->count; i++)
+        if (strcasecmp(p->parts[i].name, name) == 0)
+            return &p->parts[i];
+    return NULL;
+}
+
+void bc_package_put(bc_package *p, const char *name, unsigned char *data,
+                    size_t len)
+{
+    bc_part *part = bc_package_find(p, name);
+    if (part) {
+        free(part->data);
+        part->data = data;
+        part->len = len;
+        return;
+    }
+    S_add(p, name[0] == '/' ? name + 1 : name, data, len);
+}
+
+void bc_package_set(bc_package *p, const char *name, const void *data,
+                    size_t len)
+{
+    unsigned char *copy = bc_xmalloc(len + 1);
+    memcpy(copy, data, len);
+    copy[len] = '\0';
+    bc_package_put(p, name, copy, len);
+}
+
+void bc_package_remove(bc_package *p, const char *name)
+{
+    bc_part *part = bc_package_find(p, name);
+    if (!part)
+        return;
+    free(part->name);
+    free(part->data);
+    size_t i = (size_t)(part - p->parts);
+    memmove(part, part + 1, (p->count - i - 1) * sizeof *part);
+    p->count--;
+}
+
+void bc_package_from_embedded(bc_package *p, const bc_embedded_file *files)
+{
+    for (; files->name; files++)
+        bc_package_set(p, files->name, files->data, files->size);
+}
+
+void bc_package_copy(bc_package *dst, const bc_package *src)
+{
+    for (size_t i = 0; i < src->count; i++)
+        bc_package_set(dst, src->parts[i].name, src->parts[i].data,
+                       src->parts[i].len);
+}
+
+static int S_read_zip(bc_package *p, zip_t *z, const char *name, bc_diags *d)
+{
+    zip_int64_t n = zip_get_num_entries(z, 0);
+    for (zip_int64_t i = 0; i < n; i++) {
+        zip_stat_t st;
+        if (zip_stat_index(z, (zip_uint64_t)i, 0, &st) != 0)
+            continue;
+        size_t nl = strlen(st.name);
+        if (nl == 0 || st.name[nl - 1] == '/')
+            continue; /* a folder entry */
+        if (st.size > BC_MAX_PART_SIZE) {
+            bc_diag_add(d, BC_ERROR, name, 0, 0,
+                        _("part %s is too large (%llu bytes)"), st.name,
+                        (unsigned long long)st.size);
+            return -1;
+        }
+        zip_file_t *f = zip_fopen_index(z, (zip_uint64_t)i, 0);
+        if (!f) {
+            bc_diag_add(d, BC_ERROR, name, 0, 0, _("cannot read part %s: %s"),
+                        st.name, zip_strerror(z));
+            return -1;
+        }
+        unsigned char *data = bc_xmalloc((size_t)st.size + 1);
+        zip_int64_t got = zip_fread(f, data, st.size);
+        zip_fclose(f);
+        if (got < 0 || (zip_uint64_t)got != st.size) {
+            free(data);
+            bc_diag_add(d, BC_ERROR, name, 0, 0,
+                        _("cannot read part %s (damaged zip)"), st.name);
+            return -1;
+        }
+        data[st.size] = '\0';
+        bc_package_put(p, st.name, data, (size_t)st.size);
+    }
+    return 0;
+}
+
+int bc_package_read_file(bc_package *p, const char *path, bc_diags *d)
+{
+    int err = 0;
+    zip_t *z = zip_open(path, ZIP_RDONLY, &err);
+    if (!z) {
+        zip_error_t ze;
+        zip_error_init_with_code(&ze, err);
+        bc_diag_add(d, BC_ERROR, path, 0, 0,
+                    _("cannot open as a .docx (zip) file: %s"),
+                    zip_error_strerror(&ze));
+        zip_error_fini(&ze);
+        return -1;
+    }
+    int rc = S_read_zip(p, z, path, d);
+    zip_discard(z);
+    return rc;
+}
+
+int bc_package_read_mem(bc_package *p, const char *name, const void *data,
+                        size_t len, bc_diags *d)
+{
+    zip_error_t ze;
+    zip_error_init(&ze);
+    zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
+    if (!src) {
+        bc_diag_add(d, BC_ERROR, name, 0, 0, "%s", zip_error_strerror(&ze));
+        zip_error_fini(&ze);
+        return -1;
+    }
+    zip_t *z = zip_open_from_source(src, ZIP_RDONLY, &ze);
+    if (!z) {
+        bc_diag_add(d, BC_ERROR, name, 0, 0,
+                    _("cannot open as a .docx (zip) file: %s"),
+                    zip_error_strerror(&ze));
+        zip_source_free(src);
+        zip_error_fini(&ze);
+        return -1;
+    }
+    int rc = S_read_zip(p, z, name, d);
+    zip_discard(z);
+    zip_error_fini(&ze);
+    return rc;
+}
+
+static int S_order(const bc_part *part)
+{
+    if (strcmp(part->name, "[Content_Types].xml") == 0)
+        return 0;
+    if (strcmp(part->name, "_rels/.rels") == 0)
+        return 1;
+    return 2;
+}
+
+int bc_package_write(const bc_package *p, bc_zip_date date, int level,
+                     bc_buf *out, bc_diags *d)
+{
+    zip_error_t ze;
+    zip_error_init(&ze);
+    zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
+    if (!src)
+        goto zerr;
+    zip_source_keep(src);
+    zip_t *z = zip_open_from_source(src, ZIP_TRUNCATE, &ze);
+    if (!z) {
+        zip_source_free(src);
+        goto zerr;
+    }
+    if (date.year < 1980)
+        date = (bc_zip_date){1980, 1, 1};
+    zip_uint16_t dosdate = (zip_uint16_t)(((date.year - 1980) << 9) |
+                                          (date.month << 5) | date.day);
+    for (int pass = 0; pass < 3; pass++) {
+        for (size_t i = 0; i < p->count; i++) {
+            const bc_part *part = &p->parts[i];
+            if (S_order(part) != pass)
+                continue;
+            zip_source_t *s = zip_source_buffer(z, part->data, part->len, 0);
+            zip_int64_t idx = s ? zip_file_add(z, part->name, s,
+                                               ZIP_FL_ENC_UTF_8)
+                                : -1;
+            if (idx < 0) {
+                zip_source_free(s);
+                bc_diag_add(d, BC_ERROR, NULL, 0, 0,
+                            _("cannot add part %s: %s"), part->name,
+                            zip_strerror(z));
+                zip_discard(z);
+                zip_source_free(src);
+                return -1;
+            }
+            zip_set_file_compression(z, (zip_uint64_t)idx, ZIP_CM_DEFLATE,
+                                     (zip_uint32_t)level);
+            zip_file_set_dostime(z, (zip_uint64_t)idx, 0, dosdate, 0);
+            zip_file_set_external_attributes(z, (zip_uint64_t)idx, 0,
+                                             ZIP_OPSYS_DOS, 0);
+        }
+    }
+    if (zip_close(z) != 0) {
+        bc_diag_add(d, BC_ERROR, NULL, 0, 0, _("cannot write the zip: %s"),
+                    zip_strerror(z));
+        zip_discard(z);
+        zip_source_free(src);
+        return -1;
+    }
+    if (zip_source_open(src) != 0)
+        goto srcerr;
+    zip_source_seek(src, 0, SEEK_END);
+    zip_int64_t size = zip_source_tell(src);
+    zip_source_seek(src, 0, SEEK_SET);
+    if (size < 0)
+        goto srcerr;
+    bc_buf_reserve(out, (size_t)size);
+    zip_int64_t got = zip_source_read(src, out->data + out->len,
+                                      (zip_uint64_t)size);
+    zip_source_close(src);
+    if (got != size)
+        goto srcerr;
+    out->len += (size_t)size;
+    out->data[out->len] = '\0';
+    zip_source_free(src);
+    zip_error_fini(&ze);
+    return 0;
+srcerr:
+    bc_diag_add(d, BC_ERROR, NULL, 0, 0, "%s", _("cannot read back the zip"));
+    zip_source_free(src);
+    zip_error_fini(&ze);
+    return -1;
+zerr:
+    bc_diag_add(d, BC_ERROR, NULL, 0, 0, _("cannot create the zip: %s"),
+                zip_error_strerror(&ze));
+    zip_error_fini(&ze);
+    return -1;
+}
+
+void bc_package_free(bc_package *p)
+{
+    for (size_t i = 0; i < p->count; i++) {
+        free(p->parts[i].name);
+        free(p->parts[i].data);
+    }
+    free(p->parts);
+    p->parts = NULL;
+    p->count = p->cap = 0;
+}

@@ -1,0 +1,257 @@
+/*
+ * main.c - the baocao command line: parses arguments, calls the library,
+ * prints diagnostics and maps results to exit codes. The only file that
+ * prints or exits.
+ *
+ * Exit status: 0 success; 1 an input or template error; 2 a usage error.
+ */
+#include "alloc.h"
+#include "buf.h"
+#include "diag.h"
+#include "embedded.h"
+#include "i18n.h"
+#include "render.h"
+#include "report.h"
+#include "yaml_load.h"
+
+#include <libxml/parser.h>
+#include <locale.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define BC_VERSION "0.1.0"
+
+enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
+
+extern char **environ;
+
+static void S_print_diags(const bc_diags *d)
+{
+    for (const bc_diag *g = d->head; g; g = g->next) {
+        char *s = bc_diag_format(g);
+        fprintf(stderr, "baocao: %s\n", s);
+        free(s);
+    }
+}
+
+static int S_usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "baocao: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\n%s\n", _("Try `baocao --help`."));
+    return EXIT_USAGE;
+}
+
+static void S_help(void)
+{
+    printf("%s", _("Usage: baocao COMMAND [OPTIONS]\n"
+                   "Official Vietnamese administrative reports (Decree 30/2020/NĐ-CP) "
+                   "from YAML.\n\n"
+                   "Commands:\n"
+                   "  render REPORT.yaml [-t TEMPLATE.docx] [-o OUT.docx] [--pdf]\n"
+                   "                      one report; -o - writes to standard output\n"
+                   "  template list       the built-in templates\n"
+                   "  template export [NAME] -o FILE.docx\n"
+                   "                      a built-in template as a .docx to edit in Word\n"
+                   "  --help, COMMAND --help, --version\n\n"
+                   "Options:\n"
+                   "  -t, --template FILE  a .docx/.dotx template with {{tags}}\n"
+                   "  -o, --output FILE    where to write (default: next to the input)\n"
+                   "  --pdf                also convert the .docx to PDF with LibreOffice\n"
+                   "  --lenient            a missing value renders empty instead of failing\n\n"
+                   "Exit status: 0 success, 1 input or template error, 2 usage error.\n"));
+}
+
+static void S_render_help(void)
+{
+    printf("%s", _("Usage: baocao render REPORT.yaml [-t TEMPLATE.docx] [-o OUT.docx] "
+                   "[--pdf] [--lenient]\n"
+                   "Writes one report as a .docx (default: REPORT.docx next to the "
+                   "input; -o - for standard output).\n"));
+}
+
+static void S_template_help(void)
+{
+    printf("%s", _("Usage: baocao template list\n"
+                   "       baocao template export [NAME] -o FILE.docx\n"
+                   "The built-in template is an ordinary .docx with {{tags}}: edit it "
+                   "in Word or LibreOffice and pass it back with -t.\n"));
+}
+
+static char *S_default_output(const char *input)
+{
+    bc_buf b = BC_BUF_INIT;
+    const char *dot = strrchr(input, '.');
+    const char *slash = strrchr(input, '/');
+    if (dot && (!slash || dot > slash))
+        bc_buf_put(&b, input, (size_t)(dot - input));
+    else
+        bc_buf_puts(&b, input);
+    bc_buf_puts(&b, ".docx");
+    return bc_buf_detach(&b, NULL);
+}
+
+/* Converts a .docx to PDF next to it with LibreOffice. */
+static int S_to_pdf(const char *docx)
+{
+    char *dir = bc_xstrdup(docx);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *slash = '\0';
+    else
+        strcpy(dir, ".");
+    char *argv[] = {"soffice", "--headless", "--convert-to", "pdf", "--outdir",
+                    dir, (char *)docx, NULL};
+    pid_t pid;
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+    int rc = posix_spawnp(&pid, "soffice", &fa, NULL, argv, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    free(dir);
+    if (rc != 0) {
+        fprintf(stderr, "baocao: %s\n",
+                _("--pdf needs LibreOffice (soffice); install libreoffice-writer-nogui"));
+        return EXIT_INPUT;
+    }
+    int status;
+    waitpid(pid, &status, 0);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        fprintf(stderr, "baocao: %s\n", _("LibreOffice could not convert the document"));
+        return EXIT_INPUT;
+    }
+    return EXIT_OK;
+}
+
+static int S_cmd_render(int argc, char **argv)
+{
+    const char *input = NULL, *tpl_path = NULL, *output = NULL;
+    bool pdf = false, lenient = false;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            S_render_help();
+            return EXIT_OK;
+        } else if (strcmp(a, "-t") == 0 || strcmp(a, "--template") == 0) {
+            if (++i >= argc)
+                return S_usage_error(_("%s needs a file name"), a);
+            tpl_path = argv[i];
+        } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
+            if (++i >= argc)
+                return S_usage_error(_("%s needs a file name"), a);
+            output = argv[i];
+        } else if (strcmp(a, "--pdf") == 0) {
+            pdf = true;
+        } else if (strcmp(a, "--lenient") == 0) {
+            lenient = true;
+        } else if (strcmp(a, "--strict") == 0) {
+            lenient = false;
+        } else if (a[0] == '-' && a[1] != '\0') {
+            return S_usage_error(_("unknown option `%s`"), a);
+        } else if (!input) {
+            input = a;
+        } else {
+            return S_usage_error(_("render takes one report file, got also `%s`"), a);
+        }
+    }
+    if (!input)
+        return S_usage_error("%s", _("render needs a REPORT.yaml file"));
+    if (pdf && output && strcmp(output, "-") == 0)
+        return S_usage_error("%s", _("--pdf cannot write to standard output"));
+
+    bc_diags d = BC_DIAGS_INIT;
+    bc_arena arena = BC_ARENA_INIT;
+    bc_docx_tpl *tpl = NULL;
+    char *out_path = output ? bc_xstrdup(output) : S_default_output(input);
+    int status = EXIT_INPUT;
+    bc_buf docx = BC_BUF_INIT;
+    bc_node *root = bc_yaml_load_file(&arena, input, &d);
+    bc_report report;
+    if (root && bc_report_prepare(&arena, root, lenient, &report, &d) == 0 &&
+        (tpl = bc_template_load(tpl_path, &d)) != NULL) {
+        bc_render_opts ro = {lenient, 0};
+        if (bc_render_docx(tpl, &report, &ro, &docx, &d) == 0 &&
+            bc_write_file_atomic(out_path, docx.data, docx.len, &d) == 0)
+            status = EXIT_OK;
+    }
+    S_print_diags(&d);
+    if (status == EXIT_OK && pdf)
+        status = S_to_pdf(out_path);
+    bc_buf_free(&docx);
+    bc_docx_tpl_free(tpl);
+    bc_arena_free(&arena);
+    bc_diags_free(&d);
+    free(out_path);
+    return status;
+}
+
+static int S_cmd_template(int argc, char **argv)
+{
+    if (argc < 1 || strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0) {
+        S_template_help();
+        return argc < 1 ? EXIT_USAGE : EXIT_OK;
+    }
+    if (strcmp(argv[0], "list") == 0) {
+        printf("%s\t%s\n", BC_BUILTIN_TEMPLATE,
+               _("báo cáo (report), Decree 30 Mẫu 1.4 layout"));
+        return EXIT_OK;
+    }
+    if (strcmp(argv[0], "export") == 0) {
+        const char *name = NULL, *output = NULL;
+        for (int i = 1; i < argc; i++) {
+            if (strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) {
+                if (++i >= argc)
+                    return S_usage_error(_("%s needs a file name"), argv[i - 1]);
+                output = argv[i];
+            } else if (argv[i][0] == '-' && argv[i][1]) {
+                return S_usage_error(_("unknown option `%s`"), argv[i]);
+            } else {
+                name = argv[i];
+            }
+        }
+        if (!output)
+            return S_usage_error("%s", _("template export needs -o FILE.docx"));
+        bc_diags d = BC_DIAGS_INIT;
+        bc_buf b = BC_BUF_INIT;
+        int rc = bc_template_export(name, &b, &d) == 0 &&
+                         bc_write_file_atomic(output, b.data, b.len, &d) == 0
+                     ? EXIT_OK
+                     : EXIT_INPUT;
+        S_print_diags(&d);
+        bc_diags_free(&d);
+        bc_buf_free(&b);
+        return rc;
+    }
+    return S_usage_error(_("unknown template command `%s`"), argv[0]);
+}
+
+int main(int argc, char **argv)
+{
+    setlocale(LC_ALL, "");
+    bindtextdomain(BC_TEXTDOMAIN, BC_LOCALEDIR);
+    xmlInitParser();
+    int rc;
+    if (argc < 2) {
+        S_help();
+        rc = EXIT_USAGE;
+    } else if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        S_help();
+        rc = EXIT_OK;
+    } else if (strcmp(argv[1], "--version") == 0) {
+        printf("baocao %s\n", BC_VERSION);
+        rc = EXIT_OK;
+    } else if (strcmp(argv[1], "render") == 0) {
+        rc = S_cmd_render(argc - 2, argv + 2);
+    } else if (strcmp(argv[1], "template") == 0) {
+        rc = S_cmd_template(argc - 2, argv + 2);
+    } else {
+        rc = S_usage_error(_("unknown command `%s`"), argv[1]);
+    }
+    xmlCleanupParser();
+    return rc;
+}

@@ -1,0 +1,34 @@
+/*
+ * opc.h - Open Packaging Conventions look-ups over a bc_package:
+ * content types ([Content_Types].xml) and relationships (the _rels folders).
+ * Parts are found through these, never by file name.
+ */
+#ifndef BC_OPC_H
+#define BC_OPC_H
+
+#include "docx_package.h"
+
+#include <stdbool.h>
+
+#define BC_CT_WML "application/vnd.openxmlformats-officedocument.wordprocessingml."
+#define BC_REL_OFFICE_DOCUMENT \
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+#define BC_REL_STYLES \
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
+
+/* Content type of a part (malloc'd), or NULL when it has none. */
+char *bc_opc_content_type(const bc_package *p, const char *part);
+/* Name of the target of the first relationship of `type` from `source`
+ * ("" for the package itself), resolved to a part name (malloc'd), or
+ * NULL. */
+char *bc_opc_related(const bc_package *p, const char *source, const char *type);
+/* The main document part ("word/document.xml"), malloc'd, or NULL. */
+char *bc_opc_main_document(const bc_package *p);
+/* True when the content type is one whose text is templated: main document
+ * (document or template), header, footer, footnotes, endnotes, comments. */
+bool bc_opc_is_text_part(const char *content_type);
+/* Sets the content type of the main document part to the .docx one (a
+ * .dotx template renders into a .docx). */
+void bc_opc_make_document(bc_package *p);
+
+#endif

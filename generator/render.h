@@ -1,0 +1,40 @@
+/*
+ * render.h - one report end to end: the template (built-in or a clerk's
+ * .docx/.dotx), the prepared report data, the rendered package, the zip
+ * bytes; and writing output files so that a failure never leaves a
+ * partial file (a temporary file in the target folder, renamed into
+ * place).
+ */
+#ifndef BC_RENDER_H
+#define BC_RENDER_H
+
+#include "buf.h"
+#include "diag.h"
+#include "report.h"
+#include "wml_template.h"
+
+#include <stdbool.h>
+
+#define BC_BUILTIN_TEMPLATE "bao-cao"
+
+typedef struct bc_render_opts {
+    bool lenient;      /* missing interpolations render empty */
+    int deflate_level; /* 1..9, 0 = default */
+} bc_render_opts;
+
+/* Loads and compiles a template: a .docx/.dotx path, or the built-in one
+ * when path is NULL. Returns NULL after diagnostics. */
+bc_docx_tpl *bc_template_load(const char *path, bc_diags *d);
+/* Writes the built-in template package as .docx bytes into out. */
+int bc_template_export(const char *name, bc_buf *out, bc_diags *d);
+
+/* Renders a prepared report into .docx bytes (appended to out). */
+int bc_render_docx(const bc_docx_tpl *tpl, const bc_report *r,
+                   const bc_render_opts *opts, bc_buf *out, bc_diags *d);
+
+/* Writes data to path through a temporary file renamed into place; "-"
+ * writes to standard output. Returns 0 or -1 with a diagnostic. */
+int bc_write_file_atomic(const char *path, const void *data, size_t len,
+                         bc_diags *d);
+
+#endif

@@ -1,0 +1,34 @@
+/*
+ * report.h - one report's data: the clerk's YAML checked against the input
+ * contract (spec input.md section 1), and everything Decree 30 derives
+ * added to it, so that any template (built-in or a clerk's) sees finished
+ * values.
+ *
+ * Derived keys (documented in docs/input-format.md): ten_loai,
+ * ky_hieu_loai, so_ky_hieu, dong_ngay, co_quan_in_hoa,
+ * co_quan_chu_quan_in_hoa, ky_bao_cao.ten, ky_bao_cao.ky_sau,
+ * noi_nhan_dong, kinh_gui_dong, nguoi_ky.chuc_danh_in_hoa. The text
+ * templates trich_yeu, kinh_gui, each noi_nhan item and noi_dung are
+ * rendered against the data (strictly) and replaced by their text.
+ */
+#ifndef BC_REPORT_H
+#define BC_REPORT_H
+
+#include "diag.h"
+#include "model.h"
+
+typedef struct bc_report {
+    bc_node *data;          /* input plus derived keys (in the arena) */
+    const char *title;      /* the rendered summary (docProps title) */
+    const char *creator;    /* the agency as written (docProps creator) */
+    int year, month, day;   /* the document date, 0 when absent */
+    int period_year;        /* ky_bao_cao.nam, 0 when absent */
+} bc_report;
+
+/* Checks and derives. `input` is not modified (it may be shared with
+ * other reports of a batch). Returns 0, or -1 after adding every error
+ * found to d. */
+int bc_report_prepare(bc_arena *a, const bc_node *input, bool lenient,
+                      bc_report *out, bc_diags *d);
+
+#endif

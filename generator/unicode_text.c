@@ -1,0 +1,269 @@
+/*
+ * unicode_text.c - Unicode operations through utf8proc: UTF-8 validation,
+ * NFC, Vietnamese-correct upper/lower case, ASCII folding, XML legality.
+ *
+ * Every transformation decodes to code points with utf8proc, works there
+ * and re-encodes with utf8proc; no case or normalisation table lives here.
+ * The one hand-written mapping is đ/Đ -> d in bc_fold_ascii: Unicode gives
+ * đ no decomposition (it is a letter of its own, not d plus a mark), yet
+ * every Vietnamese file name writes it as "d".
+ *
+ * Input that is not valid UTF-8 is never rejected by these functions: each
+ * byte of an invalid sequence is read as U+FFFD first. Callers that must
+ * refuse such input check bc_utf8_valid (the YAML loader does).
+ * Allocation goes through bc_xmalloc (aborts on exhaustion).
+ */
+#include "unicode_text.h"
+
+#include "alloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#define NFC_OPTS ((utf8proc_option_t)(UTF8PROC_COMPOSE | UTF8PROC_STABLE))
+
+/* utf8proc takes signed lengths; clamp (strings that long do not occur). */
+static utf8proc_ssize_t slen(size_t n)
+{
+    return n > (size_t)0x3fffffff ? 0x3fffffff : (utf8proc_ssize_t)n;
+}
+
+bool bc_utf8_valid(const char *s, size_t n, size_t *bad)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    size_t i = 0;
+    while (i < n) {
+        if (p[i] < 0x80) {
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(p + i, slen(n - i), &cp);
+        if (k <= 0) {
+            if (bad)
+                *bad = i;
+            return false;
+        }
+        i += (size_t)k;
+    }
+    return true;
+}
+
+/* A copy of s in which every byte of an invalid sequence is U+FFFD. */
+static char *sanitize(const char *s, size_t n, size_t *out_n)
+{
+    char *out = bc_xmalloc(n * 3 + 1);
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    size_t i = 0, o = 0;
+    while (i < n) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(p + i, slen(n - i), &cp);
+        if (k <= 0) {
+            memcpy(out + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            i++;
+        } else {
+            memcpy(out + o, s + i, (size_t)k);
+            o += (size_t)k;
+            i += (size_t)k;
+        }
+    }
+    out[o] = '\0';
+    *out_n = o;
+    return out;
+}
+
+/* Decodes s into code points with utf8proc_decompose(opts). The buffer has
+ * one spare entry so utf8proc_reencode can work in place. */
+static utf8proc_int32_t *decompose(const char *s, size_t n, utf8proc_option_t opts,
+                                   utf8proc_ssize_t *len)
+{
+    char *clean = NULL;
+    if (!bc_utf8_valid(s, n, NULL)) {
+        clean = sanitize(s, n, &n);
+        s = clean;
+    }
+    utf8proc_ssize_t cap = slen(n) + 8;
+    utf8proc_int32_t *buf = bc_xmalloc(((size_t)cap + 1) * sizeof *buf);
+    for (;;) {
+        utf8proc_ssize_t r = utf8proc_decompose((const utf8proc_uint8_t *)s, slen(n),
+                                                buf, cap, opts);
+        if (r < 0) {            /* cannot happen on valid UTF-8 */
+            r = 0;
+        }
+        if (r <= cap) {
+            *len = r;
+            break;
+        }
+        cap = r;
+        buf = bc_xrealloc(buf, ((size_t)cap + 1) * sizeof *buf);
+    }
+    free(clean);
+    return buf;
+}
+
+/* Turns the code point buffer (len + 1 entries) into a NUL-terminated UTF-8
+ * string in place, composing when opts says so. */
+static char *reencode(utf8proc_int32_t *buf, utf8proc_ssize_t len, utf8proc_option_t opts,
+                      size_t *out_len)
+{
+    utf8proc_ssize_t r = utf8proc_reencode(buf, len, opts);
+    if (r < 0)
+        r = 0;
+    char *out = (char *)buf;
+    out[r] = '\0';
+    if (out_len)
+        *out_len = (size_t)r;
+    return out;
+}
+
+/* Code points that are NFC on their own and never take part in a
+ * composition with what precedes them (no combining class, not a second
+ * character of any canonical pair): everything below the combining marks,
+ * and Latin Extended Additional, the precomposed Vietnamese letters. */
+static bool nfc_safe(utf8proc_int32_t cp)
+{
+    return cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF);
+}
+
+bool bc_is_nfc(const char *s, size_t n)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    size_t i = 0;
+    bool simple = true;
+    while (i < n) {
+        if (p[i] < 0x80) {
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(p + i, slen(n - i), &cp);
+        if (k <= 0)
+            return false;       /* not UTF-8, so not NFC UTF-8 */
+        if (!nfc_safe(cp)) {
+            simple = false;
+            break;
+        }
+        i += (size_t)k;
+    }
+    if (simple)
+        return true;
+    size_t m;
+    char *t = bc_nfc(s, n, &m);
+    bool same = m == n && memcmp(t, s, n) == 0;
+    free(t);
+    return same;
+}
+
+char *bc_nfc(const char *s, size_t n, size_t *out_len)
+{
+    utf8proc_ssize_t len;
+    utf8proc_int32_t *buf = decompose(s, n, NFC_OPTS, &len);
+    return reencode(buf, len, NFC_OPTS, out_len);
+}
+
+/* NFC, then a simple case mapping of every code point, then NFC again (the
+ * mapping may leave a base and a mark that compose). Working on NFC code
+ * points gives the same result for NFC and NFD input. */
+static char *map_case(const char *s, size_t n, utf8proc_int32_t (*f)(utf8proc_int32_t),
+                      size_t *out_len)
+{
+    utf8proc_ssize_t len;
+    utf8proc_int32_t *buf = decompose(s, n, NFC_OPTS, &len);
+    len = utf8proc_normalize_utf32(buf, len, NFC_OPTS);
+    if (len < 0)
+        len = 0;
+    for (utf8proc_ssize_t i = 0; i < len; i++)
+        buf[i] = f(buf[i]);
+    size_t mid_len;
+    char *mid = reencode(buf, len, 0, &mid_len);
+    char *out = bc_nfc(mid, mid_len, out_len);
+    free(mid);
+    return out;
+}
+
+char *bc_upper(const char *s, size_t n, size_t *out_len)
+{
+    return map_case(s, n, utf8proc_toupper, out_len);
+}
+
+char *bc_lower(const char *s, size_t n, size_t *out_len)
+{
+    return map_case(s, n, utf8proc_tolower, out_len);
+}
+
+char *bc_fold_ascii(const char *s, size_t n, size_t *out_len)
+{
+    /* Compatibility decomposition (ﬁ -> fi, full-width -> ASCII, NBSP ->
+     * space), marks stripped, case folded (Đ -> đ, ß -> ss), default
+     * ignorables (soft hyphen, zero-width space) removed. */
+    const utf8proc_option_t opts = (utf8proc_option_t)(
+        UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK |
+        UTF8PROC_CASEFOLD | UTF8PROC_IGNORE | UTF8PROC_STABLE);
+    utf8proc_ssize_t len;
+    utf8proc_int32_t *buf = decompose(s, n, opts, &len);
+    char *out = (char *)buf;    /* at most one byte per code point */
+    size_t o = 0;
+    for (utf8proc_ssize_t i = 0; i < len; i++) {
+        utf8proc_int32_t cp = buf[i];
+        if (cp == 0x0111 || cp == 0x0110)   /* đ Đ: no decomposition */
+            cp = 'd';
+        if (cp < 0x80)
+            out[o++] = (char)cp;    /* o <= i: never overtakes the reads */
+    }
+    out[o] = '\0';
+    if (out_len)
+        *out_len = o;
+    return out;
+}
+
+/* The byte-for-byte check matches the header; see the note on U+0000. */
+unsigned bc_xml_illegal(const char *s, size_t n, size_t *offset)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    size_t i = 0;
+    while (i < n) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k;
+        if (p[i] < 0x80) {
+            cp = p[i];
+            k = 1;
+        } else {
+            k = utf8proc_iterate(p + i, slen(n - i), &cp);
+        }
+        /* U+0000 cannot be returned as itself (0 means "none"), and a byte
+         * of an invalid UTF-8 sequence has no code point: both are
+         * reported as U+FFFD, which is never otherwise illegal. */
+        unsigned bad = 0;
+        if (k <= 0 || cp == 0)
+            bad = 0xFFFD;
+        else if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
+                 cp == 0xFFFE || cp == 0xFFFF)
+            bad = (unsigned)cp;
+        if (bad) {
+            if (offset)
+                *offset = i;
+            return bad;
+        }
+        i += (size_t)k;
+    }
+    return 0;
+}
+
+size_t bc_utf8_length(const char *s, size_t n)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    size_t i = 0, count = 0;
+    while (i < n) {
+        if (p[i] < 0x80) {
+            i++;
+        } else {
+            utf8proc_int32_t cp;
+            utf8proc_ssize_t k = utf8proc_iterate(p + i, slen(n - i), &cp);
+            i += k > 0 ? (size_t)k : 1;     /* an invalid byte counts one */
+        }
+        count++;
+    }
+    return count;
+}

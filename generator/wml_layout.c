@@ -1,0 +1,442 @@
+/*
+ * wml_layout.c - measured geometry after rendering (see wml_layout.h).
+ */
+#include "wml_layout.h"
+#include "alloc.h"
+#include "font_metrics.h"
+#include "i18n.h"
+#include "wml.h"
+
+#include <libxml/parser.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BC_DEFAULT_CELL_MARGIN 108 /* twips, Word's default left/right */
+
+/* One character of a paragraph with its width and where it sits. */
+typedef struct pchar {
+    double width;
+    xmlNodePtr t;      /* the w:t holding it, NULL for a line break */
+    size_t offset;     /* byte offset in t's text */
+    bool space;
+} pchar;
+
+typedef struct pline {
+    pchar *v;
+    size_t count, cap;
+} pline;
+
+static void S_push(pline *l, pchar c)
+{
+    if (l->count == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 64;
+        l->v = bc_xrealloc(l->v, l->cap * sizeof *l->v);
+    }
+    l->v[l->count++] = c;
+}
+
+static bc_face S_face(bc_run_props rp)
+{
+    return (bc_face)((rp.bold ? BC_FACE_BOLD : 0) | (rp.italic ? BC_FACE_ITALIC : 0));
+}
+
+static void S_collect_runs(const bc_styles *st, xmlNodePtr p, xmlNodePtr n,
+                           pline *out)
+{
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        if (bc_wml_is(c, "r")) {
+            bc_run_props rp = bc_styles_run_props(st, p, c);
+            for (xmlNodePtr k = c->children; k; k = k->next) {
+                if (bc_wml_is(k, "br") || bc_wml_is(k, "cr")) {
+                    S_push(out, (pchar){0, NULL, 0, false});
+                } else if (bc_wml_is(k, "tab")) {
+                    S_push(out, (pchar){720, k, 0, true});
+                } else if (bc_wml_is(k, "t")) {
+                    const char *s = bc_wml_text(k);
+                    size_t n2 = strlen(s);
+                    for (size_t i = 0; i < n2;) {
+                        size_t len = 1;
+                        while (i + len < n2 && ((unsigned char)s[i + len] & 0xC0) == 0x80)
+                            len++;
+                        double w = bc_text_width(s + i, len, S_face(rp), rp.sz);
+                        S_push(out, (pchar){w, k, i, s[i] == ' '});
+                        i += len;
+                    }
+                }
+            }
+        } else if (bc_wml_is(c, "hyperlink") || bc_wml_is(c, "smartTag") ||
+                   bc_wml_is(c, "ins") || bc_wml_is(c, "fldSimple")) {
+            S_collect_runs(st, p, c, out);
+        }
+    }
+}
+
+/* Greedy line breaking of chars [from, to) at width `avail`: returns the
+ * number of lines, the widest line in *widest, and the indices of the
+ * spaces broken at in brk (when not NULL). */
+static size_t S_wrap(const pline *l, size_t from, size_t to, double avail,
+                     double *widest, size_t *brk, size_t *nbrk)
+{
+    size_t lines = 1, nb = 0;
+    double cur = 0, best = 0;
+    size_t line_start = from;
+    size_t last_space = (size_t)-1;
+    double at_space = 0;
+    for (size_t i = from; i < to; i++) {
+        const pchar *c = &l->v[i];
+        if (c->space) {
+            last_space = i;
+            at_space = cur;
+        }
+        cur += c->width;
+        if (cur > avail && last_space != (size_t)-1 && last_space > line_start) {
+            if (at_space > best)
+                best = at_space;
+            if (brk)
+                brk[nb] = last_space;
+            nb++;
+            lines++;
+            cur -= at_space + l->v[last_space].width;
+            line_start = last_space + 1;
+            last_space = (size_t)-1;
+        }
+    }
+    if (cur > best)
+        best = cur;
+    if (widest)
+        *widest = best;
+    if (nbrk)
+        *nbrk = nb;
+    return lines;
+}
+
+/* Widest line of a paragraph laid out at `avail`, hard breaks included. */
+static double S_longest_line(const pline *l, double avail)
+{
+    double best = 0;
+    size_t start = 0;
+    for (size_t i = 0; i <= l->count; i++) {
+        if (i == l->count || !l->v[i].t) {
+            double w;
+            S_wrap(l, start, i, avail, &w, NULL, NULL);
+            if (w > best)
+                best = w;
+            start = i + 1;
+        }
+    }
+    return best;
+}
+
+/* The text width available to a paragraph: its cell's, or the page's. */
+static double S_avail(xmlNodePtr p, double page_text)
+{
+    for (xmlNodePtr n = p->parent; n; n = n->parent) {
+        if (!bc_wml_is(n, "tc"))
+            continue;
+        xmlNodePtr tcw = bc_wml_child(bc_wml_child(n, "tcPr"), "tcW");
+        const char *w = tcw ? bc_wml_attr(tcw, "w") : NULL;
+        if (!w)
+            return page_text;
+        double width = atof(w);
+        double margins = 2 * BC_DEFAULT_CELL_MARGIN;
+        xmlNodePtr tbl = n->parent ? n->parent->parent : NULL;
+        xmlNodePtr mar = bc_wml_child(bc_wml_child(tbl, "tblPr"), "tblCellMar");
+        if (mar) {
+            margins = 0;
+            const char *sides[] = {"left", "right", "start", "end"};
+            for (int i = 0; i < 4; i++) {
+                xmlNodePtr m = bc_wml_child(mar, sides[i]);
+                if (m && bc_wml_attr(m, "w"))
+                    margins += atof(bc_wml_attr(m, "w"));
+            }
+        }
+        return width - margins;
+    }
+    return page_text;
+}
+
+static const char *S_style(const bc_styles *st, xmlNodePtr p)
+{
+    const char *id = bc_styles_para_id(st, p);
+    return id ? id : "";
+}
+
+/* pPr children that come after w:ind in the schema's order. */
+static bool S_after_ind(const xmlNode *n)
+{
+    static const char *const later[] = {
+        "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
+        "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl",
+        "divId", "cnfStyle", "rPr", "sectPr", "pPrChange", NULL};
+    for (int i = 0; later[i]; i++)
+        if (bc_wml_is(n, later[i]))
+            return true;
+    return false;
+}
+
+static void S_set_indents(xmlNodePtr p, long left, long right)
+{
+    xmlNodePtr ppr = bc_wml_child(p, "pPr");
+    if (!ppr)
+        ppr = bc_wml_new(p, p->children, "pPr");
+    xmlNodePtr ind = bc_wml_child(ppr, "ind");
+    if (!ind) {
+        xmlNodePtr before = NULL;
+        for (xmlNodePtr c = ppr->children; c && !before; c = c->next)
+            if (S_after_ind(c))
+                before = c;
+        ind = bc_wml_new(ppr, before, "ind");
+    }
+    char v[32];
+    snprintf(v, sizeof v, "%ld", left);
+    bc_wml_set_attr(ind, "left", v);
+    snprintf(v, sizeof v, "%ld", right);
+    bc_wml_set_attr(ind, "right", v);
+    xmlUnsetNsProp(ind, ind->ns, (const xmlChar *)"firstLine");
+    xmlUnsetNsProp(ind, ind->ns, (const xmlChar *)"hanging");
+}
+
+static void S_rule(const bc_styles *st, xmlNodePtr p, double page_text,
+                   bool full)
+{
+    xmlNodePtr prev = p->prev;
+    while (prev && !bc_wml_is(prev, "p"))
+        prev = prev->prev;
+    if (!prev)
+        return;
+    const char *ref_style = S_style(st, prev);
+    double avail = S_avail(p, page_text);
+    double longest = 0;
+    for (xmlNodePtr q = prev; q; q = q->prev) {
+        if (!bc_wml_is(q, "p"))
+            continue;
+        if (strcmp(S_style(st, q), ref_style) != 0)
+            break;
+        pline l = {0};
+        S_collect_runs(st, q, q, &l);
+        double w = S_longest_line(&l, S_avail(q, page_text));
+        free(l.v);
+        if (w > longest)
+            longest = w;
+    }
+    if (longest <= 0)
+        longest = avail / 3;
+    double rule = full ? longest : longest * BC_RULE_RATIO;
+    if (rule > avail)
+        rule = avail;
+    long side = (long)((avail - rule) / 2 + 0.5);
+    S_set_indents(p, side, side);
+}
+
+/* Splits a w:t at byte `offset` (a space, dropped), with a w:br between. */
+static void S_break_at(xmlNodePtr t, size_t offset)
+{
+    const char *s = bc_wml_text(t);
+    char *before = bc_xstrndup(s, offset);
+    char *after = bc_xstrdup(s + offset + 1);
+    xmlNodePtr br = xmlNewDocNode(t->doc, t->ns, (const xmlChar *)"br", NULL);
+    xmlNodePtr t2 = xmlNewDocNode(t->doc, t->ns, (const xmlChar *)"t", NULL);
+    xmlAddNextSibling(t, br);
+    xmlAddNextSibling(br, t2);
+    xmlNodePtr c = t->children;
+    while (c) {
+        xmlNodePtr next = c->next;
+        xmlUnlinkNode(c);
+        xmlFreeNode(c);
+        c = next;
+    }
+    xmlAddChild(t, xmlNewDocText(t->doc, (const xmlChar *)before));
+    xmlAddChild(t2, xmlNewDocText(t->doc, (const xmlChar *)after));
+    xmlNsPtr xml = xmlSearchNs(t->doc, t, (const xmlChar *)"xml");
+    if (xml) {
+        xmlSetNsProp(t, xml, (const xmlChar *)"space", (const xmlChar *)"preserve");
+        xmlSetNsProp(t2, xml, (const xmlChar *)"space", (const xmlChar *)"preserve");
+    }
+    free(before);
+    free(after);
+}
+
+static bool S_has_break(const pline *l)
+{
+    for (size_t i = 0; i < l->count; i++)
+        if (!l->v[i].t)
+            return true;
+    return false;
+}
+
+/* Applies breaks at the given space indices (last first, so that earlier
+ * offsets stay valid). */
+static void S_apply_breaks(const pline *l, const size_t *brk, size_t n)
+{
+    for (size_t k = n; k-- > 0;) {
+        const pchar *c = &l->v[brk[k]];
+        if (c->t && bc_wml_is(c->t, "t"))
+            S_break_at(c->t, c->offset);
+    }
+}
+
+/* Balanced breaking: the fewest lines greedy needs, then the smallest
+ * width that still gives that many lines. */
+static void S_balance(pline *l, double avail)
+{
+    double widest;
+    size_t lines = S_wrap(l, 0, l->count, avail, &widest, NULL, NULL);
+    if (lines < 2)
+        return;
+    double lo = 0, hi = avail;
+    for (int it = 0; it < 40; it++) {
+        double mid = (lo + hi) / 2;
+        double w;
+        size_t n = S_wrap(l, 0, l->count, mid, &w, NULL, NULL);
+        bool fits = n <= lines && w <= mid + 0.01;
+        if (fits)
+            hi = mid;
+        else
+            lo = mid;
+    }
+    size_t *brk = bc_xcalloc(l->count + 1, sizeof *brk);
+    size_t nb = 0;
+    S_wrap(l, 0, l->count, hi, NULL, brk, &nb);
+    S_apply_breaks(l, brk, nb);
+    free(brk);
+}
+
+/* The words that open a generic agency name, after which the name breaks. */
+static const char *const S_generic_heads[] = {
+    "ỦY BAN NHÂN DÂN ", "UỶ BAN NHÂN DÂN ", "HỘI ĐỒNG NHÂN DÂN ", NULL};
+
+static void S_agency(const bc_styles *st, xmlNodePtr p, double page_text)
+{
+    pline l = {0};
+    S_collect_runs(st, p, p, &l);
+    if (l.count == 0 || S_has_break(&l)) {
+        free(l.v);
+        return;
+    }
+    double avail = S_avail(p, page_text);
+    /* the text, to find a generic head */
+    bc_buf text = BC_BUF_INIT;
+    for (size_t i = 0; i < l.count; i++) {
+        const char *s = bc_wml_text(l.v[i].t) + l.v[i].offset;
+        size_t len = 1;
+        while (s[len] && ((unsigned char)s[len] & 0xC0) == 0x80)
+            len++;
+        bc_buf_put(&text, s, len);
+    }
+    const char *all = bc_buf_cstr(&text);
+    size_t head_chars = 0;
+    for (int h = 0; S_generic_heads[h]; h++) {
+        size_t hl = strlen(S_generic_heads[h]);
+        if (strncmp(all, S_generic_heads[h], hl) == 0 && text.len > hl) {
+            /* index of the space ending the head, in characters */
+            size_t chars = 0;
+            for (size_t b = 0; b < hl - 1; b++)
+                if (((unsigned char)all[b] & 0xC0) != 0x80)
+                    chars++;
+            head_chars = chars;
+            break;
+        }
+    }
+    bc_buf_free(&text);
+    double total = 0;
+    for (size_t i = 0; i < l.count; i++)
+        total += l.v[i].width;
+    if (head_chars > 0 && head_chars < l.count && l.v[head_chars].space) {
+        size_t brk = head_chars;
+        S_apply_breaks(&l, &brk, 1);
+    } else if (total > avail) {
+        S_balance(&l, avail);
+    }
+    free(l.v);
+}
+
+static void S_summary(const bc_styles *st, xmlNodePtr p, double page_text)
+{
+    pline l = {0};
+    S_collect_runs(st, p, p, &l);
+    if (!S_has_break(&l))
+        S_balance(&l, S_avail(p, page_text));
+    free(l.v);
+}
+
+static double S_page_text_width(xmlNodePtr body)
+{
+    xmlNodePtr sect = NULL;
+    for (xmlNodePtr c = body ? body->children : NULL; c; c = c->next)
+        if (bc_wml_is(c, "sectPr"))
+            sect = c;
+    xmlNodePtr sz = bc_wml_child(sect, "pgSz");
+    xmlNodePtr mar = bc_wml_child(sect, "pgMar");
+    double w = sz && bc_wml_attr(sz, "w") ? atof(bc_wml_attr(sz, "w")) : 11906;
+    double l = mar && bc_wml_attr(mar, "left") ? atof(bc_wml_attr(mar, "left")) : 1701;
+    double r = mar && bc_wml_attr(mar, "right") ? atof(bc_wml_attr(mar, "right")) : 851;
+    return w - l - r;
+}
+
+static void S_walk(const bc_styles *st, xmlNodePtr n, double page_text)
+{
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        if (!bc_wml_is(c, "p")) {
+            S_walk(st, c, page_text);
+            continue;
+        }
+        const char *style = S_style(st, c);
+        if (strcmp(style, BC_STYLE_AGENCY) == 0 ||
+            strcmp(style, BC_STYLE_PARENT_AGENCY) == 0)
+            S_agency(st, c, page_text);
+        else if (strcmp(style, BC_STYLE_SUMMARY) == 0)
+            S_summary(st, c, page_text);
+    }
+}
+
+static void S_walk_rules(const bc_styles *st, xmlNodePtr n, double page_text)
+{
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        if (!bc_wml_is(c, "p")) {
+            S_walk_rules(st, c, page_text);
+            continue;
+        }
+        const char *style = S_style(st, c);
+        if (strcmp(style, BC_STYLE_RULE) == 0)
+            S_rule(st, c, page_text, false);
+        else if (strcmp(style, BC_STYLE_RULE_FULL) == 0)
+            S_rule(st, c, page_text, true);
+    }
+}
+
+int bc_wml_layout(bc_buf *xml, const bc_styles *styles, const char *part,
+                  bc_diags *d)
+{
+    xmlDocPtr doc = xmlReadMemory(xml->data, (int)xml->len, part, NULL,
+                                  XML_PARSE_NONET | XML_PARSE_NOERROR |
+                                      XML_PARSE_NOWARNING | XML_PARSE_HUGE);
+    if (!doc) {
+        const xmlError *e = xmlGetLastError();
+        bc_diag *g = bc_diag_add(d, BC_ERROR, NULL, 0, 0,
+                                 _("the rendered document is not well-formed "
+                                   "(a section of the template cuts across "
+                                   "paragraphs or tables): %s"),
+                                 e && e->message ? e->message : "?");
+        bc_diag_set_part(g, part, NULL);
+        size_t n = strlen(g->msg);
+        if (n && g->msg[n - 1] == '\n')
+            g->msg[n - 1] = '\0';
+        return -1;
+    }
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    xmlNodePtr body = bc_wml_child(root, "body");
+    double page_text = S_page_text_width(body);
+    if (body) {
+        S_walk(styles, body, page_text);       /* line breaks first, */
+        S_walk_rules(styles, body, page_text); /* then rules measure them */
+    }
+    bc_buf_clear(xml);
+    bc_buf_puts(xml, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n");
+    bc_xml_write_node(xml, root);
+    xmlFreeDoc(doc);
+    return 0;
+}

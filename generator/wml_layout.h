@@ -1,0 +1,38 @@
+/*
+ * wml_layout.h - the layout pass run on a rendered main document part.
+ *
+ * Decree 30 sizes some lines by the text around them, which only exists
+ * after rendering, and tags cannot live in attributes, so the template
+ * marks those places with paragraph styles and this pass measures the
+ * text with Times New Roman metrics (font_metrics.h) and sets the
+ * geometry:
+ *  - DuongKe: an empty paragraph whose bottom border is a rule 2/5 of the
+ *    longest line of the paragraphs right above it that share one style
+ *    (the agency name, the summary): within the decree's 1/3 to 1/2;
+ *  - DuongKeDai: the same, as long as that line (the Tiêu ngữ rule);
+ *  - CoQuan / CoQuanChuQuan: an agency name too wide for its cell is split
+ *    at a sensible point ("ỦY BAN NHÂN DÂN" / "XÃ CẨM VŨ");
+ *  - TrichYeu: a summary wider than the page is split into balanced lines.
+ * The rule indents are (width of the cell - rule length) / 2 each side.
+ */
+#ifndef BC_WML_LAYOUT_H
+#define BC_WML_LAYOUT_H
+
+#include "buf.h"
+#include "diag.h"
+#include "wml_styles.h"
+
+#define BC_STYLE_RULE "DuongKe"
+#define BC_STYLE_RULE_FULL "DuongKeDai"
+#define BC_STYLE_AGENCY "CoQuan"
+#define BC_STYLE_PARENT_AGENCY "CoQuanChuQuan"
+#define BC_STYLE_SUMMARY "TrichYeu"
+#define BC_RULE_RATIO 0.4
+
+/* Lays out the rendered part in xml (replaced in place). Returns 0, or -1
+ * with a diagnostic when the rendered XML is not well-formed (a template
+ * whose sections cut across its structure). */
+int bc_wml_layout(bc_buf *xml, const bc_styles *styles, const char *part,
+                  bc_diags *d);
+
+#endif

@@ -1,0 +1,57 @@
+/*
+ * wml_template.h - a .docx template compiled once and rendered many times.
+ *
+ * Every part that holds text (main document, headers, footers, footnotes,
+ * endnotes, comments; found through [Content_Types].xml) is turned into
+ * one mustache program:
+ *  - per paragraph, a {{tag}} that Word split over several runs is moved
+ *    whole into the run holding its opening "{{" (the value takes that
+ *    run's formatting); a tag crossing the paragraph's end, or holding a
+ *    tab, break or field, is an error;
+ *  - a paragraph holding only a section, inverted, closing, comment or
+ *    partial tag disappears (mustache's standalone rule applied to
+ *    paragraphs), so open and close in separate paragraphs repeat the
+ *    paragraphs between them, and in one paragraph repeat the runs;
+ *  - a paragraph holding only one variable tag is a block: a list value
+ *    gives one paragraph per item in that paragraph's formatting, the body
+ *    `noi_dung` gives one paragraph per markup block in the template's
+ *    style for the block kind (body_markup.h), any other value gives the
+ *    paragraph with the value.
+ * Values are always XML-escaped; a newline gives a line break.
+ */
+#ifndef BC_WML_TEMPLATE_H
+#define BC_WML_TEMPLATE_H
+
+#include "diag.h"
+#include "docx_package.h"
+#include "mustache.h"
+
+#include <stdbool.h>
+
+typedef struct bc_docx_tpl bc_docx_tpl;
+
+/* Compiles a template package (copied; the caller keeps pkg). `name` is the
+ * template's file name for messages. Returns NULL after adding every error
+ * found to d. */
+bc_docx_tpl *bc_docx_tpl_compile(const bc_package *pkg, const char *name,
+                                 bc_diags *d);
+void bc_docx_tpl_free(bc_docx_tpl *t);
+
+/* Style ids the body blocks use, by bc_block_kind. */
+extern const char *const bc_block_style_ids[];
+
+typedef struct bc_docx_render_opts {
+    bool lenient;
+} bc_docx_render_opts;
+
+/* Renders the template against data into out (a copy of the template's
+ * package with the text parts replaced, laid out by wml_layout). Returns 0,
+ * or -1 after adding diagnostics to d. */
+int bc_docx_tpl_render(const bc_docx_tpl *t, const bc_mdata *data,
+                       const void *root, const bc_docx_render_opts *opts,
+                       bc_package *out, bc_diags *d);
+
+/* The names of every tag the template uses, for `template check`. */
+void bc_docx_tpl_visit(const bc_docx_tpl *t, bc_mvisit_fn fn, void *closure);
+
+#endif

@@ -1,0 +1,69 @@
+#!/bin/sh
+# run.sh - end-to-end checks of generated documents with the reference
+# tools in ../shared/tools (skipped when ../shared is absent):
+#   - every example renders, twice, to the same bytes;
+#   - every file passes docx-validate (OOXML schemas, package rules);
+#   - no "{{" survives in any part's text;
+#   - LibreOffice converts each to PDF whose only fonts are Liberation
+#     Serif / Times New Roman; page 1 carries no page number, page 2 shows 2;
+#   - the exported built-in template validates and renders too.
+# usage: tests/docx/run.sh BUILD_DIR SHARED_DIR
+set -u
+build=$1
+shared=$2
+tools=$shared/tools
+if [ ! -x "$tools/docx-validate" ]; then
+    echo "test-docx: skipped ($tools not found)"
+    exit 0
+fi
+tools/ensure-deps.sh --cmd python3 soffice pdftoppm pdffonts pdftotext lxml liberation || exit 1
+
+out=$build/docx-test
+rm -rf "$out"
+mkdir -p "$out"
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+for y in examples/*.yaml; do
+    n=$(basename "$y" .yaml)
+    if "$build/baocao" render "$y" -o "$out/$n.docx" && "$build/baocao" render "$y" -o "$out/$n.again.docx"; then
+        ok
+        if cmp -s "$out/$n.docx" "$out/$n.again.docx"; then ok; else bad "$n: two renders differ"; fi
+        rm -f "$out/$n.again.docx"
+    else
+        bad "$n: render failed"
+    fi
+done
+"$build/baocao" template export -o "$out/template-bao-cao.docx" && ok || bad "template export failed"
+
+if "$tools/docx-validate" "$out"/*.docx; then ok; else bad "docx-validate"; fi
+
+for f in "$out"/*.docx; do
+    case "$f" in *template-*) continue ;; esac
+    if "$tools/docx-text" --all "$f" | grep -q '{{'; then bad "$f: a {{ tag survived"; else ok; fi
+done
+
+render=$out/render
+"$tools/docx-render" -o "$render" "$out"/*.docx > "$out/render.log" 2>&1 || bad "docx-render: $(grep error "$out/render.log")"
+for f in "$out"/*.docx; do
+    case "$f" in *template-*) continue ;; esac
+    n=$(basename "$f" .docx)
+    fonts=$(grep "^$f: font " "$out/render.log" | sed 's/.*: font //' | sort -u)
+    others=$(printf '%s\n' "$fonts" | grep -v -E '^(LiberationSerif|Liberation Serif|TimesNewRoman|Times New Roman)' | grep -v '^$')
+    if [ -n "$fonts" ] && [ -z "$others" ]; then ok; else bad "$n: fonts in PDF: $(echo $fonts)"; fi
+    pages=$(grep "^$f: pages " "$out/render.log" | sed 's/.*: pages //')
+    pdf=$render/$n.pdf
+    if [ "${pages:-0}" -ge 2 ]; then
+        first2=$(pdftotext -f 2 -l 2 "$pdf" - | grep -v '^[[:space:]]*$' | head -n 1 | tr -d '[:space:]')
+        if [ "$first2" = "2" ]; then ok; else bad "$n: page 2 starts with '$first2', not the page number 2"; fi
+    fi
+    first1=$(pdftotext -f 1 -l 1 "$pdf" - | grep -v '^[[:space:]]*$' | head -n 1 | tr -d '[:space:]')
+    case "$first1" in
+        1) bad "$n: page 1 shows a page number" ;;
+        *) ok ;;
+    esac
+done
+echo "docx end-to-end checks: $pass passed, $fail failed"
+[ "$fail" = 0 ]

@@ -1,0 +1,16 @@
+#!/bin/sh
+# run-unit.sh - runs every cmocka test program; under VALGRIND=1 through
+# valgrind (errors and leaks fail the run). Prints a closing tally.
+set -u
+build=$1; shift
+failed=0; passed=0
+for t in "$@"; do
+    if [ "${VALGRIND:-}" = 1 ]; then
+        valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+            "$t" && passed=$((passed+1)) || { failed=$((failed+1)); echo "FAILED: $t"; }
+    else
+        "$t" && passed=$((passed+1)) || { failed=$((failed+1)); echo "FAILED: $t"; }
+    fi
+done
+echo "unit test programs: $passed passed, $failed failed"
+[ "$failed" = 0 ]

@@ -1,0 +1,245 @@
+/*
+ * test_unicode_text.c - unit tests of unicode_text.c: validation, NFC,
+ * Vietnamese upper/lower case on NFC and NFD input, ASCII folding, XML
+ * legality, code point counting.
+ */
+#include "test_support.h"
+
+#include "unicode_text.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+/* NFD spellings built from base letters and combining marks. */
+#define U_GRAVE "\xCC\x80"      /* U+0300 */
+#define U_ACUTE "\xCC\x81"      /* U+0301 */
+#define U_CIRC "\xCC\x82"       /* U+0302 */
+#define U_TILDE "\xCC\x83"      /* U+0303 */
+#define U_BREVE "\xCC\x86"      /* U+0306 */
+#define U_HOOK "\xCC\x89"       /* U+0309 */
+#define U_HORN "\xCC\x9B"       /* U+031B */
+#define U_DOT "\xCC\xA3"        /* U+0323 */
+
+typedef char *(*xform)(const char *, size_t, size_t *);
+
+static void check(xform f, const char *in, const char *want)
+{
+    size_t len = 12345;
+    char *got = f(in, strlen(in), &len);
+    assert_non_null(got);
+    assert_string_equal(got, want);
+    assert_int_equal(len, strlen(want));
+    free(got);
+}
+
+static void test_valid(void **state)
+{
+    (void)state;
+    size_t bad = 99;
+    assert_true(bc_utf8_valid("", 0, &bad));
+    assert_true(bc_utf8_valid("abc", 3, &bad));
+    const char *vi = "Ủy ban nhân dân xã Cẩm Vũ 😀";
+    assert_true(bc_utf8_valid(vi, strlen(vi), NULL));
+    assert_false(bc_utf8_valid("ab\xC3", 3, &bad));         /* truncated */
+    assert_int_equal(bad, 2);
+    assert_false(bc_utf8_valid("a\xC0\x80", 3, &bad));      /* overlong NUL */
+    assert_int_equal(bad, 1);
+    assert_false(bc_utf8_valid("\xED\xA0\x80", 3, &bad));   /* surrogate */
+    assert_int_equal(bad, 0);
+    assert_false(bc_utf8_valid("xy\xF4\x90\x80\x80", 6, &bad)); /* > U+10FFFF */
+    assert_int_equal(bad, 2);
+    assert_false(bc_utf8_valid("\x80", 1, NULL));
+    /* Length is honoured: the cut sequence is outside. */
+    assert_true(bc_utf8_valid("ab\xC3\xA1", 2, NULL));
+    /* An embedded NUL is a valid code point. */
+    assert_true(bc_utf8_valid("a\0b", 3, NULL));
+}
+
+static void test_is_nfc(void **state)
+{
+    (void)state;
+    assert_true(bc_is_nfc("", 0));
+    assert_true(bc_is_nfc("plain ASCII", 11));
+    const char *nfc = "Cộng hòa xã hội chủ nghĩa Việt Nam – “Độc lập”";
+    assert_true(bc_is_nfc(nfc, strlen(nfc)));
+    const char *nfd = "Co" U_DOT U_CIRC "ng";
+    assert_false(bc_is_nfc(nfd, strlen(nfd)));
+    const char *wrong_order = "o" U_CIRC U_DOT;  /* canonical order is dot first */
+    assert_false(bc_is_nfc(wrong_order, strlen(wrong_order)));
+    /* Precomposed letter followed by a mark that composes with it. */
+    const char *ae = "\xE1\xBA\xA1" U_CIRC;     /* ạ + ̂ = ậ */
+    assert_false(bc_is_nfc(ae, strlen(ae)));
+    /* A mark that has nothing to compose with is still NFC. */
+    const char *lone = "x" U_HOOK;
+    assert_true(bc_is_nfc(lone, strlen(lone)));
+    /* U+2126 OHM SIGN is not NFC (singleton decomposition to U+03A9). */
+    assert_false(bc_is_nfc("\xE2\x84\xA6", 3));
+    assert_false(bc_is_nfc("\xC3", 1));
+}
+
+/* The fast path of bc_is_nfc assumes every code point below U+0300 and in
+ * U+1E00..U+1EFF is NFC on its own and never combines with what precedes
+ * it: check that against utf8proc. */
+static void test_is_nfc_fast_path_sound(void **state)
+{
+    (void)state;
+    for (utf8proc_int32_t cp = 1; cp < 0x1F00; cp++) {
+        if (cp == 0x300)
+            cp = 0x1E00;
+        const utf8proc_property_t *p = utf8proc_get_property(cp);
+        assert_int_equal(p->combining_class, 0);
+        utf8proc_uint8_t one[8], pair[16];
+        utf8proc_ssize_t l = utf8proc_encode_char(cp, one);
+        one[l] = 0;
+        size_t got_len;
+        char *got = bc_nfc((const char *)one, (size_t)l, &got_len);
+        assert_int_equal(got_len, (size_t)l);
+        assert_memory_equal(got, one, (size_t)l);
+        free(got);
+        /* Never the second of a composition: after a few bases. */
+        static const utf8proc_int32_t bases[] = {'a', 'e', 'o', 'u', 'A', 'O', 0x1EA1};
+        for (size_t b = 0; b < sizeof bases / sizeof bases[0]; b++) {
+            utf8proc_ssize_t bl = utf8proc_encode_char(bases[b], pair);
+            memcpy(pair + bl, one, (size_t)l);
+            got = bc_nfc((const char *)pair, (size_t)(bl + l), &got_len);
+            assert_int_equal(got_len, (size_t)(bl + l));
+            assert_memory_equal(got, pair, (size_t)(bl + l));
+            free(got);
+        }
+    }
+}
+
+static void test_nfc(void **state)
+{
+    (void)state;
+    check(bc_nfc, "", "");
+    check(bc_nfc, "abc", "abc");
+    check(bc_nfc, "Co" U_DOT U_CIRC "ng ho" U_GRAVE "a", "Cộng hòa");
+    check(bc_nfc, "o" U_CIRC U_DOT, "ộ");           /* marks reordered */
+    check(bc_nfc, "\xE1\xBA\xA1" U_CIRC, "ậ");
+    check(bc_nfc, "Vie" U_CIRC U_DOT "t Nam", "Việt Nam");
+    check(bc_nfc, "\xE2\x84\xA6", "\xCE\xA9");     /* Ω ohm -> omega */
+    /* Invalid bytes become U+FFFD. */
+    check(bc_nfc, "a\xFF" "b", "a\xEF\xBF\xBD" "b");
+    /* Embedded NUL is kept; the length says so. */
+    size_t len;
+    char *got = bc_nfc("a\0b", 3, &len);
+    assert_int_equal(len, 3);
+    assert_memory_equal(got, "a\0b", 4);
+    free(got);
+    /* out_len may be NULL. */
+    got = bc_nfc("x", 1, NULL);
+    assert_string_equal(got, "x");
+    free(got);
+}
+
+static void test_upper(void **state)
+{
+    (void)state;
+    check(bc_upper, "ủy ban nhân dân xã cẩm vũ", "ỦY BAN NHÂN DÂN XÃ CẨM VŨ");
+    check(bc_upper, "Ủy ban nhân dân xã Cẩm Vũ", "ỦY BAN NHÂN DÂN XÃ CẨM VŨ");
+    check(bc_upper, "đ", "Đ");
+    check(bc_upper, "ơ ư ă â ê ô", "Ơ Ư Ă Â Ê Ô");
+    check(bc_upper, "cộng hòa xã hội chủ nghĩa việt nam",
+          "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    check(bc_upper, "tm. ủy ban nhân dân", "TM. ỦY BAN NHÂN DÂN");
+    check(bc_upper, "phó chủ tịch", "PHÓ CHỦ TỊCH");
+    check(bc_upper, "thường trực huyện ủy", "THƯỜNG TRỰC HUYỆN ỦY");
+    check(bc_upper, "ỹ ỵ ữ ợ ặ ẩ", "Ỹ Ỵ Ữ Ợ Ặ Ẩ");
+    check(bc_upper, "ABC 123 – “x”", "ABC 123 – “X”");
+    check(bc_upper, "", "");
+    /* NFD input gives NFC output. */
+    check(bc_upper, "u" U_HOOK "y ban", "ỦY BAN");
+    check(bc_upper, "o" U_HORN, "Ơ");
+    check(bc_upper, "o" U_HORN U_DOT "c", "ỢC");
+    check(bc_upper, "o" U_DOT U_HORN "c", "ỢC");    /* marks out of order */
+    check(bc_upper, "ca" U_CIRC U_HOOK "m vu" U_TILDE, "CẨM VŨ");
+    check(bc_upper, "a" U_BREVE U_ACUTE, "Ắ");
+    /* Mixed: precomposed ạ followed by a combining circumflex. */
+    check(bc_upper, "\xE1\xBA\xA1" U_CIRC, "Ậ");
+}
+
+static void test_lower(void **state)
+{
+    (void)state;
+    check(bc_lower, "ỦY BAN NHÂN DÂN XÃ CẨM VŨ", "ủy ban nhân dân xã cẩm vũ");
+    check(bc_lower, "Đ Ơ Ư", "đ ơ ư");
+    check(bc_lower, "U" U_HOOK "Y", "ủy");
+    check(bc_lower, "", "");
+}
+
+static void test_fold_ascii(void **state)
+{
+    (void)state;
+    check(bc_fold_ascii, "Cẩm Vũ", "cam vu");
+    check(bc_fold_ascii, "Đồng", "dong");
+    check(bc_fold_ascii, "đường Điện Biên Phủ", "duong dien bien phu");
+    check(bc_fold_ascii, "Chi Lăng Nam", "chi lang nam");
+    check(bc_fold_ascii, "Phường 1", "phuong 1");
+    check(bc_fold_ascii, "ỦY BAN NHÂN DÂN", "uy ban nhan dan");
+    check(bc_fold_ascii, "Hạnh phúc - Tự do", "hanh phuc - tu do");
+    /* NFD input. */
+    check(bc_fold_ascii, "Ca" U_CIRC U_HOOK "m Vu" U_TILDE, "cam vu");
+    check(bc_fold_ascii, "o" U_HORN U_DOT, "o");
+    /* No ASCII form: dropped. Compatibility forms do have one. */
+    check(bc_fold_ascii, "a😀b中c", "abc");
+    check(bc_fold_ascii, "\xEF\xAC\x81le", "file");              /* ﬁ ligature */
+    check(bc_fold_ascii, "Ａｂ", "ab");                          /* full width */
+    check(bc_fold_ascii, "x\xC2\xADy", "xy");                    /* soft hyphen */
+    check(bc_fold_ascii, "", "");
+}
+
+static void test_xml_illegal(void **state)
+{
+    (void)state;
+    size_t off = 77;
+    assert_int_equal(bc_xml_illegal("", 0, &off), 0);
+    assert_int_equal(bc_xml_illegal("ok\t\n\r tiếng Việt", strlen("ok\t\n\r tiếng Việt"), &off), 0);
+    assert_int_equal(off, 77);
+    assert_int_equal(bc_xml_illegal("ab\x01", 3, &off), 1);
+    assert_int_equal(off, 2);
+    assert_int_equal(bc_xml_illegal("ạ\x1F", strlen("ạ\x1F"), &off), 0x1F);
+    assert_int_equal(off, 3);
+    assert_int_equal(bc_xml_illegal("x\xEF\xBF\xBE", 4, &off), 0xFFFE);
+    assert_int_equal(off, 1);
+    assert_int_equal(bc_xml_illegal("\xEF\xBF\xBF", 3, NULL), 0xFFFF);
+    /* U+FFFD itself and astral characters are legal. */
+    assert_int_equal(bc_xml_illegal("\xEF\xBF\xBD😀", 7, &off), 0);
+    /* U+0000 and bad bytes are reported as U+FFFD (0 means none). */
+    assert_int_equal(bc_xml_illegal("ab\0", 3, &off), 0xFFFD);
+    assert_int_equal(off, 2);
+    assert_int_equal(bc_xml_illegal("a\xC3", 2, &off), 0xFFFD);
+    assert_int_equal(off, 1);
+    /* DEL and C1 controls are allowed by XML 1.0. */
+    assert_int_equal(bc_xml_illegal("\x7F\xC2\x85", 3, &off), 0);
+}
+
+static void test_length(void **state)
+{
+    (void)state;
+    assert_int_equal(bc_utf8_length("", 0), 0);
+    assert_int_equal(bc_utf8_length("abc", 3), 3);
+    const char *s = "Cẩm Vũ";
+    assert_int_equal(bc_utf8_length(s, strlen(s)), 6);
+    const char *nfd = "Ca" U_CIRC U_HOOK "m";
+    assert_int_equal(bc_utf8_length(nfd, strlen(nfd)), 5);
+    assert_int_equal(bc_utf8_length("😀x", 5), 2);
+    assert_int_equal(bc_utf8_length("a\xFF\xFE" "b", 4), 4);   /* bad bytes count one */
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_valid),
+        cmocka_unit_test(test_is_nfc),
+        cmocka_unit_test(test_is_nfc_fast_path_sound),
+        cmocka_unit_test(test_nfc),
+        cmocka_unit_test(test_upper),
+        cmocka_unit_test(test_lower),
+        cmocka_unit_test(test_fold_ascii),
+        cmocka_unit_test(test_xml_illegal),
+        cmocka_unit_test(test_length),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,188 @@
+/*
+ * test_yaml_load.c - the YAML loader: scalars kept as written, special
+ * plain words, NFC, anchors, and every error with its line and column.
+ */
+#include "test_support.h"
+
+#include "yaml_load.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static bc_node *S_load(bc_arena *a, bc_diags *d, const char *src)
+{
+    return bc_yaml_load_mem(a, "t.yaml", src, strlen(src), d);
+}
+
+/* Asserts one error at line:col whose message contains `needle`. */
+static void S_expect_error(const char *src, int line, int col, const char *needle)
+{
+    bc_arena a = BC_ARENA_INIT;
+    bc_diags d = BC_DIAGS_INIT;
+    bc_node *n = S_load(&a, &d, src);
+    assert_null(n);
+    assert_non_null(d.head);
+    assert_int_equal(d.head->severity, BC_ERROR);
+    assert_string_equal(d.head->file, "t.yaml");
+    assert_int_equal(d.head->line, line);
+    assert_int_equal(d.head->col, col);
+    if (!strstr(d.head->msg, needle))
+        fail_msg("message `%s` lacks `%s`", d.head->msg, needle);
+    bc_diags_free(&d);
+    bc_arena_free(&a);
+}
+
+static void test_scalars_as_written(void **state)
+{
+    (void)state;
+    bc_arena a = BC_ARENA_INIT;
+    bc_diags d = BC_DIAGS_INIT;
+    bc_node *n = S_load(&a, &d, "a: 5.120\nb: 08\nc: 1.10\nd: \"x\"\ne: true\nf: ~\ng:\nh: Null\n");
+    assert_non_null(n);
+    assert_int_equal(n->kind, BC_MAP);
+    assert_string_equal(bc_map_get(n, "a")->str, "5.120");
+    assert_true(bc_map_get(n, "a")->plain);
+    assert_string_equal(bc_map_get(n, "b")->str, "08");
+    assert_string_equal(bc_map_get(n, "c")->str, "1.10");
+    assert_false(bc_map_get(n, "d")->plain);
+    assert_int_equal(bc_map_get(n, "e")->kind, BC_BOOL);
+    assert_true(bc_map_get(n, "e")->boolean);
+    assert_int_equal(bc_map_get(n, "f")->kind, BC_NULL);
+    assert_int_equal(bc_map_get(n, "g")->kind, BC_NULL);
+    assert_int_equal(bc_map_get(n, "h")->kind, BC_NULL);
+    /* positions are 1-based */
+    assert_int_equal(bc_map_get(n, "c")->line, 3);
+    assert_int_equal(bc_map_get(n, "c")->col, 4);
+    assert_int_equal(bc_map_entry(n, "c", 1)->line, 3);
+    assert_int_equal(bc_map_entry(n, "c", 1)->col, 1);
+    bc_diags_free(&d);
+    bc_arena_free(&a);
+}
+
+static void test_nfc_values_and_keys(void **state)
+{
+    (void)state;
+    bc_arena a = BC_ARENA_INIT;
+    bc_diags d = BC_DIAGS_INIT;
+    /* "Vũ" written decomposed (u + combining tilde) and a decomposed key */
+    bc_node *n = S_load(&a, &d, "ten: \"Vu\xcc\x83\"\nte\xcc\x82n: 1\n");
+    assert_non_null(n);
+    assert_string_equal(bc_map_get(n, "ten")->str, "V\xc5\xa9");
+    assert_non_null(bc_map_get(n, "t\xc3\xaan"));
+    bc_diags_free(&d);
+    bc_arena_free(&a);
+}
+
+static void test_block_scalar_indent(void **state)
+{
+    (void)state;
+    bc_arena a = BC_ARENA_INIT;
+    bc_diags d = BC_DIAGS_INIT;
+    bc_node *n = S_load(&a, &d, "noi_dung: |\n    I. Mot\n\n    - hai\n");
+    assert_non_null(n);
+    bc_node *v = bc_map_get(n, "noi_dung");
+    assert_int_equal(v->style, '|');
+    assert_int_equal(v->indent, 4);
+    assert_string_equal(v->str, "I. Mot\n\n- hai\n");
+    bc_diags_free(&d);
+    bc_arena_free(&a);
+}
+
+static void test_anchor_alias(void **state)
+{
+    (void)state;
+    bc_arena a = BC_ARENA_INIT;
+    bc_diags d = BC_DIAGS_INIT;
+    bc_node *n = S_load(&a, &d, "x: &k {a: 1}\ny: *k\n");
+    assert_non_null(n);
+    assert_string_equal(bc_model_path(n, "y.a")->str, "1");
+    bc_diags_free(&d);
+    bc_arena_free(&a);
+}
+
+static void test_syntax_error(void **state)
+{
+    (void)state;
+    /* an unclosed flow map: libyaml's problem mark */
+    S_expect_error("a: 1\nb: {c: 2\n", 3, 1, "YAML");
+    S_expect_error("a: 1\n  b: 2\n", 2, 4, "mapping values are not allowed");
+}
+
+static void test_invalid_utf8(void **state)
+{
+    (void)state;
+    /* line 2, column 5: after "b: " and the valid "Ư" */
+    S_expect_error("a: 1\nb: \xc6\xaf\xff\n", 2, 5, "invalid UTF-8");
+}
+
+static void test_control_character(void **state)
+{
+    (void)state;
+    S_expect_error("a: 1\nho_ten: \"Nguy\\a\"\n", 2, 9, "U+0007");
+    S_expect_error("a: 1\nho_ten: \"Nguy\\a\"\n", 2, 9, "ho_ten");
+}
+
+static void test_duplicate_key(void **state)
+{
+    (void)state;
+    S_expect_error("so: 1\nten: x\nso: 2\n", 3, 1, "duplicate key `so`");
+}
+
+static void test_empty_document(void **state)
+{
+    (void)state;
+    bc_arena a = BC_ARENA_INIT;
+    bc_diags d = BC_DIAGS_INIT;
+    bc_node *n = S_load(&a, &d, "");
+    assert_non_null(n);
+    assert_int_equal(n->kind, BC_NULL);
+    bc_diags_free(&d);
+    bc_arena_free(&a);
+}
+
+static void test_missing_file(void **state)
+{
+    (void)state;
+    bc_arena a = BC_ARENA_INIT;
+    bc_diags d = BC_DIAGS_INIT;
+    assert_null(bc_yaml_load_file(&a, "/nonexistent/x.yaml", &d));
+    assert_non_null(strstr(d.head->msg, "cannot open"));
+    bc_diags_free(&d);
+    bc_arena_free(&a);
+}
+
+static void test_merge_rule(void **state)
+{
+    (void)state;
+    bc_arena a = BC_ARENA_INIT;
+    bc_diags d = BC_DIAGS_INIT;
+    bc_node *base = S_load(&a, &d, "k: {a: 1, b: 2}\nl: [1, 2]\ns: x\n");
+    bc_node *over = S_load(&a, &d, "k: {b: 3}\nl: [9]\n");
+    bc_node *m = bc_model_merge(&a, base, over);
+    assert_string_equal(bc_model_path(m, "k.a")->str, "1");
+    assert_string_equal(bc_model_path(m, "k.b")->str, "3");
+    assert_int_equal(bc_map_get(m, "l")->count, 1);
+    assert_string_equal(bc_map_get(m, "s")->str, "x");
+    /* the base is untouched */
+    assert_string_equal(bc_model_path(base, "k.b")->str, "2");
+    bc_diags_free(&d);
+    bc_arena_free(&a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_scalars_as_written),
+        cmocka_unit_test(test_nfc_values_and_keys),
+        cmocka_unit_test(test_block_scalar_indent),
+        cmocka_unit_test(test_anchor_alias),
+        cmocka_unit_test(test_syntax_error),
+        cmocka_unit_test(test_invalid_utf8),
+        cmocka_unit_test(test_control_character),
+        cmocka_unit_test(test_duplicate_key),
+        cmocka_unit_test(test_empty_document),
+        cmocka_unit_test(test_missing_file),
+        cmocka_unit_test(test_merge_rule),
+    };
+    return cmocka_run_group_tests_name("yaml_load", tests, NULL, NULL);
+}

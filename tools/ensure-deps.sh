@@ -1,0 +1,72 @@
+#!/bin/sh
+# ensure-deps.sh - makes sure the build's Debian dependencies are present.
+#
+# usage: tools/ensure-deps.sh [--cmd] NAME...
+#   NAME is a pkg-config module (libzip, libxml-2.0, yaml-0.1, libutf8proc,
+#   cmocka) or, with --cmd, a command (python3, soffice, pdftoppm...).
+# A missing one is installed with apt-get when running as root (after one
+# `apt-get update`); otherwise the script stops with one line naming the
+# Debian package to install. Prints nothing when all is present.
+set -eu
+
+pkg_for() {
+    case "$1" in
+        pkg-config) echo pkg-config ;;
+        libzip) echo libzip-dev ;;
+        libxml-2.0) echo libxml2-dev ;;
+        yaml-0.1) echo libyaml-dev ;;
+        libutf8proc) echo libutf8proc-dev ;;
+        cmocka) echo libcmocka-dev ;;
+        python3) echo python3 ;;
+        lxml) echo python3-lxml ;;
+        docx) echo python3-docx ;;
+        soffice) echo libreoffice-writer-nogui ;;
+        pdftoppm|pdffonts) echo poppler-utils ;;
+        valgrind) echo valgrind ;;
+        msgfmt) echo gettext ;;
+        liberation) echo fonts-liberation2 ;;
+        croscore) echo fonts-croscore ;;
+        locale-gen) echo locales ;;
+        *) echo "$1" ;;
+    esac
+}
+
+have() {
+    case "$1" in
+        lxml|docx) [ -x /usr/bin/python3 ] && /usr/bin/python3 -c "import $1" 2>/dev/null ;;
+        liberation) [ -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] ;;
+        croscore) [ -f /usr/share/fonts/truetype/croscore/Tinos-Regular.ttf ] ;;
+        *) if [ "$mode" = cmd ] || [ "$1" = pkg-config ]; then
+               command -v "$1" >/dev/null 2>&1
+           else
+               pkg-config --exists "$1" 2>/dev/null
+           fi ;;
+    esac
+}
+
+mode=pkg
+if [ "${1:-}" = "--cmd" ]; then mode=cmd; shift; fi
+
+missing=""
+if [ "$mode" = pkg ] && ! have pkg-config; then
+    missing="pkg-config"
+fi
+for name in "$@"; do
+    if [ "$mode" = pkg ] && ! command -v pkg-config >/dev/null 2>&1; then
+        missing="$missing $(pkg_for "$name")"
+    elif ! have "$name"; then
+        missing="$missing $(pkg_for "$name")"
+    fi
+done
+[ -n "$missing" ] || exit 0
+
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "baocao: installing Debian packages:$missing" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >&2
+    # shellcheck disable=SC2086
+    apt-get install -y -qq --no-install-recommends $missing >&2
+    exit 0
+fi
+echo "baocao: missing Debian package(s):$missing (install with: apt-get install$missing)" >&2
+exit 1
