@@ -524,6 +524,17 @@ static void S_tokenize(parser *P)
         size_t ts = (size_t)(p - src);
         S_add_text(P, pos, ts);
         size_t cs = ts + dl.ol; /* content start */
+        /* "{{ #a }}": spaces (a no-break space too) may come before the
+         * type character; a triple mustache keeps its braces together */
+        size_t ty = cs;
+        while (ty < len && (src[ty] == ' ' || src[ty] == '\t'
+                            || (src[ty] == '\xC2' && ty + 1 < len
+                                && src[ty + 1] == '\xA0')))
+            ty += src[ty] == '\xC2' ? 2 : 1;
+        if (ty < len && ty > cs
+            && src[ty] && (strchr("#^/><$&!=", src[ty])
+                || (P->u->sigil && src[ty] == P->u->sigil)))
+            cs = ty;
         char c = cs < len ? src[cs] : 0;
         size_t ce = 0, te = 0;  /* content end, tag end */
         bool found = false;
@@ -572,6 +583,8 @@ static void S_tokenize(parser *P)
             continue;
         case '=':
             k->type = '=';
+            while (n > 1 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+                n--;
             if (n < 2 || s[n - 1] != '=' || !S_set_delims(P, &dl, s + 1, n - 2)) {
                 char *shown = S_tag_text(P, ts, te);
                 S_perr_at(P, ts, line, col,

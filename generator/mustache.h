@@ -22,6 +22,17 @@
  * text contains such tags.
  *
  * A compiled bc_mtpl is immutable: several threads may apply it at once.
+ * Partials named in the template are compiled with it (once per name,
+ * recursive partials included); a dynamic name ({{>*x}}) that names no
+ * such partial is loaded and compiled during the apply, into storage that
+ * apply frees: the partial callback may then run from several threads.
+ *
+ * Standalone lines: a line holding only whitespace and tags that output
+ * nothing by themselves (sections, inverted sections, closes, comments,
+ * delimiter changes, partials, parents, blocks) is removed with its line
+ * end, even when it holds several such tags ({{<p}}{{/p}}); a block site
+ * opened and closed on one line keeps its line (only its content is
+ * indented). Variables and host tags are never standalone.
  */
 #ifndef BC_MUSTACHE_H
 #define BC_MUSTACHE_H
@@ -116,7 +127,10 @@ bool bc_mtpl_is_static(const bc_mtpl *t);
 
 /* Visits every variable, section, inverted-section and host tag name of the
  * template (for `template check` and "keys no tag uses"). kind is one of
- * '{' (variable), '#', '^', '@', '>'. */
+ * '{' (variable), '#', '^', '@', '>'. Partial and parent names come as '>'
+ * (the partials' own tags are not visited); the data name of a dynamic
+ * partial ({{>*x}} gives "x") comes as '{', as it is looked up like a
+ * variable. Tags are visited in template order. */
 typedef void (*bc_mvisit_fn)(void *closure, char kind, const char *name,
                              size_t len, int line, int col, size_t offset);
 void bc_mtpl_visit(const bc_mtpl *t, bc_mvisit_fn fn, void *closure);
@@ -143,11 +157,17 @@ typedef struct bc_mapply {
  * default): an interpolated name that resolves to nothing is an error
  * naming the tag, its location, the data path, and a suggestion when a key
  * matches after folding diacritics and case. A missing section name is
- * false; a missing inverted-section name is true. */
+ * false; a missing inverted-section name is true. Strict mode also reports
+ * a list or map interpolated as text, and a missing dynamic partial name.
+ * A value the escape function refuses is reported in both modes. At most
+ * 100 errors are added per apply, then a note says how many more there
+ * were. A host tag whose name is missing is an error in strict mode and is
+ * skipped (the callback is not called) in lenient mode. */
 int bc_mtpl_apply(const bc_mtpl *t, const bc_mapply *a, bc_buf *out);
 
 /* Limits (errors, never a stack overflow). */
 #define BC_MUSTACHE_MAX_NESTING 64   /* open sections in one template */
-#define BC_MUSTACHE_MAX_DEPTH 100    /* partial/parent recursion at apply */
+#define BC_MUSTACHE_MAX_DEPTH 100    /* partial/parent/block-override recursion
+                                        at apply */
 
 #endif

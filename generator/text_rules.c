@@ -6,7 +6,8 @@
  *
  * Blank forms. A draft leaves the number and the date for the records
  * clerk (nd30-layout.md 4.3, 4.4):
- *   - the number is six spaces:   "Số:      /BC-UBND";
+ *   - the number is five spaces, which with the space after "Số:" gives
+ *     the decree's model "Số:      /BC-UBND";
  *   - each missing part of the date (day, month, and the year when there
  *     is none) is a blank of three spaces written where the figure would
  *     be, so the words keep their single spaces around it: "ngày" + 5
@@ -21,7 +22,7 @@
 /* One blank date field: with the spaces around it, five between words. */
 #define DATE_BLANK "   "
 /* The blank document number. */
-#define NUMBER_BLANK "      "
+#define NUMBER_BLANK "     "
 
 static bool is_leap(int y)
 {

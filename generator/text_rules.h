@@ -23,7 +23,8 @@ int bc_date_parse(const char *s, size_t n, int *y, int *m, int *d);
 void bc_date_line(bc_buf *out, const char *place, int y, int m, int d);
 
 /* Appends the number part of "Số:": "5" -> "05", "17" -> "17", "57a" ->
- * "57a", "05" -> "05"; empty -> six spaces (blank for the records clerk). */
+ * "57a", "05" -> "05"; empty -> five spaces (with the space after "Số:"
+ * the blank of the decree's model "Số:      /BC-UBND"). */
 void bc_number_text(bc_buf *out, const char *so, size_t n);
 
 /* Reporting period (input.md 1.2). Exactly one of nua (1-2), quy (1-4),

@@ -305,7 +305,8 @@ static void S_balance(pline *l, double avail)
 static const char *const S_generic_heads[] = {
     "ỦY BAN NHÂN DÂN ", "UỶ BAN NHÂN DÂN ", "HỘI ĐỒNG NHÂN DÂN ", NULL};
 
-static void S_agency(const bc_styles *st, xmlNodePtr p, double page_text)
+static void S_agency(const bc_styles *st, xmlNodePtr p, double page_text,
+                     bool generic_break)
 {
     pline l = {0};
     S_collect_runs(st, p, p, &l);
@@ -325,7 +326,7 @@ static void S_agency(const bc_styles *st, xmlNodePtr p, double page_text)
     }
     const char *all = bc_buf_cstr(&text);
     size_t head_chars = 0;
-    for (int h = 0; S_generic_heads[h]; h++) {
+    for (int h = 0; generic_break && S_generic_heads[h]; h++) {
         size_t hl = strlen(S_generic_heads[h]);
         if (strncmp(all, S_generic_heads[h], hl) == 0 && text.len > hl) {
             /* index of the space ending the head, in characters */
@@ -383,9 +384,10 @@ static void S_walk(const bc_styles *st, xmlNodePtr n, double page_text)
             continue;
         }
         const char *style = S_style(st, c);
-        if (strcmp(style, BC_STYLE_AGENCY) == 0 ||
-            strcmp(style, BC_STYLE_PARENT_AGENCY) == 0)
-            S_agency(st, c, page_text);
+        if (strcmp(style, BC_STYLE_AGENCY) == 0)
+            S_agency(st, c, page_text, true);
+        else if (strcmp(style, BC_STYLE_PARENT_AGENCY) == 0)
+            S_agency(st, c, page_text, false);
         else if (strcmp(style, BC_STYLE_SUMMARY) == 0)
             S_summary(st, c, page_text);
     }

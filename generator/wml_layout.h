@@ -10,8 +10,10 @@
  *    longest line of the paragraphs right above it that share one style
  *    (the agency name, the summary): within the decree's 1/3 to 1/2;
  *  - DuongKeDai: the same, as long as that line (the Tiêu ngữ rule);
- *  - CoQuan / CoQuanChuQuan: an agency name too wide for its cell is split
- *    at a sensible point ("ỦY BAN NHÂN DÂN" / "XÃ CẨM VŨ");
+ *  - CoQuan: the agency name breaks after a generic head ("ỦY BAN NHÂN
+ *    DÂN" / "XÃ CẨM VŨ", as Decree 30 practice writes it), and a name too
+ *    wide for its cell is split into balanced lines;
+ *  - CoQuanChuQuan: the parent line is split only when too wide;
  *  - TrichYeu: a summary wider than the page is split into balanced lines.
  * The rule indents are (width of the cell - rule length) / 2 each side.
  */

@@ -98,10 +98,14 @@ static bool S_next(loader *L, yaml_event_t *ev)
 }
 
 /* Indentation of the first non-empty content line of a block scalar whose
- * indicator ("|" or ">") is at byte offset `at`. */
-static int S_block_indent(loader *L, size_t at)
+ * indicator ("|" or ">") is on 0-based line `line` (libyaml's marks count
+ * characters, not bytes, so the line is found by counting newlines). */
+static int S_block_indent(loader *L, size_t line)
 {
-    size_t i = at;
+    size_t i = 0;
+    for (size_t l = 0; l < line && i < L->len; i++)
+        if (L->data[i] == '\n')
+            l++;
     while (i < L->len && L->data[i] != '\n')
         i++;
     while (i < L->len) {
@@ -175,7 +179,7 @@ static bc_node *S_scalar(loader *L, yaml_event_t *ev, const char *key)
     default: node->style = 'p'; break;
     }
     if (node->style == '|' || node->style == '>')
-        node->indent = S_block_indent(L, (size_t)ev->start_mark.index);
+        node->indent = S_block_indent(L, (size_t)ev->start_mark.line);
     node->line = (int)ev->start_mark.line + 1;
     node->col = (int)ev->start_mark.column + 1;
     node->file = L->file;

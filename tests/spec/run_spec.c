@@ -117,26 +117,31 @@ static char *S_number(bc_arena *a, const char *s)
 
 static bc_mv_kind S_kind(void *c, const void *v)
 {
+    (void)c;
     return bc_mdata_model.kind(bc_mdata_model.closure, v);
 }
 
 static const void *S_member(void *c, const void *map, const char *k, size_t n)
 {
+    (void)c;
     return bc_mdata_model.member(bc_mdata_model.closure, map, k, n);
 }
 
 static size_t S_count(void *c, const void *v)
 {
+    (void)c;
     return bc_mdata_model.count(bc_mdata_model.closure, v);
 }
 
 static const void *S_item(void *c, const void *list, size_t i)
 {
+    (void)c;
     return bc_mdata_model.item(bc_mdata_model.closure, list, i);
 }
 
 static const char *S_key_at(void *c, const void *map, size_t i, size_t *n)
 {
+    (void)c;
     return bc_mdata_model.key_at(bc_mdata_model.closure, map, i, n);
 }
 

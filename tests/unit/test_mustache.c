@@ -338,6 +338,22 @@ static void test_nfc_names(void **state)
     result_free(&r);
 }
 
+static void test_word_typed_tags(void **state)
+{
+    (void)state;
+    /* spaces (no-break ones too) before the type character */
+    result r = run("{{ #ds }}<{{ . }}>{{\xC2\xA0/ds }}{{ ^ds }}none{{ /ds }}"
+                   "{{ ! note }}{{ = <% %> = }}<% x %>",
+                   "ds: [a, b]\nx: x", false);
+    assert_int_equal(r.rc, 0);
+    assert_string_equal(r.out, "<a><b>x");
+    result_free(&r);
+    /* a triple mustache keeps its braces together */
+    r = run("{{ {x} }}", "'{x}': 1", false);
+    assert_string_equal(r.out, "1");
+    result_free(&r);
+}
+
 /* ---- limits -------------------------------------------------------------- */
 
 static char *nested(int n)
@@ -835,6 +851,7 @@ int main(void)
         cmocka_unit_test(test_strict_and_lenient),
         cmocka_unit_test(test_did_you_mean),
         cmocka_unit_test(test_nfc_names),
+        cmocka_unit_test(test_word_typed_tags),
         cmocka_unit_test(test_nesting_limit),
         cmocka_unit_test(test_recursion_limit),
         cmocka_unit_test(test_xml_escape),

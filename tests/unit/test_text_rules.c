@@ -114,9 +114,9 @@ static void test_number_text(void **state)
     number_is("5a", "05a");
     number_is("0", "0");
     number_is(" 7 ", "07");
-    number_is("", "      ");
-    number_is("   ", "      ");
-    number_is(NULL, "      ");
+    number_is("", "     ");
+    number_is("   ", "     ");
+    number_is(NULL, "     ");
     /* Only n bytes. */
     bc_buf b = BC_BUF_INIT;
     bc_number_text(&b, "512", 1);
