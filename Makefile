@@ -44,7 +44,7 @@ TEMPLATE_FILES = $(shell find templates/bao-cao -type f | LC_ALL=C sort)
 TEST_SRC = $(wildcard tests/unit/test_*.c)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all demo test test-unit test-spec test-docx install uninstall clean \
+.PHONY: all demo test test-unit test-cli test-spec test-docx install uninstall clean \
         asan valgrind bench golden-update deps
 
 all: $(BUILD)/baocao
@@ -103,7 +103,7 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/test_support.h $(BUILD)/libbaocao.a 
 $(BUILD)/run_spec: tests/spec/run_spec.c $(BUILD)/libbaocao.a
 	$(Q)$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libbaocao.a $(LDLIBS_ALL)
 
-test: test-unit test-spec test-docx
+test: test-unit test-cli test-spec test-docx
 
 test-unit: $(BUILD)/baocao $(TEST_BIN)
 	$(Q)VALGRIND=$(VALGRIND) tests/run-unit.sh $(BUILD) $(TEST_BIN)
@@ -113,6 +113,9 @@ test-spec: $(BUILD)/run_spec
 	    $(if $(VALGRIND),valgrind -q --error-exitcode=99 --leak-check=full) \
 	    $(BUILD)/run_spec "$(MUSTACHE_SPEC)"; \
 	else echo "test-spec: skipped ($(MUSTACHE_SPEC) not found)"; fi
+
+test-cli: $(BUILD)/baocao
+	$(Q)tests/cli/run.sh $(BUILD)
 
 test-docx: $(BUILD)/baocao
 	$(Q)tests/docx/run.sh $(BUILD) $(SHARED)
