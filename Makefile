@@ -44,7 +44,7 @@ TEMPLATE_FILES = $(shell find templates/bao-cao -type f | LC_ALL=C sort)
 TEST_SRC = $(wildcard tests/unit/test_*.c)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all demo test test-unit test-cli test-spec test-docx install uninstall clean \
+.PHONY: all demo test test-unit test-cli test-spec test-docx test-templates test-i18n install uninstall clean \
         asan valgrind bench golden-update deps
 
 all: $(BUILD)/baocao
@@ -103,7 +103,7 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/test_support.h $(BUILD)/libbaocao.a 
 $(BUILD)/run_spec: tests/spec/run_spec.c $(BUILD)/libbaocao.a
 	$(Q)$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libbaocao.a $(LDLIBS_ALL)
 
-test: test-unit test-cli test-spec test-docx
+test: test-unit test-cli test-spec test-docx test-templates test-i18n
 
 test-unit: $(BUILD)/baocao $(TEST_BIN)
 	$(Q)VALGRIND=$(VALGRIND) tests/run-unit.sh $(BUILD) $(TEST_BIN)
@@ -119,6 +119,11 @@ test-cli: $(BUILD)/baocao
 
 test-docx: $(BUILD)/baocao
 	$(Q)tests/docx/run.sh $(BUILD) $(SHARED)
+
+# Script suites: each tests/SUITE/run.sh BUILD_DIR SHARED_DIR, when present.
+test-templates test-i18n: $(BUILD)/baocao
+	$(Q)s=tests/$(@:test-%=%)/run.sh; if [ -x $$s ]; then $$s $(BUILD) $(SHARED); \
+	else echo "$@: skipped ($$s not present)"; fi
 
 demo: $(BUILD)/baocao
 	$(Q)mkdir -p out
