@@ -92,7 +92,7 @@ $(BUILD)/config-test.mk: tools/ensure-deps.sh
 	$(Q)printf 'CMOCKA_CFLAGS = %s\nCMOCKA_LIBS = %s\n' \
 	    "$$(pkg-config --cflags cmocka)" "$$(pkg-config --libs cmocka)" > $@
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/test_support.h $(BUILD)/libbaocao.a $(BUILD)/config-test.mk
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/test_support.h $(wildcard generator/*.h) $(BUILD)/libbaocao.a $(BUILD)/config-test.mk
 	$(Q)mkdir -p $(dir $@)
 	@echo "  TEST-CC $<"
 	$(Q)$(CC) $(CPPFLAGS_ALL) $$(sed -n 's/^CMOCKA_CFLAGS = //p' $(BUILD)/config-test.mk) \
@@ -100,7 +100,7 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/test_support.h $(BUILD)/libbaocao.a 
 	    $(CFLAGS_ALL) -o $@ $< $(BUILD)/libbaocao.a $(LDLIBS_ALL) \
 	    $$(sed -n 's/^CMOCKA_LIBS = //p' $(BUILD)/config-test.mk)
 
-$(BUILD)/run_spec: tests/spec/run_spec.c $(BUILD)/libbaocao.a
+$(BUILD)/run_spec: tests/spec/run_spec.c $(wildcard generator/*.h) $(BUILD)/libbaocao.a
 	$(Q)$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libbaocao.a $(LDLIBS_ALL)
 
 test: test-unit test-cli test-spec test-docx test-templates test-i18n

@@ -56,6 +56,12 @@ void bc_diag_set_id(bc_diag *g, const char *id)
     g->id = id ? bc_xstrdup(id) : NULL;
 }
 
+void bc_diag_set_hint(bc_diag *g, const char *hint)
+{
+    free(g->hint);
+    g->hint = hint ? bc_xstrdup(hint) : NULL;
+}
+
 void bc_diags_take(bc_diags *dst, bc_diags *src)
 {
     if (!src->head)
@@ -106,6 +112,7 @@ void bc_diags_free(bc_diags *d)
         free(g->place);
         free(g->id);
         free(g->msg);
+        free(g->hint);
         free(g);
         g = n;
     }

@@ -28,6 +28,7 @@ typedef struct bc_diag {
     int col;        /* 1-based, 0 when unknown */
     char *id;       /* stable rule/error id ("T003", "L24"), or NULL */
     char *msg;      /* the message, already translated */
+    char *hint;     /* a one-line fix hint, already translated, or NULL */
     struct bc_diag *next;
 } bc_diag;
 
@@ -49,9 +50,11 @@ bc_diag *bc_diag_vadd(bc_diags *d, bc_severity sev, const char *file,
                       int line, int col, const char *fmt, va_list ap);
 void bc_diag_set_part(bc_diag *g, const char *part, const char *place);
 void bc_diag_set_id(bc_diag *g, const char *id);
+void bc_diag_set_hint(bc_diag *g, const char *hint);
 /* Moves every diagnostic of src to the end of dst. */
 void bc_diags_take(bc_diags *dst, bc_diags *src);
-/* Formats one diagnostic as "file:line:col: error: msg [id]" (no newline). */
+/* Formats one diagnostic as "file:line:col: error: msg [id]" (no newline;
+ * the hint is not included). */
 char *bc_diag_format(const bc_diag *g);
 void bc_diags_free(bc_diags *d);
 

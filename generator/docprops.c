@@ -26,8 +26,8 @@ static void S_text(bc_buf *b, const char *s)
     }
 }
 
-void bc_docprops_set(bc_package *p, const char *title, const char *creator,
-                     int year, int month, int day)
+void bc_docprops_set(const bc_package *p, bc_package *out, const char *title,
+                     const char *creator, int year, int month, int day)
 {
     char *part = bc_opc_related(p, "", BC_REL_CORE);
     if (!part)
@@ -58,6 +58,6 @@ void bc_docprops_set(bc_package *p, const char *title, const char *creator,
     bc_buf_puts(&b, "</cp:coreProperties>");
     size_t len;
     char *data = bc_buf_detach(&b, &len);
-    bc_package_put(p, part, (unsigned char *)data, len);
+    bc_package_put(out, part, (unsigned char *)data, len);
     free(part);
 }

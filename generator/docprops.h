@@ -8,9 +8,10 @@
 
 #include "docx_package.h"
 
-/* Replaces the core properties part the package's relationships name (when
- * there is one). year 0 means no date: 1980-01-01 is used. */
-void bc_docprops_set(bc_package *p, const char *title, const char *creator,
-                     int year, int month, int day);
+/* Puts into `out` the core properties part that the relationships of
+ * package `p` name (when they name one). year 0 means no date: 1980-01-01
+ * is used. */
+void bc_docprops_set(const bc_package *p, bc_package *out, const char *title,
+                     const char *creator, int year, int month, int day);
 
 #endif

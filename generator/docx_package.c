@@ -177,66 +177,109 @@ static int S_order(const bc_part *part)
     return 2;
 }
 
-int bc_package_write(const bc_package *p, bc_zip_date date, int level,
-                     bc_buf *out, bc_diags *d)
+/* Adds every part of `order` (in its order, [Content_Types].xml and the
+ * package relationships first): from `over` when it has the part, else
+ * copied compressed from the base archive (when there is one), else from
+ * `order` itself, compressed at `level`. */
+static int S_add_parts(zip_t *z, zip_t *base, const bc_package *order,
+                       const bc_package *over, zip_uint16_t dosdate, int level,
+                       bc_diags *d)
+{
+    for (int pass = 0; pass < 3; pass++) {
+        for (size_t i = 0; i < order->count; i++) {
+            const bc_part *part = &order->parts[i];
+            if (S_order(part) != pass)
+                continue;
+            const bc_part *fresh = over ? bc_package_find(over, part->name) : NULL;
+            zip_int64_t bidx = base && !fresh ? zip_name_locate(base, part->name, 0) : -1;
+            zip_source_t *s;
+            if (bidx >= 0)
+                s = zip_source_zip(z, base, (zip_uint64_t)bidx, ZIP_FL_COMPRESSED, 0, -1);
+            else if (fresh)
+                s = zip_source_buffer(z, fresh->data, fresh->len, 0);
+            else
+                s = zip_source_buffer(z, part->data, part->len, 0);
+            zip_int64_t idx = s ? zip_file_add(z, part->name, s, ZIP_FL_ENC_UTF_8) : -1;
+            if (idx < 0) {
+                zip_source_free(s);
+                bc_diag_add(d, BC_ERROR, NULL, 0, 0, _("cannot add part %s: %s"),
+                            part->name, zip_strerror(z));
+                return -1;
+            }
+            if (bidx < 0)
+                zip_set_file_compression(z, (zip_uint64_t)idx, ZIP_CM_DEFLATE,
+                                         (zip_uint32_t)level);
+            zip_file_set_dostime(z, (zip_uint64_t)idx, 0, dosdate, 0);
+            zip_file_set_external_attributes(z, (zip_uint64_t)idx, 0, ZIP_OPSYS_DOS, 0);
+        }
+    }
+    return 0;
+}
+
+static int S_write(const bc_package *order, const void *base_zip, size_t base_len,
+                   const bc_package *over, bc_zip_date date, int level,
+                   bc_buf *out, bc_diags *d)
 {
     zip_error_t ze;
     zip_error_init(&ze);
+    zip_t *base = NULL;
+    if (base_zip) {
+        zip_source_t *bs = zip_source_buffer_create(base_zip, base_len, 0, &ze);
+        base = bs ? zip_open_from_source(bs, ZIP_RDONLY, &ze) : NULL;
+        if (!base) {
+            zip_source_free(bs);
+            goto zerr;
+        }
+    }
     zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
-    if (!src)
+    if (!src) {
+        if (base)
+            zip_discard(base);
         goto zerr;
+    }
     zip_source_keep(src);
     zip_t *z = zip_open_from_source(src, ZIP_TRUNCATE, &ze);
     if (!z) {
         zip_source_free(src);
+        if (base)
+            zip_discard(base);
         goto zerr;
     }
     if (date.year < 1980)
         date = (bc_zip_date){1980, 1, 1};
     zip_uint16_t dosdate = (zip_uint16_t)(((date.year - 1980) << 9) |
                                           (date.month << 5) | date.day);
-    for (int pass = 0; pass < 3; pass++) {
-        for (size_t i = 0; i < p->count; i++) {
-            const bc_part *part = &p->parts[i];
-            if (S_order(part) != pass)
-                continue;
-            zip_source_t *s = zip_source_buffer(z, part->data, part->len, 0);
-            zip_int64_t idx = s ? zip_file_add(z, part->name, s,
-                                               ZIP_FL_ENC_UTF_8)
-                                : -1;
-            if (idx < 0) {
-                zip_source_free(s);
-                bc_diag_add(d, BC_ERROR, NULL, 0, 0,
-                            _("cannot add part %s: %s"), part->name,
-                            zip_strerror(z));
-                zip_discard(z);
-                zip_source_free(src);
-                return -1;
-            }
-            zip_set_file_compression(z, (zip_uint64_t)idx, ZIP_CM_DEFLATE,
-                                     (zip_uint32_t)level);
-            zip_file_set_dostime(z, (zip_uint64_t)idx, 0, dosdate, 0);
-            zip_file_set_external_attributes(z, (zip_uint64_t)idx, 0,
-                                             ZIP_OPSYS_DOS, 0);
-        }
+    if (S_add_parts(z, base, order, over, dosdate, level, d) != 0) {
+        zip_discard(z);
+        zip_source_free(src);
+        if (base)
+            zip_discard(base);
+        zip_error_fini(&ze);
+        return -1;
     }
     if (zip_close(z) != 0) {
         bc_diag_add(d, BC_ERROR, NULL, 0, 0, _("cannot write the zip: %s"),
                     zip_strerror(z));
         zip_discard(z);
         zip_source_free(src);
+        if (base)
+            zip_discard(base);
+        zip_error_fini(&ze);
         return -1;
     }
+    if (base)
+        zip_discard(base);
     if (zip_source_open(src) != 0)
         goto srcerr;
     zip_source_seek(src, 0, SEEK_END);
     zip_int64_t size = zip_source_tell(src);
     zip_source_seek(src, 0, SEEK_SET);
-    if (size < 0)
+    if (size < 0) {
+        zip_source_close(src);
         goto srcerr;
+    }
     bc_buf_reserve(out, (size_t)size);
-    zip_int64_t got = zip_source_read(src, out->data + out->len,
-                                      (zip_uint64_t)size);
+    zip_int64_t got = zip_source_read(src, out->data + out->len, (zip_uint64_t)size);
     zip_source_close(src);
     if (got != size)
         goto srcerr;
@@ -255,6 +298,19 @@ zerr:
                 zip_error_strerror(&ze));
     zip_error_fini(&ze);
     return -1;
+}
+
+int bc_package_write(const bc_package *p, bc_zip_date date, int level,
+                     bc_buf *out, bc_diags *d)
+{
+    return S_write(p, NULL, 0, NULL, date, level, out, d);
+}
+
+int bc_package_write_over(const bc_package *base, const void *base_zip,
+                          size_t base_len, const bc_package *over,
+                          bc_zip_date date, int level, bc_buf *out, bc_diags *d)
+{
+    return S_write(base, base_zip, base_len, over, date, level, out, d);
 }
 
 void bc_package_free(bc_package *p)

@@ -52,6 +52,13 @@ typedef struct bc_zip_date {
 /* Writes the package as a zip into out. level: deflate level 1..9. */
 int bc_package_write(const bc_package *p, bc_zip_date date, int level,
                      bc_buf *out, bc_diags *d);
+/* Writes the parts of `base` in its order, each taken from `over` when it
+ * has it (compressed at `level`), else copied compressed from base_zip (the
+ * same package zipped before) without recompressing. */
+int bc_package_write_over(const bc_package *base, const void *base_zip,
+                          size_t base_len, const bc_package *over,
+                          bc_zip_date date, int level, bc_buf *out,
+                          bc_diags *d);
 void bc_package_free(bc_package *p);
 
 #endif

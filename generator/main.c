@@ -6,6 +6,7 @@
  * Exit status: 0 success; 1 an input or template error; 2 a usage error.
  */
 #include "alloc.h"
+#include "batch.h"
 #include "buf.h"
 #include "diag.h"
 #include "embedded.h"
@@ -15,6 +16,8 @@
 #include "yaml_load.h"
 
 #include <libxml/parser.h>
+#include <signal.h>
+#include <time.h>
 #include <locale.h>
 #include <fcntl.h>
 #include <spawn.h>
@@ -55,6 +58,8 @@ static void S_help(void)
                    "Commands:\n"
                    "  render REPORT.yaml [-t TEMPLATE.docx] [-o OUT.docx] [--pdf]\n"
                    "                      one report; -o - writes to standard output\n"
+                   "  batch BATCH.yaml [-t TEMPLATE.docx] [-o DIR] [-j N] [--ten PATTERN]\n"
+                   "                      every report of a batch (chung + danh_sach)\n"
                    "  template list       the built-in templates\n"
                    "  template export [NAME] -o FILE.docx\n"
                    "                      a built-in template as a .docx to edit in Word\n"
@@ -190,6 +195,155 @@ static int S_cmd_render(int argc, char **argv)
     return status;
 }
 
+/* ---- batch ---------------------------------------------------------------- */
+
+static volatile sig_atomic_t S_cancel;
+
+static void S_on_signal(int sig)
+{
+    (void)sig;
+    S_cancel = 1;
+}
+
+static void S_batch_help(void)
+{
+    printf("%s", _("Usage: baocao batch BATCH.yaml [-t TEMPLATE.docx] [-o DIR] [-j N] "
+                   "[--ten PATTERN] [--lenient] [--strict]\n"
+                   "Writes one report per entry of `danh_sach` (a list, or a CSV file), "
+                   "with `chung` merged under each.\n"
+                   "  -o DIR         output folder (default: out/), created when missing\n"
+                   "  -j N           worker threads (default: the number of cores)\n"
+                   "  --ten PATTERN  a mustache pattern for file names, e.g. "
+                   "'{{so}}-{{dia_danh}}'\n"
+                   "Files appear only when the batch ends; an entry that fails is "
+                   "reported and the others are written (exit status 1).\n"));
+}
+
+typedef struct batch_ui {
+    bool tty;
+    double start;
+    bool bar_shown;
+} batch_ui;
+
+static double S_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void S_clear_bar(batch_ui *ui)
+{
+    if (ui->bar_shown) {
+        fputs("\r\033[K", stderr);
+        ui->bar_shown = false;
+    }
+}
+
+static void S_batch_entry(void *closure, const bc_batch_event *ev)
+{
+    batch_ui *ui = closure;
+    if (!ev->diags->head && ev->ok)
+        return;
+    S_clear_bar(ui);
+    for (const bc_diag *g = ev->diags->head; g; g = g->next) {
+        char *s = bc_diag_format(g);
+        if (ev->name[0])
+            fprintf(stderr, _("baocao: entry %zu (%s): %s\n"), ev->index, ev->name, s);
+        else
+            fprintf(stderr, _("baocao: entry %zu: %s\n"), ev->index, s);
+        free(s);
+    }
+    if (!ev->ok && !ev->diags->errors)
+        fprintf(stderr, _("baocao: entry %zu (%s): not written\n"), ev->index, ev->name);
+}
+
+static void S_batch_progress(void *closure, size_t done, size_t total)
+{
+    batch_ui *ui = closure;
+    if (!ui->tty)
+        return;
+    double elapsed = S_now() - ui->start;
+    double rate = elapsed > 0 ? (double)done / elapsed : 0;
+    if (total < done)
+        total = done;
+    int width = 30, filled = total ? (int)((double)done * width / (double)total) : 0;
+    char bar[64];
+    for (int i = 0; i < width; i++)
+        bar[i] = i < filled ? '#' : '.';
+    bar[width] = '\0';
+    double left = rate > 0 ? (double)(total - done) / rate : 0;
+    fprintf(stderr, "\r[%s] %zu/%zu  %.0f/s  %s %.0f s ", bar, done, total, rate,
+            _("left"), left);
+    ui->bar_shown = true;
+}
+
+static int S_cmd_batch(int argc, char **argv)
+{
+    bc_batch_opts o;
+    memset(&o, 0, sizeof o);
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            S_batch_help();
+            return EXIT_OK;
+        } else if (strcmp(a, "-t") == 0 || strcmp(a, "--template") == 0 ||
+                   strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0 ||
+                   strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0 ||
+                   strcmp(a, "--ten") == 0) {
+            if (++i >= argc)
+                return S_usage_error(_("%s needs a value"), a);
+            if (a[1] == 't' || strcmp(a, "--template") == 0)
+                o.template_path = argv[i];
+            else if (a[1] == 'o' || strcmp(a, "--output") == 0)
+                o.out_dir = argv[i];
+            else if (strcmp(a, "--ten") == 0)
+                o.name_pattern = argv[i];
+            else {
+                char *end;
+                long n = strtol(argv[i], &end, 10);
+                if (*end || n < 1 || n > 64)
+                    return S_usage_error(_("-j takes a number from 1 to 64, not `%s`"),
+                                         argv[i]);
+                o.jobs = (int)n;
+            }
+        } else if (strcmp(a, "--lenient") == 0) {
+            o.lenient = true;
+        } else if (strcmp(a, "--strict") == 0) {
+            o.strict = true;
+        } else if (a[0] == '-' && a[1] != '\0') {
+            return S_usage_error(_("unknown option `%s`"), a);
+        } else if (!o.path) {
+            o.path = a;
+        } else {
+            return S_usage_error(_("batch takes one batch file, got also `%s`"), a);
+        }
+    }
+    if (!o.path)
+        return S_usage_error("%s", _("batch needs a BATCH.yaml file"));
+    batch_ui ui = {isatty(STDERR_FILENO) != 0, S_now(), false};
+    o.on_entry = S_batch_entry;
+    o.on_progress = S_batch_progress;
+    o.closure = &ui;
+    o.cancel = &S_cancel;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = S_on_signal;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    bc_diags d = BC_DIAGS_INIT;
+    bc_batch_result res;
+    int rc = bc_batch_run(&o, &res, &d);
+    S_clear_bar(&ui);
+    S_print_diags(&d);
+    bc_diags_free(&d);
+    if (res.cancelled)
+        fprintf(stderr, "baocao: %s\n", _("interrupted: no file of this batch was written"));
+    fprintf(stderr, _("%zu written, %zu failed in %.2f s\n"), res.written, res.failed,
+            res.seconds);
+    return rc == 0 ? EXIT_OK : EXIT_INPUT;
+}
+
 static int S_cmd_template(int argc, char **argv)
 {
     if (argc < 1 || strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0) {
@@ -247,6 +401,8 @@ int main(int argc, char **argv)
         rc = EXIT_OK;
     } else if (strcmp(argv[1], "render") == 0) {
         rc = S_cmd_render(argc - 2, argv + 2);
+    } else if (strcmp(argv[1], "batch") == 0) {
+        rc = S_cmd_batch(argc - 2, argv + 2);
     } else if (strcmp(argv[1], "template") == 0) {
         rc = S_cmd_template(argc - 2, argv + 2);
     } else {

@@ -98,7 +98,7 @@ static char *S_resolve(const char *source, const char *target)
     return out;
 }
 
-char *bc_opc_related(const bc_package *p, const char *source, const char *type)
+char *bc_opc_rels_name(const char *source)
 {
     bc_buf rels = BC_BUF_INIT;
     const char *slash = strrchr(source, '/');
@@ -108,8 +108,17 @@ char *bc_opc_related(const bc_package *p, const char *source, const char *type)
     } else {
         bc_buf_printf(&rels, "_rels/%s.rels", source);
     }
-    xmlDocPtr doc = S_parse(p, bc_buf_cstr(&rels));
-    bc_buf_free(&rels);
+    return bc_buf_detach(&rels, NULL);
+}
+
+/* The first internal relationship of source whose attribute `attr` is
+ * `value`, resolved to a part name. */
+static char *S_find_rel(const bc_package *p, const char *source,
+                        const char *attr, const char *value)
+{
+    char *rels = bc_opc_rels_name(source);
+    xmlDocPtr doc = S_parse(p, rels);
+    free(rels);
     if (!doc)
         return NULL;
     char *found = NULL;
@@ -117,15 +126,25 @@ char *bc_opc_related(const bc_package *p, const char *source, const char *type)
     for (xmlNodePtr n = root ? root->children : NULL; n && !found; n = n->next) {
         if (n->type != XML_ELEMENT_NODE)
             continue;
-        const char *t = S_attr(n, "Type");
+        const char *v = S_attr(n, attr);
         const char *target = S_attr(n, "Target");
         const char *mode = S_attr(n, "TargetMode");
-        if (t && target && strcmp(t, type) == 0 &&
+        if (v && target && strcmp(v, value) == 0 &&
             !(mode && strcmp(mode, "External") == 0))
             found = S_resolve(source, target);
     }
     xmlFreeDoc(doc);
     return found;
+}
+
+char *bc_opc_related(const bc_package *p, const char *source, const char *type)
+{
+    return S_find_rel(p, source, "Type", type);
+}
+
+char *bc_opc_target(const bc_package *p, const char *source, const char *id)
+{
+    return S_find_rel(p, source, "Id", id);
 }
 
 char *bc_opc_main_document(const bc_package *p)
@@ -145,6 +164,81 @@ bool bc_opc_is_text_part(const char *ct)
         if (strcmp(ct + strlen(BC_CT_WML), kinds[i]) == 0)
             return true;
     return strcmp(ct, "application/vnd.ms-word.document.macroEnabled.main+xml") == 0;
+}
+
+/* Serializes doc into part `name` of p. */
+static void S_store(bc_package *p, const char *name, xmlDocPtr doc)
+{
+    xmlChar *mem = NULL;
+    int len = 0;
+    xmlDocDumpMemoryEnc(doc, &mem, &len, "UTF-8");
+    bc_package_set(p, name, mem, (size_t)len);
+    xmlFree(mem);
+}
+
+char *bc_opc_add_part(bc_package *p, const char *source, const char *part,
+                      const char *content_type, const char *rel_type)
+{
+    static const char ct_ns[] =
+        "http://schemas.openxmlformats.org/package/2006/content-types";
+    static const char rel_ns[] =
+        "http://schemas.openxmlformats.org/package/2006/relationships";
+    xmlDocPtr ct = S_parse(p, "[Content_Types].xml");
+    if (!ct) {
+        ct = xmlNewDoc((const xmlChar *)"1.0");
+        xmlNodePtr r = xmlNewNode(NULL, (const xmlChar *)"Types");
+        xmlSetNs(r, xmlNewNs(r, (const xmlChar *)ct_ns, NULL));
+        xmlDocSetRootElement(ct, r);
+    }
+    xmlNodePtr root = xmlDocGetRootElement(ct);
+    xmlNodePtr o = xmlNewChild(root, root->ns, (const xmlChar *)"Override", NULL);
+    bc_buf pn = BC_BUF_INIT;
+    bc_buf_printf(&pn, "/%s", part[0] == '/' ? part + 1 : part);
+    xmlSetProp(o, (const xmlChar *)"PartName", (const xmlChar *)bc_buf_cstr(&pn));
+    xmlSetProp(o, (const xmlChar *)"ContentType", (const xmlChar *)content_type);
+    bc_buf_free(&pn);
+    S_store(p, "[Content_Types].xml", ct);
+    xmlFreeDoc(ct);
+
+    char *rels_name = bc_opc_rels_name(source);
+    xmlDocPtr rels = S_parse(p, rels_name);
+    if (!rels) {
+        rels = xmlNewDoc((const xmlChar *)"1.0");
+        xmlNodePtr r = xmlNewNode(NULL, (const xmlChar *)"Relationships");
+        xmlSetNs(r, xmlNewNs(r, (const xmlChar *)rel_ns, NULL));
+        xmlDocSetRootElement(rels, r);
+    }
+    root = xmlDocGetRootElement(rels);
+    /* a fresh id: rIdBc1, rIdBc2... */
+    char id[32];
+    for (int k = 1;; k++) {
+        snprintf(id, sizeof id, "rIdBc%d", k);
+        bool used = false;
+        for (xmlNodePtr n = root->children; n && !used; n = n->next) {
+            const char *v = n->type == XML_ELEMENT_NODE ? S_attr(n, "Id") : NULL;
+            used = v && strcmp(v, id) == 0;
+        }
+        if (!used)
+            break;
+    }
+    /* the target, relative to the source's folder when it is inside it */
+    const char *target = part[0] == '/' ? part + 1 : part;
+    const char *slash = strrchr(source, '/');
+    size_t dir = slash ? (size_t)(slash - source + 1) : 0;
+    bc_buf tb = BC_BUF_INIT;
+    if (dir && strncmp(target, source, dir) == 0)
+        bc_buf_puts(&tb, target + dir);
+    else
+        bc_buf_printf(&tb, "/%s", target);
+    xmlNodePtr r = xmlNewChild(root, root->ns, (const xmlChar *)"Relationship", NULL);
+    xmlSetProp(r, (const xmlChar *)"Id", (const xmlChar *)id);
+    xmlSetProp(r, (const xmlChar *)"Type", (const xmlChar *)rel_type);
+    xmlSetProp(r, (const xmlChar *)"Target", (const xmlChar *)bc_buf_cstr(&tb));
+    bc_buf_free(&tb);
+    S_store(p, rels_name, rels);
+    xmlFreeDoc(rels);
+    free(rels_name);
+    return bc_xstrdup(id);
 }
 
 void bc_opc_make_document(bc_package *p)

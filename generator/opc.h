@@ -22,11 +22,23 @@ char *bc_opc_content_type(const bc_package *p, const char *part);
  * ("" for the package itself), resolved to a part name (malloc'd), or
  * NULL. */
 char *bc_opc_related(const bc_package *p, const char *source, const char *type);
+/* Name of the target of relationship `id` from `source`, resolved to a
+ * part name (malloc'd), or NULL (unknown id, or an external target). */
+char *bc_opc_target(const bc_package *p, const char *source, const char *id);
+/* The relationships part name of a part ("word/_rels/document.xml.rels"),
+ * malloc'd. */
+char *bc_opc_rels_name(const char *source);
 /* The main document part ("word/document.xml"), malloc'd, or NULL. */
 char *bc_opc_main_document(const bc_package *p);
 /* True when the content type is one whose text is templated: main document
  * (document or template), header, footer, footnotes, endnotes, comments. */
 bool bc_opc_is_text_part(const char *content_type);
+/* Registers part `part` (already in p, or added by the caller): an
+ * Override with `content_type` in [Content_Types].xml, and a relationship
+ * of `rel_type` from `source` (its .rels part created when missing).
+ * Returns the new relationship id (malloc'd). */
+char *bc_opc_add_part(bc_package *p, const char *source, const char *part,
+                      const char *content_type, const char *rel_type);
 /* Sets the content type of the main document part to the .docx one (a
  * .dotx template renders into a .docx). */
 void bc_opc_make_document(bc_package *p);

@@ -5,6 +5,7 @@
 #include "render.h"
 #include "docprops.h"
 #include "embedded.h"
+#include "alloc.h"
 #include "i18n.h"
 #include "mustache_model.h"
 
@@ -53,19 +54,22 @@ int bc_template_export(const char *name, bc_buf *out, bc_diags *d)
 int bc_render_docx(const bc_docx_tpl *tpl, const bc_report *r,
                    const bc_render_opts *opts, bc_buf *out, bc_diags *d)
 {
-    bc_package pkg = BC_PACKAGE_INIT;
+    bc_package parts = BC_PACKAGE_INIT;
     bc_docx_render_opts ro = {opts && opts->lenient};
-    int rc = bc_docx_tpl_render(tpl, &bc_mdata_model, r->data, &ro, &pkg, d);
+    int rc = bc_docx_tpl_render(tpl, &bc_mdata_model, r->data, &ro, &parts, d);
     if (rc == 0) {
+        const bc_package *base = bc_docx_tpl_package(tpl);
         int y = r->year ? r->year : r->period_year;
         int m = r->year ? r->month : 1, dd = r->year ? r->day : 1;
-        bc_docprops_set(&pkg, r->title, r->creator, y, m, dd);
-        int level = opts && opts->deflate_level ? opts->deflate_level : 6;
-        rc = bc_package_write(&pkg, (bc_zip_date){y < 1980 ? 1980 : y, y ? m : 1,
-                                                  y ? dd : 1},
-                              level, out, d);
+        bc_docprops_set(base, &parts, r->title, r->creator, y, m, dd);
+        int level = opts && opts->deflate_level ? opts->deflate_level : BC_DEFLATE_LEVEL;
+        size_t zlen;
+        const unsigned char *zip = bc_docx_tpl_base_zip(tpl, &zlen);
+        rc = bc_package_write_over(base, zip, zlen, &parts,
+                                   (bc_zip_date){y < 1980 ? 1980 : y, y ? m : 1, y ? dd : 1},
+                                   level, out, d);
     }
-    bc_package_free(&pkg);
+    bc_package_free(&parts);
     return rc;
 }
 
@@ -85,6 +89,37 @@ static int S_write_all(int fd, const void *data, size_t len)
     return 0;
 }
 
+int bc_write_temp(const char *dir, const char *name, const void *data,
+                  size_t len, char **tmp, bc_diags *d)
+{
+    bc_buf path = BC_BUF_INIT;
+    if (dir && *dir)
+        bc_buf_printf(&path, "%s/", dir);
+    bc_buf_printf(&path, ".%s.tmp-XXXXXX", name);
+    char *p = bc_buf_detach(&path, NULL);
+    int fd = mkstemp(p);
+    if (fd < 0) {
+        bc_diag_add(d, BC_ERROR, p, 0, 0, _("cannot create: %s"), strerror(errno));
+        free(p);
+        return -1;
+    }
+    int err = 0;
+    if (S_write_all(fd, data, len) != 0)
+        err = errno;
+    if (fchmod(fd, 0644) != 0 && !err)
+        err = errno;
+    if (close(fd) != 0 && !err)
+        err = errno;
+    if (err) {
+        unlink(p);
+        bc_diag_add(d, BC_ERROR, p, 0, 0, _("cannot write: %s"), strerror(err));
+        free(p);
+        return -1;
+    }
+    *tmp = p;
+    return 0;
+}
+
 int bc_write_file_atomic(const char *path, const void *data, size_t len,
                          bc_diags *d)
 {
@@ -96,28 +131,23 @@ int bc_write_file_atomic(const char *path, const void *data, size_t len,
         }
         return 0;
     }
-    size_t n = strlen(path);
-    char *tmp = malloc(n + 16);
-    if (!tmp)
-        return -1;
-    snprintf(tmp, n + 16, "%s.tmp-XXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        bc_diag_add(d, BC_ERROR, path, 0, 0, _("cannot create: %s"),
-                    strerror(errno));
-        free(tmp);
-        return -1;
+    /* the temporary file goes in the target's folder, so rename is atomic */
+    char *dir = bc_xstrdup(path);
+    char *slash = strrchr(dir, '/');
+    const char *name = path;
+    if (slash) {
+        *slash = '\0';
+        name = path + (slash - dir) + 1;
+    } else {
+        dir[0] = '\0';
     }
-    int err = 0;
-    if (S_write_all(fd, data, len) != 0)
-        err = errno;
-    if (fchmod(fd, 0644) != 0 && !err)
-        err = errno;
-    if (close(fd) != 0 && !err)
-        err = errno;
-    if (!err && rename(tmp, path) != 0)
-        err = errno;
-    if (err) {
+    char *tmp = NULL;
+    int rc = bc_write_temp(slash ? (dir[0] ? dir : "/") : "", name, data, len, &tmp, d);
+    free(dir);
+    if (rc != 0)
+        return -1;
+    if (rename(tmp, path) != 0) {
+        int err = errno;
         unlink(tmp);
         bc_diag_add(d, BC_ERROR, path, 0, 0, _("cannot write: %s"), strerror(err));
         free(tmp);

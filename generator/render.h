@@ -16,6 +16,9 @@
 #include <stdbool.h>
 
 #define BC_BUILTIN_TEMPLATE "bao-cao"
+/* Deflate level of the rendered parts: level 6 costs about twice level 1
+ * for a few percent of size on a report's document.xml. */
+#define BC_DEFLATE_LEVEL 6
 
 typedef struct bc_render_opts {
     bool lenient;      /* missing interpolations render empty */
@@ -31,6 +34,12 @@ int bc_template_export(const char *name, bc_buf *out, bc_diags *d);
 /* Renders a prepared report into .docx bytes (appended to out). */
 int bc_render_docx(const bc_docx_tpl *tpl, const bc_report *r,
                    const bc_render_opts *opts, bc_buf *out, bc_diags *d);
+
+/* Writes data to a new temporary file in dir named after `name`
+ * (".NAME.tmp-XXXXXX"); *tmp gets its path (malloc'd). The caller renames
+ * it into place or removes it. Returns 0 or -1 with a diagnostic. */
+int bc_write_temp(const char *dir, const char *name, const void *data,
+                  size_t len, char **tmp, bc_diags *d);
 
 /* Writes data to path through a temporary file renamed into place; "-"
  * writes to standard output. Returns 0 or -1 with a diagnostic. */

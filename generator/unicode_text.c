@@ -121,10 +121,13 @@ static char *reencode(utf8proc_int32_t *buf, utf8proc_ssize_t len, utf8proc_opti
 /* Code points that are NFC on their own and never take part in a
  * composition with what precedes them (no combining class, not a second
  * character of any canonical pair): everything below the combining marks,
- * and Latin Extended Additional, the precomposed Vietnamese letters. */
+ * Latin Extended Additional (the precomposed Vietnamese letters), general
+ * punctuation but the two singletons U+2000 and U+2001 (quotes, dashes,
+ * ellipsis), and currency signs (₫). test_unicode_text checks every one. */
 static bool nfc_safe(utf8proc_int32_t cp)
 {
-    return cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF);
+    return cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF) ||
+           (cp >= 0x2002 && cp <= 0x206F) || (cp >= 0x20A0 && cp <= 0x20CF);
 }
 
 bool bc_is_nfc(const char *s, size_t n)

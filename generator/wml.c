@@ -92,8 +92,10 @@ void bc_xml_escape_attr(bc_buf *out, const char *s, size_t n)
 
 static void S_qname(bc_buf *out, const xmlNode *n)
 {
-    if (n->ns && n->ns->prefix)
-        bc_buf_printf(out, "%s:", (const char *)n->ns->prefix);
+    if (n->ns && n->ns->prefix) {
+        bc_buf_puts(out, (const char *)n->ns->prefix);
+        bc_buf_putc(out, ':');
+    }
     bc_buf_puts(out, (const char *)n->name);
 }
 
@@ -102,17 +104,21 @@ void bc_xml_write_start(bc_buf *out, const xmlNode *n)
     bc_buf_putc(out, '<');
     S_qname(out, n);
     for (xmlNsPtr ns = n->nsDef; ns; ns = ns->next) {
-        if (ns->prefix)
-            bc_buf_printf(out, " xmlns:%s=\"", (const char *)ns->prefix);
-        else
+        if (ns->prefix) {
+            bc_buf_puts(out, " xmlns:");
+            bc_buf_puts(out, (const char *)ns->prefix);
+            bc_buf_puts(out, "=\"");
+        } else
             bc_buf_puts(out, " xmlns=\"");
         bc_xml_escape_attr(out, (const char *)ns->href, strlen((const char *)ns->href));
         bc_buf_putc(out, '"');
     }
     for (xmlAttrPtr a = n->properties; a; a = a->next) {
         bc_buf_putc(out, ' ');
-        if (a->ns && a->ns->prefix)
-            bc_buf_printf(out, "%s:", (const char *)a->ns->prefix);
+        if (a->ns && a->ns->prefix) {
+            bc_buf_puts(out, (const char *)a->ns->prefix);
+            bc_buf_putc(out, ':');
+        }
         bc_buf_puts(out, (const char *)a->name);
         bc_buf_puts(out, "=\"");
         for (xmlNodePtr v = a->children; v; v = v->next)
@@ -165,7 +171,16 @@ void bc_xml_write_node(bc_buf *out, const xmlNode *n)
         bc_xml_escape_text(out, (const char *)n->content,
                            strlen((const char *)n->content));
         return;
+    case XML_PI_NODE: /* kept: the renderer's own placeholders are PIs */
+        bc_buf_puts(out, "<?");
+        bc_buf_puts(out, (const char *)n->name);
+        if (n->content) {
+            bc_buf_putc(out, ' ');
+            bc_buf_puts(out, (const char *)n->content);
+        }
+        bc_buf_puts(out, "?>");
+        return;
     default:
-        return; /* comments, processing instructions */
+        return; /* comments */
     }
 }

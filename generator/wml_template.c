@@ -62,6 +62,9 @@ typedef struct tpl_part {
 struct bc_docx_tpl {
     char *name;
     bc_package pkg;
+    unsigned char *base_zip;  /* the package zipped once: parts that are not
+                                 rendered are copied from it compressed */
+    size_t base_len;
     tpl_part *parts;
     size_t part_count;
     bc_styles styles;
@@ -626,7 +629,25 @@ bc_docx_tpl *bc_docx_tpl_compile(const bc_package *pkg, const char *name,
         bc_docx_tpl_free(t);
         return NULL;
     }
+    bc_buf zip = BC_BUF_INIT;
+    if (bc_package_write(&t->pkg, (bc_zip_date){1980, 1, 1}, 9, &zip, d) != 0) {
+        bc_buf_free(&zip);
+        bc_docx_tpl_free(t);
+        return NULL;
+    }
+    t->base_zip = (unsigned char *)bc_buf_detach(&zip, &t->base_len);
     return t;
+}
+
+const bc_package *bc_docx_tpl_package(const bc_docx_tpl *t)
+{
+    return &t->pkg;
+}
+
+const unsigned char *bc_docx_tpl_base_zip(const bc_docx_tpl *t, size_t *len)
+{
+    *len = t->base_len;
+    return t->base_zip;
 }
 
 void bc_docx_tpl_free(bc_docx_tpl *t)
@@ -649,6 +670,7 @@ void bc_docx_tpl_free(bc_docx_tpl *t)
         free(p->name);
     }
     free(t->parts);
+    free(t->base_zip);
     bc_styles_free(&t->styles);
     bc_package_free(&t->pkg);
     free(t->main_part);
@@ -669,7 +691,15 @@ typedef struct render_ctx {
     const tpl_part *part;
     const bc_mdata *data;
     bc_diags *d;
+    /* The main part's body paragraphs are kept aside while the layout pass
+     * measures the rest (it has nothing to measure in them), then spliced
+     * back at their "<?baocao-body N?>" placeholders. */
+    bc_buf *bodies;
+    size_t nbodies;
 } render_ctx;
+
+#define BC_BODY_PI "<?baocao-body "
+
 
 static int S_escape_checked(render_ctx *rc, bc_buf *out, const char *s,
                             size_t n, const char *name)
@@ -741,14 +771,24 @@ static int S_write_run(render_ctx *rc, bc_buf *out, const block *bl,
 static int S_write_body(render_ctx *rc, bc_buf *out, const block *bl,
                         const char *text, size_t len)
 {
+    if (rc->part->is_main) {
+        rc->bodies = bc_xrealloc(rc->bodies, (rc->nbodies + 1) * sizeof *rc->bodies);
+        bc_buf *aside = &rc->bodies[rc->nbodies];
+        memset(aside, 0, sizeof *aside);
+        char pi[48];
+        snprintf(pi, sizeof pi, BC_BODY_PI "%zu?>", rc->nbodies++);
+        bc_buf_puts(out, pi);
+        out = aside;
+    }
     bc_body body;
     bc_body_parse(text, len, &body);
     int status = 0;
     for (size_t i = 0; i < body.count; i++) {
         const bc_block *b = &body.blocks[i];
-        bc_buf_printf(out, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/>%s</w:pPr>",
-                      bc_block_style_ids[b->kind],
-                      i + 2 >= body.count ? "<w:keepNext/>" : "");
+        bc_buf_puts(out, "<w:p><w:pPr><w:pStyle w:val=\"");
+        bc_buf_puts(out, bc_block_style_ids[b->kind]);
+        bc_buf_puts(out, i + 2 >= body.count ? "\"/><w:keepNext/></w:pPr>"
+                                             : "\"/></w:pPr>");
         size_t pos = 0;
         for (size_t k = 0; k < b->span_count; k++) {
             const bc_span *sp = &b->spans[k];
@@ -802,15 +842,37 @@ static int S_host(void *closure, bc_buf *out, const void *value,
     return status;
 }
 
+/* Puts the body paragraphs back at their placeholders. */
+static void S_splice_bodies(bc_buf *xml, bc_buf *bodies, size_t n)
+{
+    bc_buf out = BC_BUF_INIT;
+    bc_buf_reserve(&out, xml->len + 1024);
+    const char *s = bc_buf_cstr(xml);
+    for (;;) {
+        const char *pi = strstr(s, BC_BODY_PI);
+        if (!pi) {
+            bc_buf_puts(&out, s);
+            break;
+        }
+        bc_buf_put(&out, s, (size_t)(pi - s));
+        size_t k = strtoul(pi + strlen(BC_BODY_PI), NULL, 10);
+        if (k < n)
+            bc_buf_put(&out, bc_buf_cstr(&bodies[k]), bodies[k].len);
+        const char *end = strstr(pi, "?>");
+        s = end ? end + 2 : pi + strlen(pi);
+    }
+    bc_buf_free(xml);
+    *xml = out;
+}
+
 int bc_docx_tpl_render(const bc_docx_tpl *t, const bc_mdata *data,
                        const void *root, const bc_docx_render_opts *opts,
                        bc_package *out, bc_diags *d)
 {
-    bc_package_copy(out, &t->pkg);
     int status = 0;
     for (size_t i = 0; i < t->part_count; i++) {
         const tpl_part *part = &t->parts[i];
-        render_ctx rc = {t, part, data, d};
+        render_ctx rc = {t, part, data, d, NULL, 0};
         bc_mapply ap;
         memset(&ap, 0, sizeof ap);
         ap.data = data;
@@ -821,12 +883,16 @@ int bc_docx_tpl_render(const bc_docx_tpl *t, const bc_mdata *data,
         ap.host_closure = &rc;
         ap.diags = d;
         bc_buf xml = BC_BUF_INIT;
-        if (bc_mtpl_apply(part->prog, &ap, &xml) != 0) {
-            bc_buf_free(&xml);
-            status = -1;
-            continue;
-        }
-        if (part->is_main && bc_wml_layout(&xml, &t->styles, part->name, d) != 0) {
+        int rc_apply = bc_mtpl_apply(part->prog, &ap, &xml);
+        if (rc_apply == 0 && part->is_main &&
+            bc_wml_layout(&xml, &t->styles, part->name, d) != 0)
+            rc_apply = -1;
+        if (rc_apply == 0 && rc.nbodies)
+            S_splice_bodies(&xml, rc.bodies, rc.nbodies);
+        for (size_t k = 0; k < rc.nbodies; k++)
+            bc_buf_free(&rc.bodies[k]);
+        free(rc.bodies);
+        if (rc_apply != 0) {
             bc_buf_free(&xml);
             status = -1;
             continue;

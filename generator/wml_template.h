@@ -44,12 +44,17 @@ typedef struct bc_docx_render_opts {
     bool lenient;
 } bc_docx_render_opts;
 
-/* Renders the template against data into out (a copy of the template's
- * package with the text parts replaced, laid out by wml_layout). Returns 0,
- * or -1 after adding diagnostics to d. */
+/* Renders the template's text parts against data into out (only those
+ * parts; the others stay as in bc_docx_tpl_package), the main document
+ * laid out by wml_layout. Returns 0, or -1 after adding diagnostics to d. */
 int bc_docx_tpl_render(const bc_docx_tpl *t, const bc_mdata *data,
                        const void *root, const bc_docx_render_opts *opts,
                        bc_package *out, bc_diags *d);
+
+/* The template's package, and the same zipped once (level 9): parts that
+ * are not rendered are copied from it without recompressing. */
+const bc_package *bc_docx_tpl_package(const bc_docx_tpl *t);
+const unsigned char *bc_docx_tpl_base_zip(const bc_docx_tpl *t, size_t *len);
 
 /* The names of every tag the template uses, for `template check`. */
 void bc_docx_tpl_visit(const bc_docx_tpl *t, bc_mvisit_fn fn, void *closure);

@@ -30,12 +30,28 @@ typedef struct loader {
     yaml_parser_t parser;
     bc_arena *arena;
     bc_diags *diags;
-    const char *file;   /* arena copy, shared by nodes */
-    const char *data;
+    const char *file;   /* file name shared by nodes (owned by `names`) */
+    const char *data;   /* whole input (memory mode), NULL when streaming */
     size_t len;
     anchor *anchors;
     int depth;
+    yaml_event_t pending;   /* one event of look-ahead */
+    bool has_pending;
+    bool utf8_failed;       /* the input handler refused a byte */
+    /* streaming mode */
+    FILE *fp;
+    size_t size;            /* file size, for progress */
+    size_t consumed;        /* bytes handed to libyaml */
+    unsigned char carry[4]; /* an incomplete UTF-8 sequence between reads */
+    size_t carry_len;
+    long line;              /* 1-based line of the next byte (validation) */
+    long col;               /* 1-based column of the next byte */
+    bc_arena names;         /* holds `file` in streaming mode */
 } loader;
+
+struct bc_yaml_reader {
+    loader L;
+};
 
 /* Line and column (1-based, column in characters) of a byte offset. */
 static void S_offset_pos(const char *data, size_t len, size_t off, int *line,
@@ -55,6 +71,26 @@ static void S_offset_pos(const char *data, size_t len, size_t off, int *line,
     *col = c;
 }
 
+/* Line and column of a byte offset of a file (an error path: it reads the
+ * file again rather than keeping line tables while streaming). */
+static void S_file_offset_pos(const char *path, size_t off, int *line, int *col)
+{
+    FILE *f = fopen(path, "rb");
+    int l = 1, c = 1, ch;
+    for (size_t i = 0; f && i < off && (ch = getc(f)) != EOF; i++) {
+        if (ch == '\n') {
+            l++;
+            c = 1;
+        } else if ((ch & 0xC0) != 0x80) {
+            c++;
+        }
+    }
+    if (f)
+        fclose(f);
+    *line = l;
+    *col = c;
+}
+
 static void S_error_at_mark(loader *L, yaml_mark_t m, const char *fmt,
                             const char *arg)
 {
@@ -67,8 +103,11 @@ static void S_parser_error(loader *L)
     yaml_parser_t *p = &L->parser;
     const char *problem = p->problem ? p->problem : "unknown problem";
     if (p->error == YAML_READER_ERROR) {
-        int line, col;
-        S_offset_pos(L->data, L->len, p->problem_offset, &line, &col);
+        int line = 0, col = 0;
+        if (L->data)
+            S_offset_pos(L->data, L->len, p->problem_offset, &line, &col);
+        else
+            S_file_offset_pos(L->file, p->problem_offset, &line, &col);
         if (p->problem_value != -1)
             bc_diag_add(L->diags, BC_ERROR, L->file, line, col,
                         _("YAML: %s (U+%04X)"), problem,
@@ -90,10 +129,27 @@ static void S_parser_error(loader *L)
 
 static bool S_next(loader *L, yaml_event_t *ev)
 {
+    if (L->has_pending) {
+        *ev = L->pending;
+        L->has_pending = false;
+        return true;
+    }
     if (!yaml_parser_parse(&L->parser, ev)) {
-        S_parser_error(L);
+        if (!L->utf8_failed)
+            S_parser_error(L);
         return false;
     }
+    return true;
+}
+
+static bool S_peek(loader *L, yaml_event_t **ev)
+{
+    if (!L->has_pending) {
+        if (!S_next(L, &L->pending))
+            return false;
+        L->has_pending = true;
+    }
+    *ev = &L->pending;
     return true;
 }
 
@@ -102,6 +158,8 @@ static bool S_next(loader *L, yaml_event_t *ev)
  * characters, not bytes, so the line is found by counting newlines). */
 static int S_block_indent(loader *L, size_t line)
 {
+    if (!L->data)
+        return -1; /* streaming: bc_yaml_block_indent() on demand */
     size_t i = 0;
     for (size_t l = 0; l < line && i < L->len; i++)
         if (L->data[i] == '\n')
@@ -419,4 +477,263 @@ bc_node *bc_yaml_load_file(bc_arena *a, const char *path, bc_diags *d)
     bc_node *root = bc_yaml_load_mem(a, path, b.data ? b.data : "", b.len, d);
     bc_buf_free(&b);
     return root;
+}
+
+/* ---- streaming reader -------------------------------------------------- */
+
+/* libyaml's input handler: reads the file in chunks and checks UTF-8 on
+ * the way, carrying an incomplete sequence over to the next read, and
+ * counting lines and columns so that a bad byte is reported where it is. */
+static int S_read_handler(void *data, unsigned char *buffer, size_t size,
+                          size_t *size_read)
+{
+    loader *L = data;
+    if (size < 8) {
+        *size_read = 0;
+        return 1;
+    }
+    memcpy(buffer, L->carry, L->carry_len);
+    size_t n = L->carry_len + fread(buffer + L->carry_len, 1,
+                                    size - L->carry_len, L->fp);
+    if (ferror(L->fp)) {
+        bc_diag_add(L->diags, BC_ERROR, L->file, 0, 0, _("cannot read: %s"),
+                    strerror(errno));
+        L->utf8_failed = true;
+        return 0;
+    }
+    /* keep back an incomplete sequence at the end (unless at end of file) */
+    size_t keep = 0;
+    if (!feof(L->fp)) {
+        size_t i = n;
+        while (i > 0 && n - i < 3 && ((buffer[i - 1] & 0xC0) == 0x80))
+            i--;
+        if (i > 0 && buffer[i - 1] >= 0xC0) {
+            unsigned char lead = buffer[i - 1];
+            size_t want = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+            if (n - (i - 1) < want)
+                keep = n - (i - 1);
+        }
+    }
+    size_t valid_len = n - keep;
+    size_t bad;
+    if (!bc_utf8_valid((const char *)buffer, valid_len, &bad)) {
+        long line = L->line, col = L->col;
+        for (size_t i = 0; i < bad; i++) {
+            if (buffer[i] == '\n') {
+                line++;
+                col = 1;
+            } else if ((buffer[i] & 0xC0) != 0x80) {
+                col++;
+            }
+        }
+        bc_diag_add(L->diags, BC_ERROR, L->file, (int)line, (int)col,
+                    _("invalid UTF-8 (byte 0x%02X); save the file as UTF-8"),
+                    buffer[bad]);
+        L->utf8_failed = true;
+        return 0;
+    }
+    for (size_t i = 0; i < valid_len; i++) {
+        if (buffer[i] == '\n') {
+            L->line++;
+            L->col = 1;
+        } else if ((buffer[i] & 0xC0) != 0x80) {
+            L->col++;
+        }
+    }
+    memcpy(L->carry, buffer + valid_len, keep);
+    L->carry_len = keep;
+    L->consumed += valid_len;
+    *size_read = valid_len;
+    return 1;
+}
+
+bc_yaml_reader *bc_yaml_reader_open(const char *path, bc_diags *d)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        bc_diag_add(d, BC_ERROR, path, 0, 0, _("cannot open: %s"),
+                    strerror(errno));
+        return NULL;
+    }
+    bc_yaml_reader *r = bc_xcalloc(1, sizeof *r);
+    loader *L = &r->L;
+    L->fp = fp;
+    L->diags = d;
+    L->file = bc_arena_strdup(&L->names, path);
+    L->line = L->col = 1;
+    if (fseek(fp, 0, SEEK_END) == 0) {
+        long end = ftell(fp);
+        L->size = end > 0 ? (size_t)end : 0;
+        fseek(fp, 0, SEEK_SET);
+    }
+    yaml_parser_initialize(&L->parser);
+    yaml_parser_set_input(&L->parser, S_read_handler, L);
+    return r;
+}
+
+void bc_yaml_reader_close(bc_yaml_reader *r)
+{
+    if (!r)
+        return;
+    loader *L = &r->L;
+    if (L->has_pending)
+        yaml_event_delete(&L->pending);
+    yaml_parser_delete(&L->parser);
+    for (anchor *an = L->anchors; an;) {
+        anchor *next = an->next;
+        free(an->name);
+        free(an);
+        an = next;
+    }
+    fclose(L->fp);
+    bc_arena_free(&L->names);
+    free(r);
+}
+
+const char *bc_yaml_reader_file(const bc_yaml_reader *r)
+{
+    return r->L.file;
+}
+
+double bc_yaml_reader_progress(const bc_yaml_reader *r)
+{
+    return r->L.size ? (double)r->L.consumed / (double)r->L.size : 0;
+}
+
+/* Skips stream and document starts; expects the start of a map. */
+int bc_yaml_reader_begin_map(bc_yaml_reader *r)
+{
+    loader *L = &r->L;
+    for (;;) {
+        yaml_event_t ev;
+        if (!S_next(L, &ev))
+            return -1;
+        yaml_event_type_t type = ev.type;
+        yaml_mark_t m = ev.start_mark;
+        yaml_event_delete(&ev);
+        if (type == YAML_STREAM_START_EVENT || type == YAML_DOCUMENT_START_EVENT)
+            continue;
+        if (type == YAML_MAPPING_START_EVENT)
+            return 0;
+        S_error_at_mark(L, m, "%s",
+                        _("a batch file must be a map with `chung` and `danh_sach`"));
+        return -1;
+    }
+}
+
+int bc_yaml_reader_key(bc_yaml_reader *r, char **key, int *line, int *col)
+{
+    loader *L = &r->L;
+    yaml_event_t ev;
+    if (!S_next(L, &ev))
+        return -1;
+    if (ev.type == YAML_MAPPING_END_EVENT) {
+        yaml_event_delete(&ev);
+        return 0;
+    }
+    if (ev.type != YAML_SCALAR_EVENT) {
+        S_error_at_mark(L, ev.start_mark, "%s",
+                        _("a key must be plain text, not a list or map"));
+        yaml_event_delete(&ev);
+        return -1;
+    }
+    size_t klen;
+    *key = bc_nfc((const char *)ev.data.scalar.value, ev.data.scalar.length, &klen);
+    *line = (int)ev.start_mark.line + 1;
+    *col = (int)ev.start_mark.column + 1;
+    yaml_event_delete(&ev);
+    return 1;
+}
+
+/* Reads one whole node, forgetting afterwards the anchors it defined (their
+ * nodes live in an arena the caller may reset). */
+static bc_node *S_read_node(loader *L, bc_arena *a, const char *key,
+                            bool forget_anchors)
+{
+    yaml_event_t ev;
+    if (!S_next(L, &ev))
+        return NULL;
+    anchor *before = L->anchors;
+    L->arena = a;
+    bc_node *n = S_node(L, &ev, key);
+    yaml_event_delete(&ev);
+    if (forget_anchors) {
+        while (L->anchors != before) {
+            anchor *an = L->anchors;
+            L->anchors = an->next;
+            free(an->name);
+            free(an);
+        }
+    }
+    return n;
+}
+
+bc_node *bc_yaml_reader_value(bc_yaml_reader *r, bc_arena *a, const char *key)
+{
+    return S_read_node(&r->L, a, key, false);
+}
+
+int bc_yaml_reader_begin_list(bc_yaml_reader *r, bc_arena *a, const char *key,
+                              bc_node **value, int *line, int *col)
+{
+    loader *L = &r->L;
+    yaml_event_t *peek;
+    if (!S_peek(L, &peek))
+        return -1;
+    *line = (int)peek->start_mark.line + 1;
+    *col = (int)peek->start_mark.column + 1;
+    if (peek->type == YAML_SEQUENCE_START_EVENT) {
+        yaml_event_t ev;
+        S_next(L, &ev);
+        yaml_event_delete(&ev);
+        return 1;
+    }
+    *value = S_read_node(L, a, key, false);
+    return *value ? 0 : -1;
+}
+
+int bc_yaml_reader_item(bc_yaml_reader *r, bc_arena *a, bc_node **item)
+{
+    loader *L = &r->L;
+    yaml_event_t *peek;
+    if (!S_peek(L, &peek))
+        return -1;
+    if (peek->type == YAML_SEQUENCE_END_EVENT) {
+        yaml_event_t ev;
+        S_next(L, &ev);
+        yaml_event_delete(&ev);
+        return 0;
+    }
+    *item = S_read_node(L, a, NULL, true);
+    if (*item)
+        return 1;
+    /* a bad item: the parser is still usable unless libyaml failed */
+    return L->parser.error != YAML_NO_ERROR || L->utf8_failed ? -1 : 2;
+}
+
+int bc_yaml_block_indent(const char *path, int line)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0;
+    int l = 1, ch;
+    while (l <= line && (ch = getc(f)) != EOF)
+        if (ch == '\n')
+            l++;
+    int indent = 0;
+    for (;;) {
+        int n = 0;
+        while ((ch = getc(f)) == ' ')
+            n++;
+        if (ch == EOF)
+            break;
+        if (ch != '\n' && ch != '\r') {
+            indent = n;
+            break;
+        }
+        while (ch != '\n' && ch != EOF)
+            ch = getc(f);
+    }
+    fclose(f);
+    return indent;
 }

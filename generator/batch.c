@@ -1,0 +1,706 @@
+/*
+ * batch.c - a batch of reports through a pool of workers (see batch.h).
+ *
+ * The main thread reads entries one at a time (YAML stream or CSV rows),
+ * merges `chung` under each, names its output file, and hands it to a
+ * bounded queue; workers prepare, render and write each to a temporary
+ * file in the output folder. Jobs and their arenas are recycled, so memory
+ * does not grow with the number of entries. At the end the temporary
+ * files are renamed into place, or all removed when two entries would
+ * write the same name or the batch was interrupted.
+ */
+#include "batch.h"
+#include "alloc.h"
+#include "buf.h"
+#include "csv.h"
+#include "i18n.h"
+#include "mustache.h"
+#include "mustache_model.h"
+#include "render.h"
+#include "report.h"
+#include "unicode_text.h"
+#include "yaml_load.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+typedef struct job {
+    size_t index;
+    bc_arena arena;       /* the entry and everything derived from it */
+    bc_node *entry;       /* the merged data */
+    char *file;           /* final file name (malloc'd) */
+    char *name;           /* dia_danh (malloc'd) */
+    bc_diags diags;
+    struct job *next;
+} job;
+
+typedef struct output {
+    char *tmp;
+    char *final;
+} output;
+
+typedef struct names {
+    char **file;          /* open addressing: file name */
+    size_t *index;
+    char **name;
+    size_t cap, count;
+} names;
+
+typedef struct batch {
+    const bc_batch_opts *o;
+    bc_docx_tpl *tpl;
+    bc_mtpl *pattern;     /* --ten */
+    const char *out_dir;
+    bc_node *chung;
+    bc_arena chung_arena;
+    names seen;
+    bool duplicate;       /* two entries share a file name */
+    bool fatal;           /* a batch-level error */
+    /* queue */
+    pthread_mutex_t mu;
+    pthread_cond_t have_work, have_free;
+    job *queue_head, *queue_tail;
+    job *free_jobs;
+    bool closing;
+    /* results, under mu */
+    output *outputs;
+    size_t nout, cap_out;
+    size_t done, failed, total_estimate, read;
+    double progress;      /* fraction of the input read */
+    bc_diags *diags;      /* batch-level diagnostics */
+} batch;
+
+/* ---- file names ------------------------------------------------------------- */
+
+char *bc_batch_file_name(const char *dia_danh)
+{
+    size_t n;
+    char *ascii = bc_fold_ascii(dia_danh, strlen(dia_danh), &n);
+    bc_buf b = BC_BUF_INIT;
+    bool dash = false;
+    for (size_t i = 0; i < n; i++) {
+        char c = ascii[i];
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            if (dash && b.len)
+                bc_buf_putc(&b, '-');
+            bc_buf_putc(&b, c);
+            dash = false;
+        } else if (c >= 'A' && c <= 'Z') {
+            if (dash && b.len)
+                bc_buf_putc(&b, '-');
+            bc_buf_putc(&b, (char)(c - 'A' + 'a'));
+            dash = false;
+        } else {
+            dash = true;
+        }
+    }
+    free(ascii);
+    if (b.len == 0) {
+        bc_buf_free(&b);
+        return NULL;
+    }
+    bc_buf_puts(&b, ".docx");
+    return bc_buf_detach(&b, NULL);
+}
+
+static size_t S_hash(const char *s)
+{
+    size_t h = 1469598103934665603u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return h;
+}
+
+/* Adds a file name; returns the index of an earlier entry with the same
+ * name (and its dia_danh in *other), or 0. */
+static size_t S_names_add(names *t, const char *file, size_t index,
+                          const char *name, const char **other)
+{
+    if ((t->count + 1) * 2 > t->cap) {
+        names old = *t;
+        t->cap = old.cap ? old.cap * 2 : 256;
+        t->file = bc_xcalloc(t->cap, sizeof *t->file);
+        t->index = bc_xcalloc(t->cap, sizeof *t->index);
+        t->name = bc_xcalloc(t->cap, sizeof *t->name);
+        t->count = 0;
+        for (size_t i = 0; i < old.cap; i++)
+            if (old.file[i]) {
+                size_t h = S_hash(old.file[i]) & (t->cap - 1);
+                while (t->file[h])
+                    h = (h + 1) & (t->cap - 1);
+                t->file[h] = old.file[i];
+                t->index[h] = old.index[i];
+                t->name[h] = old.name[i];
+                t->count++;
+            }
+        free(old.file);
+        free(old.index);
+        free(old.name);
+    }
+    size_t h = S_hash(file) & (t->cap - 1);
+    while (t->file[h]) {
+        if (strcmp(t->file[h], file) == 0) {
+            *other = t->name[h];
+            return t->index[h];
+        }
+        h = (h + 1) & (t->cap - 1);
+    }
+    t->file[h] = bc_xstrdup(file);
+    t->index[h] = index;
+    t->name[h] = bc_xstrdup(name);
+    t->count++;
+    return 0;
+}
+
+static void S_names_free(names *t)
+{
+    for (size_t i = 0; i < t->cap; i++) {
+        free(t->file[i]);
+        free(t->name[i]);
+    }
+    free(t->file);
+    free(t->index);
+    free(t->name);
+}
+
+/* ---- the queue ------------------------------------------------------------- */
+
+static job *S_take_free(batch *b)
+{
+    pthread_mutex_lock(&b->mu);
+    while (!b->free_jobs)
+        pthread_cond_wait(&b->have_free, &b->mu);
+    job *j = b->free_jobs;
+    b->free_jobs = j->next;
+    pthread_mutex_unlock(&b->mu);
+    j->next = NULL;
+    return j;
+}
+
+static void S_recycle(batch *b, job *j)
+{
+    bc_arena_reset(&j->arena);
+    bc_diags_free(&j->diags);
+    free(j->file);
+    free(j->name);
+    j->file = j->name = NULL;
+    j->entry = NULL;
+    pthread_mutex_lock(&b->mu);
+    j->next = b->free_jobs;
+    b->free_jobs = j;
+    pthread_cond_signal(&b->have_free);
+    pthread_mutex_unlock(&b->mu);
+}
+
+static void S_push(batch *b, job *j)
+{
+    pthread_mutex_lock(&b->mu);
+    if (b->queue_tail)
+        b->queue_tail->next = j;
+    else
+        b->queue_head = j;
+    b->queue_tail = j;
+    pthread_cond_signal(&b->have_work);
+    pthread_mutex_unlock(&b->mu);
+}
+
+static job *S_pop(batch *b)
+{
+    pthread_mutex_lock(&b->mu);
+    while (!b->queue_head && !b->closing)
+        pthread_cond_wait(&b->have_work, &b->mu);
+    job *j = b->queue_head;
+    if (j) {
+        b->queue_head = j->next;
+        if (!b->queue_head)
+            b->queue_tail = NULL;
+        j->next = NULL;
+    }
+    pthread_mutex_unlock(&b->mu);
+    return j;
+}
+
+/* Reports a finished entry (called with mu held). */
+static void S_finish(batch *b, job *j, bool ok, const char *tmp)
+{
+    const bc_batch_opts *o = b->o;
+    if (ok) {
+        if (b->nout == b->cap_out) {
+            b->cap_out = b->cap_out ? b->cap_out * 2 : 64;
+            b->outputs = bc_xrealloc(b->outputs, b->cap_out * sizeof *b->outputs);
+        }
+        b->outputs[b->nout].tmp = bc_xstrdup(tmp);
+        b->outputs[b->nout].final = bc_xstrdup(j->file);
+        b->nout++;
+    } else {
+        b->failed++;
+    }
+    b->done++;
+    if (o->on_entry) {
+        bc_batch_event ev = {j->index, j->name ? j->name : "", j->file, ok,
+                             &j->diags};
+        o->on_entry(o->closure, &ev);
+    }
+    if (o->on_progress) {
+        size_t est = b->done;
+        if (b->progress > 0.001)
+            est = (size_t)((double)b->read / b->progress + 0.5);
+        if (est < b->read)
+            est = b->read;
+        o->on_progress(o->closure, b->done, est);
+    }
+}
+
+static bool S_cancelled(const batch *b)
+{
+    return b->o->cancel && *b->o->cancel;
+}
+
+/* ---- the work of one entry --------------------------------------------- */
+
+static bool S_render_entry(batch *b, job *j, bc_buf *docx, char **tmp)
+{
+    const bc_batch_opts *o = b->o;
+    if (o->check) {
+        size_t warnings = j->diags.warnings;
+        if (o->check(j->entry, &j->diags) > 0)
+            return false;
+        if (o->strict && j->diags.warnings > warnings)
+            return false;
+    }
+    bc_report r;
+    if (bc_report_prepare(&j->arena, j->entry, o->lenient, &r, &j->diags) != 0)
+        return false;
+    bc_render_opts ro = {o->lenient, o->deflate_level};
+    bc_buf_clear(docx);
+    if (bc_render_docx(b->tpl, &r, &ro, docx, &j->diags) != 0)
+        return false;
+    return bc_write_temp(b->out_dir, j->file, docx->data, docx->len, tmp,
+                         &j->diags) == 0;
+}
+
+static void *S_worker(void *arg)
+{
+    batch *b = arg;
+    bc_buf docx = BC_BUF_INIT;
+    job *j;
+    while ((j = S_pop(b)) != NULL) {
+        char *tmp = NULL;
+        bool ok = !S_cancelled(b) && S_render_entry(b, j, &docx, &tmp);
+        pthread_mutex_lock(&b->mu);
+        S_finish(b, j, ok, tmp);
+        pthread_mutex_unlock(&b->mu);
+        free(tmp);
+        S_recycle(b, j);
+    }
+    bc_buf_free(&docx);
+    return NULL;
+}
+
+/* ---- reading entries (main thread) ------------------------------------------ */
+
+static char *S_entry_name(const bc_node *entry)
+{
+    const bc_node *dd = bc_map_get(entry, "dia_danh");
+    return dd && dd->kind == BC_SCALAR ? bc_xstrdup(dd->str) : bc_xstrdup("");
+}
+
+/* Fails an entry before rendering (reported like any other). */
+static void S_fail_now(batch *b, job *j)
+{
+    pthread_mutex_lock(&b->mu);
+    S_finish(b, j, false, NULL);
+    pthread_mutex_unlock(&b->mu);
+    S_recycle(b, j);
+}
+
+/* The output file name of a merged entry, or NULL after a diagnostic. */
+static char *S_file_for(batch *b, job *j)
+{
+    if (!b->pattern) {
+        const bc_node *dd = bc_map_get(j->entry, "dia_danh");
+        char *f = dd && dd->kind == BC_SCALAR ? bc_batch_file_name(dd->str) : NULL;
+        if (!f)
+            bc_diag_add(&j->diags, BC_ERROR, j->entry->file, j->entry->line,
+                        j->entry->col, "%s",
+                        _("the entry has no `dia_danh` to name its file (or use --ten)"));
+        return f;
+    }
+    bc_buf out = BC_BUF_INIT;
+    bc_mapply ap;
+    memset(&ap, 0, sizeof ap);
+    ap.data = &bc_mdata_model;
+    ap.root = j->entry;
+    ap.escape = bc_mustache_escape_none;
+    ap.diags = &j->diags;
+    if (bc_mtpl_apply(b->pattern, &ap, &out) != 0) {
+        bc_buf_free(&out);
+        return NULL;
+    }
+    const char *s = bc_buf_cstr(&out);
+    if (strchr(s, '/') || out.len == 0 || strcmp(s, ".") == 0 || strcmp(s, "..") == 0) {
+        bc_diag_add(&j->diags, BC_ERROR, j->entry->file, j->entry->line,
+                    j->entry->col,
+                    _("--ten gives the file name `%s`, which is not a plain file name"),
+                    s);
+        bc_buf_free(&out);
+        return NULL;
+    }
+    if (out.len < 5 || strcmp(s + out.len - 5, ".docx") != 0)
+        bc_buf_puts(&out, ".docx");
+    return bc_buf_detach(&out, NULL);
+}
+
+static void S_dispatch(batch *b, job *j)
+{
+    if (!j->entry || j->entry->kind != BC_MAP) {
+        const bc_node *e = j->entry;
+        bc_diag_add(&j->diags, BC_ERROR, e ? e->file : b->o->path, e ? e->line : 0,
+                    e ? e->col : 0, "%s", _("an entry of `danh_sach` must be a map of keys"));
+        S_fail_now(b, j);
+        return;
+    }
+    j->entry = bc_model_merge(&j->arena, b->chung, j->entry);
+    j->name = S_entry_name(j->entry);
+    j->file = S_file_for(b, j);
+    if (!j->file) {
+        S_fail_now(b, j);
+        return;
+    }
+    const char *other = NULL;
+    size_t first = S_names_add(&b->seen, j->file, j->index, j->name, &other);
+    if (first) {
+        bc_diag *g = bc_diag_add(b->diags, BC_ERROR, b->o->path, 0, 0,
+                                 _("entries %zu (%s) and %zu (%s) would both write "
+                                   "%s; no file of this batch is written"),
+                                 first, other, j->index, j->name, j->file);
+        (void)g;
+        b->duplicate = true;
+    }
+    if (b->duplicate || S_cancelled(b)) {
+        S_recycle(b, j); /* nothing more is rendered */
+        return;
+    }
+    S_push(b, j);
+}
+
+static void S_set_progress(batch *b, double p)
+{
+    pthread_mutex_lock(&b->mu);
+    b->progress = p;
+    b->read++;
+    pthread_mutex_unlock(&b->mu);
+}
+
+static char *S_sibling_path(const char *batch_path, const char *name)
+{
+    if (name[0] == '/')
+        return bc_xstrdup(name);
+    const char *slash = strrchr(batch_path, '/');
+    bc_buf b = BC_BUF_INIT;
+    if (slash)
+        bc_buf_put(&b, batch_path, (size_t)(slash - batch_path + 1));
+    bc_buf_puts(&b, name);
+    return bc_buf_detach(&b, NULL);
+}
+
+/* Moves the diagnostics added to b->diags after `mark` (NULL: all) to the
+ * job: they belong to the entry that was being read. */
+static void S_take_since(batch *b, bc_diag *mark, job *j)
+{
+    bc_diags *from = b->diags;
+    bc_diag *first = mark ? mark->next : from->head;
+    if (!first)
+        return;
+    for (bc_diag *g = first; g; g = g->next) {
+        if (g->severity == BC_ERROR)
+            from->errors--, j->diags.errors++;
+        else if (g->severity == BC_WARNING)
+            from->warnings--, j->diags.warnings++;
+    }
+    if (j->diags.tail)
+        j->diags.tail->next = first;
+    else
+        j->diags.head = first;
+    j->diags.tail = from->tail;
+    if (mark)
+        mark->next = NULL;
+    else
+        from->head = NULL;
+    from->tail = mark;
+}
+
+static void S_read_csv(batch *b, const bc_node *value)
+{
+    char *path = S_sibling_path(b->o->path, value->str);
+    bc_csv *csv = bc_csv_open(path, b->diags);
+    free(path);
+    if (!csv) {
+        b->fatal = true;
+        return;
+    }
+    for (size_t index = 1; !S_cancelled(b); index++) {
+        job *j = S_take_free(b);
+        j->index = index;
+        bc_diag *mark = b->diags->tail;
+        int rc = bc_csv_row(csv, &j->arena, &j->entry);
+        if (rc <= 0) {
+            if (rc < 0)
+                b->fatal = true;
+            S_recycle(b, j);
+            break;
+        }
+        S_set_progress(b, bc_csv_progress(csv));
+        if (rc == 2) {
+            S_take_since(b, mark, j);
+            j->name = S_entry_name(j->entry);
+            S_fail_now(b, j);
+            continue;
+        }
+        S_dispatch(b, j);
+    }
+    bc_csv_close(csv);
+}
+
+static void S_read_batch(batch *b, bc_yaml_reader *r)
+{
+    const char *file = bc_yaml_reader_file(r);
+    bool have_list = false;
+    if (bc_yaml_reader_begin_map(r) != 0) {
+        b->fatal = true;
+        return;
+    }
+    for (;;) {
+        char *key = NULL;
+        int line, col;
+        int rc = bc_yaml_reader_key(r, &key, &line, &col);
+        if (rc <= 0) {
+            if (rc < 0)
+                b->fatal = true;
+            free(key);
+            break;
+        }
+        if (strcmp(key, "chung") == 0) {
+            if (have_list) {
+                bc_diag_add(b->diags, BC_ERROR, file, line, col, "%s",
+                            _("`chung` must come before `danh_sach`, so that a batch "
+                              "of any length can be read as a stream"));
+                b->fatal = true;
+                free(key);
+                break;
+            }
+            b->chung = bc_yaml_reader_value(r, &b->chung_arena, key);
+            if (!b->chung) {
+                b->fatal = true;
+                free(key);
+                break;
+            }
+            if (b->chung->kind != BC_MAP && b->chung->kind != BC_NULL) {
+                bc_diag_add(b->diags, BC_ERROR, file, b->chung->line, b->chung->col,
+                            "%s", _("`chung` must be a map of the keys shared by "
+                                    "every report"));
+                b->fatal = true;
+                free(key);
+                break;
+            }
+        } else if (strcmp(key, "danh_sach") == 0) {
+            have_list = true;
+            bc_node *value = NULL;
+            int vl, vc;
+            rc = bc_yaml_reader_begin_list(r, &b->chung_arena, key, &value, &vl, &vc);
+            if (rc < 0) {
+                b->fatal = true;
+                free(key);
+                break;
+            }
+            if (rc == 0) {
+                if (value->kind == BC_SCALAR && bc_node_has_text(value)) {
+                    S_read_csv(b, value);
+                } else {
+                    bc_diag_add(b->diags, BC_ERROR, file, vl, vc, "%s",
+                                _("`danh_sach` must be a list of reports or the name "
+                                  "of a CSV file"));
+                    b->fatal = true;
+                }
+            } else {
+                for (size_t index = 1; !S_cancelled(b); index++) {
+                    job *j = S_take_free(b);
+                    j->index = index;
+                    bc_diag *mark = b->diags->tail;
+                    int ir = bc_yaml_reader_item(r, &j->arena, &j->entry);
+                    if (ir <= 0 || ir == 2) {
+                        if (ir == 2) {
+                            S_take_since(b, mark, j);
+                            S_fail_now(b, j);
+                            continue;
+                        }
+                        if (ir < 0)
+                            b->fatal = true;
+                        S_recycle(b, j);
+                        break;
+                    }
+                    S_set_progress(b, bc_yaml_reader_progress(r));
+                    S_dispatch(b, j);
+                }
+            }
+        } else {
+            bc_diag_add(b->diags, BC_ERROR, file, line, col,
+                        _("unknown key `%s` in a batch file (it holds `chung` and "
+                          "`danh_sach`)"),
+                        key);
+            b->fatal = true;
+            free(key);
+            break;
+        }
+        free(key);
+        if (b->fatal || S_cancelled(b))
+            break;
+    }
+    if (!have_list && !b->fatal) {
+        bc_diag_add(b->diags, BC_ERROR, file, 1, 1, "%s",
+                    _("the batch file has no `danh_sach`"));
+        b->fatal = true;
+    }
+}
+
+/* ---- the run ------------------------------------------------------------------- */
+
+/* Creates a folder and its missing parents. */
+static int S_mkdir_p(const char *path)
+{
+    char *p = bc_xstrdup(path);
+    int rc = 0;
+    for (char *s = p + 1; ; s++) {
+        if (*s == '/' || *s == '\0') {
+            char c = *s;
+            *s = '\0';
+            if (mkdir(p, 0755) != 0 && errno != EEXIST) {
+                rc = -1;
+                break;
+            }
+            *s = c;
+            if (!c)
+                break;
+        }
+    }
+    free(p);
+    return rc;
+}
+
+static double S_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int bc_batch_run(const bc_batch_opts *o, bc_batch_result *res, bc_diags *d)
+{
+    double t0 = S_now();
+    memset(res, 0, sizeof *res);
+    batch b;
+    memset(&b, 0, sizeof b);
+    b.o = o;
+    b.diags = d;
+    b.out_dir = o->out_dir ? o->out_dir : "out";
+    if (o->name_pattern) {
+        bc_mopts mo;
+        memset(&mo, 0, sizeof mo);
+        mo.name = "--ten";
+        b.pattern = bc_mtpl_compile(o->name_pattern, strlen(o->name_pattern), &mo, d);
+        if (!b.pattern)
+            return 1;
+    }
+    bc_yaml_reader *r = bc_yaml_reader_open(o->path, d);
+    if (!r) {
+        bc_mtpl_free(b.pattern);
+        return 1;
+    }
+    b.tpl = bc_template_load(o->template_path, d);
+    if (!b.tpl) {
+        bc_yaml_reader_close(r);
+        bc_mtpl_free(b.pattern);
+        return 1;
+    }
+    if (S_mkdir_p(b.out_dir) != 0) {
+        bc_diag_add(d, BC_ERROR, b.out_dir, 0, 0, _("cannot create the folder: %s"),
+                    strerror(errno));
+        bc_docx_tpl_free(b.tpl);
+        bc_yaml_reader_close(r);
+        bc_mtpl_free(b.pattern);
+        return 1;
+    }
+    int nworkers = o->jobs > 0 ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
+    if (nworkers < 1)
+        nworkers = 1;
+    if (nworkers > 64)
+        nworkers = 64;
+    pthread_mutex_init(&b.mu, NULL);
+    pthread_cond_init(&b.have_work, NULL);
+    pthread_cond_init(&b.have_free, NULL);
+    size_t njobs = (size_t)nworkers * 2 + 2;
+    job *jobs = bc_xcalloc(njobs, sizeof *jobs);
+    for (size_t i = 0; i < njobs; i++) {
+        jobs[i].next = b.free_jobs;
+        b.free_jobs = &jobs[i];
+    }
+    pthread_t *threads = bc_xcalloc((size_t)nworkers, sizeof *threads);
+    for (int i = 0; i < nworkers; i++)
+        pthread_create(&threads[i], NULL, S_worker, &b);
+
+    S_read_batch(&b, r);
+
+    pthread_mutex_lock(&b.mu);
+    b.closing = true;
+    pthread_cond_broadcast(&b.have_work);
+    pthread_mutex_unlock(&b.mu);
+    for (int i = 0; i < nworkers; i++)
+        pthread_join(threads[i], NULL);
+
+    bool keep = !b.duplicate && !b.fatal && !S_cancelled(&b);
+    size_t written = 0;
+    for (size_t i = 0; i < b.nout; i++) {
+        if (keep) {
+            bc_buf path = BC_BUF_INIT;
+            bc_buf_printf(&path, "%s/%s", b.out_dir, b.outputs[i].final);
+            if (rename(b.outputs[i].tmp, bc_buf_cstr(&path)) == 0) {
+                written++;
+            } else {
+                bc_diag_add(d, BC_ERROR, bc_buf_cstr(&path), 0, 0,
+                            _("cannot write: %s"), strerror(errno));
+                unlink(b.outputs[i].tmp);
+                b.failed++;
+            }
+            bc_buf_free(&path);
+        } else {
+            unlink(b.outputs[i].tmp);
+        }
+        free(b.outputs[i].tmp);
+        free(b.outputs[i].final);
+    }
+    free(b.outputs);
+    res->written = written;
+    res->failed = b.failed;
+    res->cancelled = S_cancelled(&b);
+    res->seconds = S_now() - t0;
+
+    for (size_t i = 0; i < njobs; i++)
+        bc_arena_free(&jobs[i].arena);
+    free(jobs);
+    free(threads);
+    pthread_mutex_destroy(&b.mu);
+    pthread_cond_destroy(&b.have_work);
+    pthread_cond_destroy(&b.have_free);
+    S_names_free(&b.seen);
+    bc_arena_free(&b.chung_arena);
+    bc_docx_tpl_free(b.tpl);
+    bc_yaml_reader_close(r);
+    bc_mtpl_free(b.pattern);
+    return keep && b.failed == 0 ? 0 : 1;
+}

@@ -1,0 +1,379 @@
+/*
+ * check.c - the Decree 30 review of one report's input (see check.h): the
+ * review's context (document type, date, reporting period), the placing
+ * of findings on YAML nodes, the text tests the rules share, and findings
+ * sorted by position. The rules themselves live in check_*.c, one concern
+ * per file.
+ */
+#include "check.h"
+#include "check_int.h"
+
+#include "alloc.h"
+#include "buf.h"
+#include "text_rules.h"
+#include "unicode_text.h"
+#include "yaml_load.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- placing findings ------------------------------------------------------ */
+
+static void S_vadd(bc_chk *c, bc_severity sev, const char *id, const char *file,
+                   int line, int col, const char *fmt, va_list ap)
+{
+    bc_diag *g = bc_diag_vadd(c->d, sev, file, line, col, fmt, ap);
+    bc_diag_set_id(g, id);
+    if (sev == BC_ERROR)
+        c->errors++;
+}
+
+void bc_chk_at(bc_chk *c, bc_severity sev, const char *id, const bc_node *at,
+               const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    S_vadd(c, sev, id, at->file, at->line, at->col, fmt, ap);
+    va_end(ap);
+}
+
+void bc_chk_pos(bc_chk *c, bc_severity sev, const char *id,
+                const bc_node *at_file, int line, int col, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    S_vadd(c, sev, id, at_file->file, line, col, fmt, ap);
+    va_end(ap);
+}
+
+void bc_chk_key(bc_chk *c, bc_severity sev, const char *id, const bc_node *map,
+                const bc_entry *e, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    /* The value's file: a merged batch entry keeps the key of its source. */
+    const char *file = e->value && e->value->file ? e->value->file : map->file;
+    S_vadd(c, sev, id, file, e->line, e->col, fmt, ap);
+    va_end(ap);
+}
+
+/* Indentation of a block scalar's lines (streamed nodes carry -1). */
+static int S_indent(bc_chk *c, const bc_node *v)
+{
+    if (v->indent >= 0)
+        return v->indent;
+    if (c->indent_node != v) {
+        c->indent_node = v;
+        c->indent = v->file ? bc_yaml_block_indent(v->file, v->line) : 0;
+    }
+    return c->indent;
+}
+
+/* The convention of report.c's S_locate_in_scalar: a block scalar's text
+ * starts on the line after its indicator, at its indentation; a flow
+ * scalar's on its own line, after the quote if any. */
+void bc_chk_locate(bc_chk *c, const bc_node *v, size_t off, int *line, int *col)
+{
+    int nl = 0;
+    size_t line_start = 0;
+    for (size_t i = 0; i < off && i < v->len; i++)
+        if (v->str[i] == '\n') {
+            nl++;
+            line_start = i + 1;
+        }
+    int chars = (int)bc_chk_chars(v->str + line_start,
+                                  (off < v->len ? off : v->len) - line_start);
+    if (v->style == '|' || v->style == '>') {
+        *line = v->line + 1 + nl;
+        *col = S_indent(c, v) + 1 + chars;
+    } else {
+        *line = v->line + nl;
+        *col = (nl ? 1 : v->col + (v->style == 'p' ? 0 : 1)) + chars;
+    }
+}
+
+size_t bc_chk_line_start(const bc_node *v, int line)
+{
+    size_t i = 0;
+    for (int l = 1; l < line && i < v->len; i++)
+        if (v->str[i] == '\n')
+            l++;
+    while (i < v->len && (v->str[i] == ' ' || v->str[i] == '\t'))
+        i++;
+    return i;
+}
+
+/* ---- values ------------------------------------------------------------------ */
+
+const bc_node *bc_chk_text(const bc_node *map, const char *key)
+{
+    const bc_node *v = bc_map_get(map, key);
+    return v && v->kind == BC_SCALAR && bc_node_has_text(v) ? v : NULL;
+}
+
+size_t bc_chk_count(const bc_node *v)
+{
+    if (!v)
+        return 0;
+    if (v->kind == BC_LIST)
+        return v->count;
+    return v->kind == BC_SCALAR ? 1 : 0;
+}
+
+const bc_node *bc_chk_item(const bc_node *v, size_t i)
+{
+    return v->kind == BC_LIST ? v->items[i] : v;
+}
+
+/* ---- text tests ----------------------------------------------------------------- */
+
+size_t bc_chk_chars(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            k++;
+    return k;
+}
+
+char *bc_chk_untagged(const char *s, size_t n)
+{
+    bc_buf b = BC_BUF_INIT;
+    for (size_t i = 0; i < n;) {
+        if (i + 1 < n && s[i] == '{' && s[i + 1] == '{') {
+            const char *end = NULL;
+            for (size_t j = i + 2; j + 1 < n; j++)
+                if (s[j] == '}' && s[j + 1] == '}') {
+                    end = s + j;
+                    break;
+                }
+            if (end) {
+                i = (size_t)(end - s) + 2;
+                while (i < n && s[i] == '}')
+                    i++;
+                continue;
+            }
+        }
+        bc_buf_putc(&b, s[i]);
+        i++;
+    }
+    size_t len;
+    char *t = bc_buf_detach(&b, &len);
+    if (!t)
+        return bc_xstrdup("");
+    size_t a = 0;
+    while (a < len && (t[a] == ' ' || t[a] == '\t' || t[a] == '\n'))
+        a++;
+    while (len > a && (t[len - 1] == ' ' || t[len - 1] == '\t' || t[len - 1] == '\n'))
+        len--;
+    memmove(t, t + a, len - a);
+    t[len - a] = '\0';
+    return t;
+}
+
+char *bc_chk_quote(const char *s, size_t n)
+{
+    enum { MAX = 48 };
+    size_t i = 0, k = 0;
+    while (i < n && k < MAX) {
+        i++;
+        while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
+            i++;
+        k++;
+    }
+    bc_buf b = BC_BUF_INIT;
+    bc_buf_put(&b, s, i);
+    if (i < n)
+        bc_buf_puts(&b, "…");
+    bc_buf_cstr(&b);
+    return bc_buf_detach(&b, NULL);
+}
+
+bool bc_chk_has_lower(const char *s, size_t n)
+{
+    size_t m;
+    char *up = bc_upper(s, n, &m);
+    bool differs = m != n || memcmp(up, s, n) != 0;
+    free(up);
+    return differs;
+}
+
+bool bc_chk_all_caps(const char *s, size_t n)
+{
+    if (bc_chk_has_lower(s, n))
+        return false;
+    size_t m;
+    char *low = bc_lower(s, n, &m);
+    bool letters = m != n || memcmp(low, s, n) != 0;
+    free(low);
+    return letters;
+}
+
+bool bc_chk_starts_upper(const char *s, size_t n)
+{
+    if (n == 0)
+        return false;
+    size_t k = 1;
+    while (k < n && ((unsigned char)s[k] & 0xC0) == 0x80)
+        k++;
+    return !bc_chk_has_lower(s, k) && bc_chk_all_caps(s, k);
+}
+
+static bool S_word_byte(unsigned char ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+           (ch >= '0' && ch <= '9') || ch >= 0x80 || ch == '_';
+}
+
+long bc_chk_find_word(const char *s, size_t n, const char *w)
+{
+    size_t m;
+    char *low = bc_lower(s, n, &m);
+    size_t wl = strlen(w);
+    long found = -1;
+    for (const char *p = low; (p = strstr(p, w)) != NULL; p++) {
+        size_t at = (size_t)(p - low);
+        bool before = at == 0 || !S_word_byte((unsigned char)low[at - 1]);
+        bool after = at + wl >= m || !S_word_byte((unsigned char)low[at + wl]);
+        if (before && after) {
+            /* Lower-casing keeps Vietnamese text's byte lengths, so the
+             * offset holds in s; clamp in case it did not. */
+            found = (long)(at < n ? at : n);
+            break;
+        }
+    }
+    free(low);
+    return found;
+}
+
+bool bc_chk_starts_word(const char *s, size_t n, const char *w)
+{
+    size_t m;
+    char *low = bc_lower(s, n, &m);
+    size_t wl = strlen(w);
+    bool yes = m >= wl && memcmp(low, w, wl) == 0 &&
+               (m == wl || low[wl] == ' ' || low[wl] == '\t');
+    free(low);
+    return yes;
+}
+
+/* ---- the review ---------------------------------------------------------------- */
+
+/* Reads a whole number of at most 4 digits; -1 otherwise. */
+static int S_small_int(const bc_node *v)
+{
+    if (!v || v->kind != BC_SCALAR || v->len == 0 || v->len > 4)
+        return -1;
+    int n = 0;
+    for (size_t i = 0; i < v->len; i++) {
+        if (v->str[i] < '0' || v->str[i] > '9')
+            return -1;
+        n = n * 10 + (v->str[i] - '0');
+    }
+    return n;
+}
+
+/* The first month of the reporting period, when it is valid. */
+static void S_period_start(bc_chk *c)
+{
+    const bc_node *k = bc_map_get(c->in, "ky_bao_cao");
+    if (!k || k->kind != BC_MAP)
+        return;
+    int nam = S_small_int(bc_map_get(k, "nam"));
+    if (nam < 1900 || nam > 2999)
+        return;
+    int month = 1, given = 0;
+    static const struct {
+        const char *key;
+        int max, width;
+    } parts[] = {{"nua", 2, 6}, {"quy", 4, 3}, {"thang", 12, 1}};
+    for (int i = 0; i < 3; i++) {
+        const bc_node *v = bc_map_get(k, parts[i].key);
+        if (!v || v->kind == BC_NULL)
+            continue;
+        int n = S_small_int(v);
+        if (n < 1 || n > parts[i].max)
+            return;
+        month = (n - 1) * parts[i].width + 1;
+        given++;
+    }
+    if (given > 1)
+        return;
+    c->py = nam;
+    c->pm = month;
+}
+
+typedef struct ranked {
+    bc_diag *g;
+    size_t order;
+} ranked;
+
+static int S_by_position(const void *pa, const void *pb)
+{
+    const ranked *a = pa, *b = pb;
+    int f = strcmp(a->g->file ? a->g->file : "", b->g->file ? b->g->file : "");
+    if (f != 0)
+        return f;
+    if (a->g->line != b->g->line)
+        return a->g->line < b->g->line ? -1 : 1;
+    if (a->g->col != b->g->col)
+        return a->g->col < b->g->col ? -1 : 1;
+    return a->order < b->order ? -1 : a->order > b->order;
+}
+
+/* Moves the findings of src into dst in the order of their positions. */
+static void S_take_sorted(bc_diags *dst, bc_diags *src)
+{
+    size_t n = 0;
+    for (bc_diag *g = src->head; g; g = g->next)
+        n++;
+    if (n > 1) {
+        ranked *r = bc_xmalloc(n * sizeof *r);
+        size_t i = 0;
+        for (bc_diag *g = src->head; g; g = g->next, i++)
+            r[i] = (ranked){g, i};
+        qsort(r, n, sizeof *r, S_by_position);
+        src->head = r[0].g;
+        for (i = 0; i + 1 < n; i++)
+            r[i].g->next = r[i + 1].g;
+        r[n - 1].g->next = NULL;
+        src->tail = r[n - 1].g;
+        free(r);
+    }
+    bc_diags_take(dst, src);
+}
+
+int bc_check_report(const bc_node *input, bc_diags *d)
+{
+    if (!input || input->kind != BC_MAP)
+        return 0;
+    bc_diags found = BC_DIAGS_INIT;
+    bc_chk c;
+    memset(&c, 0, sizeof c);
+    c.in = input;
+    c.d = &found;
+    c.type = bc_doc_type_find("bao_cao");
+    const bc_node *loai = bc_map_get(input, "loai");
+    if (loai && loai->kind == BC_SCALAR)
+        c.type = bc_doc_type_find(loai->str);
+    else if (loai && loai->kind != BC_NULL)
+        c.type = NULL;
+    const bc_node *ngay = bc_map_get(input, "ngay");
+    if (ngay && ngay->kind == BC_SCALAR &&
+        bc_date_parse(ngay->str, ngay->len, &c.y, &c.m, &c.day) != 0)
+        c.y = c.m = c.day = 0;
+    S_period_start(&c);
+
+    bc_chk_keys(&c);
+    bc_chk_header(&c);
+    bc_chk_summary(&c);
+    bc_chk_body(&c);
+    bc_chk_signer(&c);
+    bc_chk_recipients(&c);
+    bc_chk_reform(&c);
+    bc_chk_spaces(&c);
+
+    S_take_sorted(d, &found);
+    return c.errors;
+}

@@ -1,0 +1,72 @@
+/*
+ * check_reform.c - L31, the two-level local government of 1 July 2025
+ * (nd30-layout.md 13.2): a document dated on or after that day (or, with
+ * no date, whose reporting period starts then or later) names no
+ * district-level body (huyện, quận, thị xã) in `co_quan`,
+ * `co_quan_chu_quan` or a recipient, and no "thị trấn" as issuer or place.
+ */
+#include "check_int.h"
+
+#include "i18n.h"
+
+#include <string.h>
+
+#define REFORM_DAY 20250701
+
+static const char *const S_district[] = {"huyện", "quận", "thị xã", NULL};
+
+/* Warns when v names a district-level body; true when it did. */
+static bool S_district_body(bc_chk *c, const bc_node *v, const char *key)
+{
+    for (const char *const *w = S_district; *w; w++) {
+        long at = bc_chk_find_word(v->str, v->len, *w);
+        if (at < 0)
+            continue;
+        int line, col;
+        bc_chk_locate(c, v, (size_t)at, &line, &col);
+        bc_chk_pos(c, BC_WARNING, "L31", v, line, col,
+                   _("%s `%s` names a district-level body (`%.*s`); the district "
+                     "level was abolished on 1 July 2025, before this report's "
+                     "date"),
+                   key, v->str, (int)strlen(*w), v->str + at);
+        return true;
+    }
+    return false;
+}
+
+static void S_township(bc_chk *c, const bc_node *v, const char *key)
+{
+    long at = bc_chk_find_word(v->str, v->len, "thị trấn");
+    if (at < 0)
+        return;
+    int line, col;
+    bc_chk_locate(c, v, (size_t)at, &line, &col);
+    bc_chk_pos(c, BC_WARNING, "L31", v, line, col,
+               _("%s `%s` names a \"thị trấn\"; since 1 July 2025 the "
+                 "commune-level units are xã, phường and đặc khu"),
+               key, v->str);
+}
+
+void bc_chk_reform(bc_chk *c)
+{
+    int when = c->y ? c->y * 10000 + c->m * 100 + c->day
+                    : c->py ? c->py * 10000 + c->pm * 100 + 1 : 0;
+    if (when < REFORM_DAY)
+        return;
+    const bc_node *v = bc_chk_text(c->in, "co_quan_chu_quan");
+    if (v)
+        S_district_body(c, v, "co_quan_chu_quan");
+    v = bc_chk_text(c->in, "co_quan");
+    if (v && !S_district_body(c, v, "co_quan"))
+        S_township(c, v, "co_quan");
+    v = bc_chk_text(c->in, "dia_danh");
+    if (v)
+        S_township(c, v, "dia_danh");
+    const bc_node *nn = bc_map_get(c->in, "noi_nhan");
+    size_t n = bc_chk_count(nn);
+    for (size_t i = 0; i < n; i++) {
+        const bc_node *it = bc_chk_item(nn, i);
+        if (bc_node_has_text(it))
+            S_district_body(c, it, "noi_nhan");
+    }
+}
