@@ -84,6 +84,46 @@ $(BUILD)/baocao: $(BUILD)/obj/main.o $(BUILD)/libbaocao.a
 	@echo "  LD      $@"
 	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $^ $(LDLIBS_ALL)
 
+# ---- translations ----------------------------------------------------------
+# po/LANG.po compiled to $(BUILD)/locale/LANG/LC_MESSAGES/baocao.mo, where
+# an uninstalled $(BUILD)/baocao finds it (main.c); `make install` puts it in
+# $(LOCALEDIR). `make po-update` extracts the _() and N_() messages of
+# generator/ into po/baocao.pot and merges them into every po/LANG.po.
+
+PO_LANGS = vi
+MO_FILES = $(PO_LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/baocao.mo)
+
+.PHONY: po-update install-translations uninstall-translations
+
+$(BUILD)/baocao: | $(MO_FILES)
+
+$(BUILD)/locale/%/LC_MESSAGES/baocao.mo: po/%.po
+	$(Q)tools/ensure-deps.sh --cmd msgfmt
+	$(Q)mkdir -p $(dir $@)
+	@echo "  MSGFMT  $<"
+	$(Q)msgfmt --check -o $@ $<
+
+po-update:
+	$(Q)tools/ensure-deps.sh --cmd msgfmt
+	$(Q)xgettext -k_ -kN_ --from-code=UTF-8 --package-name=baocao \
+	    --add-comments=TRANSLATORS: -o po/baocao.pot generator/*.c
+	$(Q)for l in $(PO_LANGS); do \
+	    msgmerge --quiet --update --backup=none po/$$l.po po/baocao.pot && \
+	    msgfmt --check --statistics -o /dev/null po/$$l.po; \
+	done
+
+install: install-translations
+install-translations: $(MO_FILES)
+	$(Q)for l in $(PO_LANGS); do \
+	    install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+	    install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/baocao.mo \
+	        $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/baocao.mo; \
+	done
+
+uninstall: uninstall-translations
+uninstall-translations:
+	$(Q)for l in $(PO_LANGS); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/baocao.mo; done
+
 # ---- tests ---------------------------------------------------------------
 
 $(BUILD)/config-test.mk: tools/ensure-deps.sh
@@ -139,7 +179,10 @@ asan:
 valgrind:
 	$(Q)$(MAKE) BUILD=build-vg OPT="-O1 -g" VALGRIND=1 test-unit test-spec
 
-bench: $(BUILD)/baocao
+$(BUILD)/bench_mustache: bench/bench_mustache.c $(wildcard generator/*.h) $(BUILD)/libbaocao.a
+	$(Q)$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libbaocao.a $(LDLIBS_ALL)
+
+bench: $(BUILD)/baocao $(BUILD)/bench_mustache
 	$(Q)bench/run.sh $(BUILD) $(SHARED)
 
 golden-update: $(BUILD)/baocao

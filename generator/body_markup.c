@@ -253,15 +253,21 @@ static void raw_add_line(raw_block *rb, const char *s, size_t n, bool escaped_pa
     if (escaped_pattern)
         i = 1;                  /* drop the backslash */
     while (i < n) {
-        if (s[i] == '\\' && i + 1 < n && s[i + 1] == '*') {
+        /* copy up to the next backslash-star in one piece */
+        size_t j = i;
+        while (j < n && !(s[j] == '\\' && j + 1 < n && s[j + 1] == '*'))
+            j++;
+        bc_buf_put(&rb->text, s + i, j - i);
+        bc_buf_reserve(&rb->lit, j - i);
+        memset(rb->lit.data + rb->lit.len, 0, j - i);
+        rb->lit.len += j - i;
+        rb->lit.data[rb->lit.len] = 0;
+        i = j;
+        if (i < n) {
             bc_buf_putc(&rb->text, '*');
             bc_buf_putc(&rb->lit, 1);
             i += 2;
-            continue;
         }
-        bc_buf_putc(&rb->text, s[i]);
-        bc_buf_putc(&rb->lit, 0);
-        i++;
     }
 }
 
@@ -302,6 +308,13 @@ static void resolve_emphasis(raw_block *rb, bc_block *blk)
         }
         runs[nruns++] = (star_run){i, j - i, -1, false};
         i = j;
+    }
+
+    if (nruns == 0) {
+        /* no star: the text as it is, without emphasis (most blocks) */
+        blk->text = bc_xstrndup(r, m);
+        blk->len = m;
+        return;
     }
 
     /* Pairing with a stack of open runs. */

@@ -34,13 +34,6 @@ void bc_buf_puts(bc_buf *b, const char *s)
     bc_buf_put(b, s, strlen(s));
 }
 
-void bc_buf_putc(bc_buf *b, char c)
-{
-    bc_buf_reserve(b, 1);
-    b->data[b->len++] = c;
-    b->data[b->len] = '\0';
-}
-
 void bc_buf_vprintf(bc_buf *b, const char *fmt, va_list ap)
 {
     va_list ap2;

@@ -23,7 +23,15 @@ typedef struct bc_buf {
 void bc_buf_reserve(bc_buf *b, size_t extra);
 void bc_buf_put(bc_buf *b, const char *s, size_t n);
 void bc_buf_puts(bc_buf *b, const char *s);
-void bc_buf_putc(bc_buf *b, char c);
+/* Appends one byte (inline: the escapers and markup parsers call it per
+ * character). */
+static inline void bc_buf_putc(bc_buf *b, char c)
+{
+    if (b->len + 2 > b->cap)
+        bc_buf_reserve(b, 1);
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+}
 void bc_buf_printf(bc_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void bc_buf_vprintf(bc_buf *b, const char *fmt, va_list ap);

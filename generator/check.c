@@ -192,6 +192,16 @@ char *bc_chk_quote(const char *s, size_t n)
 
 bool bc_chk_has_lower(const char *s, size_t n)
 {
+    bool ascii = true;
+    for (size_t i = 0; i < n && ascii; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch >= 0x80)
+            ascii = false;
+        else if (ch >= 'a' && ch <= 'z')
+            return true;
+    }
+    if (ascii)
+        return false;
     size_t m;
     char *up = bc_upper(s, n, &m);
     bool differs = m != n || memcmp(up, s, n) != 0;
@@ -249,6 +259,14 @@ long bc_chk_find_word(const char *s, size_t n, const char *w)
 
 bool bc_chk_starts_word(const char *s, size_t n, const char *w)
 {
+    /* only the first letters matter: lower-case a prefix a little longer
+     * than w (whole characters), not the whole text */
+    size_t k = strlen(w) * 2 + 8;
+    if (k < n) {
+        while (k < n && ((unsigned char)s[k] & 0xC0) == 0x80)
+            k++;
+        n = k;
+    }
     size_t m;
     char *low = bc_lower(s, n, &m);
     size_t wl = strlen(w);

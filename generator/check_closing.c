@@ -97,6 +97,24 @@ static char *S_upper_line(const bc_node *v)
     return u;
 }
 
+/* "TM. ỦY BAN NHÂN DÂN", also with the old placement of the tone mark
+ * ("UỶ"). */
+static bool S_is_tm_committee(const char *upper)
+{
+    return strcmp(upper, "TM. ỦY BAN NHÂN DÂN") == 0 ||
+           strcmp(upper, "TM. UỶ BAN NHÂN DÂN") == 0;
+}
+
+static bool S_is_committee(const bc_node *co_quan)
+{
+    static const char *const names[] = {"ủy ban nhân dân", "uỷ ban nhân dân", "ubnd",
+                                        NULL};
+    for (int i = 0; co_quan && names[i]; i++)
+        if (bc_chk_starts_word(co_quan->str, co_quan->len, names[i]))
+            return true;
+    return false;
+}
+
 static bool S_is_deputy(const char *upper)
 {
     return strncmp(upper, "PHÓ ", strlen("PHÓ ")) == 0;
@@ -136,12 +154,10 @@ void bc_chk_signer(bc_chk *c)
     }
     /* L24 */
     const bc_node *co_quan = bc_chk_text(c->in, "co_quan");
-    bool people_committee = co_quan &&
-                            bc_chk_starts_word(co_quan->str, co_quan->len,
-                                               "ủy ban nhân dân");
+    bool people_committee = S_is_committee(co_quan);
     bool report = c->type && strcmp(c->type->key, "bao_cao") == 0;
     if (n > 0 && people_committee && report && kinds[0] != P_Q &&
-        strcmp(up[0], "TM. ỦY BAN NHÂN DÂN") != 0)
+        !S_is_tm_committee(up[0]))
         bc_chk_at(c, BC_WARNING, "L24", bc_chk_item(cd, 0),
                   _("a report of a People's Committee is signed on its behalf: "
                     "the first line is `TM. Ủy ban nhân dân`, not `%s`"),
@@ -150,7 +166,7 @@ void bc_chk_signer(bc_chk *c)
         const bc_node *line = bc_chk_item(cd, i);
         if (kinds[i] == P_KT && (i + 1 == n || !S_is_deputy(up[i + 1])))
             bc_chk_at(c, BC_WARNING, "L24", i + 1 < n ? bc_chk_item(cd, i + 1) : line,
-                      _("`%s` is followed by the deputy's own title (`Phó ...`)"),
+                      _("`%s` should be followed by the deputy's own title (`Phó ...`)"),
                       line->str);
         if (kinds[i] == P_TM && i + 1 < n && S_is_deputy(up[i + 1])) {
             const bc_node *dep = bc_chk_item(cd, i + 1);
@@ -275,7 +291,7 @@ void bc_chk_recipients(bc_chk *c)
                       (int)len, s);
         else if (archive + 1 != n)
             bc_chk_at(c, BC_WARNING, "L27", it,
-                      _("the archive line `%.*s` comes last in the recipients"),
+                      _("the archive line `%.*s` should be the last recipient"),
                       (int)len, s);
     }
     /* L28 */
@@ -289,6 +305,6 @@ void bc_chk_recipients(bc_chk *c)
                     "and this report has no `kinh_gui`"));
     else if (nhu_tren > 0)
         bc_chk_at(c, BC_WARNING, "L28", it, "%s",
-                  _("`Như trên` is the first recipient (with a `kinh_gui` the "
-                    "program puts it first when it is left out)"));
+                  _("`Như trên` should be the first recipient (with a `kinh_gui` "
+                    "the program puts it first when it is left out)"));
 }

@@ -197,14 +197,15 @@ void bc_chk_summary(bc_chk *c)
         if (n >= 3 && (t[0] == 'V' || t[0] == 'v') && t[1] == '/' &&
             (t[2] == 'V' || t[2] == 'v'))
             bc_chk_at(c, BC_ERROR, "L19", ty,
-                      _("\"V/v\" starts the summary of a công văn only; a %s's "
-                        "summary is a noun phrase (\"Kết quả ...\", \"Tình hình "
-                        "...\") without it"),
+                      _("\"V/v\" belongs to the summary of a công văn; this is a "
+                        "%s, whose summary is a noun phrase (\"Kết quả ...\", "
+                        "\"Tình hình ...\") without it"),
                       c->type->name);
         else if (bc_chk_starts_word(t, n, "về việc"))
             bc_chk_at(c, BC_ERROR, "L17", ty,
-                      _("a %s's summary does not start with \"Về việc\": write "
-                        "it as a noun phrase (\"Kết quả ...\", \"Tình hình ...\")"),
+                      _("the summary of a %s does not start with \"Về việc\": "
+                        "write it as a noun phrase (\"Kết quả ...\", \"Tình hình "
+                        "...\")"),
                       c->type->name);
     }
     if (bc_chk_chars(t, n) >= 4 && bc_chk_all_caps(t, n))

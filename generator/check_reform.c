@@ -3,7 +3,8 @@
  * (nd30-layout.md 13.2): a document dated on or after that day (or, with
  * no date, whose reporting period starts then or later) names no
  * district-level body (huyện, quận, thị xã) in `co_quan`,
- * `co_quan_chu_quan` or a recipient, and no "thị trấn" as issuer or place.
+ * `co_quan_chu_quan`, `kinh_gui` or a recipient, and no "thị trấn" as
+ * issuer or place.
  */
 #include "check_int.h"
 
@@ -62,11 +63,14 @@ void bc_chk_reform(bc_chk *c)
     v = bc_chk_text(c->in, "dia_danh");
     if (v)
         S_township(c, v, "dia_danh");
-    const bc_node *nn = bc_map_get(c->in, "noi_nhan");
-    size_t n = bc_chk_count(nn);
-    for (size_t i = 0; i < n; i++) {
-        const bc_node *it = bc_chk_item(nn, i);
-        if (bc_node_has_text(it))
-            S_district_body(c, it, "noi_nhan");
+    static const char *const lists[] = {"kinh_gui", "noi_nhan", NULL};
+    for (int k = 0; lists[k]; k++) {
+        const bc_node *list = bc_map_get(c->in, lists[k]);
+        size_t n = bc_chk_count(list);
+        for (size_t i = 0; i < n; i++) {
+            const bc_node *it = bc_chk_item(list, i);
+            if (bc_node_has_text(it))
+                S_district_body(c, it, lists[k]);
+        }
     }
 }

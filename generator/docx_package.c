@@ -12,6 +12,7 @@
 #include <zip.h>
 
 #define BC_MAX_PART_SIZE (256u * 1024 * 1024)
+#define BC_STORE_BELOW 2048
 
 static void S_add(bc_package *p, const char *name, unsigned char *data,
                   size_t len)
@@ -206,8 +207,18 @@ static int S_add_parts(zip_t *z, zip_t *base, const bc_package *order,
                             part->name, zip_strerror(z));
                 return -1;
             }
-            if (bidx < 0)
-                zip_set_file_compression(z, (zip_uint64_t)idx, ZIP_CM_DEFLATE,
+            /* small parts are stored: deflate's set-up costs more than
+             * the few hundred bytes it would save. A copied part keeps its
+             * method (libzip would deflate a stored source otherwise) */
+            size_t len = fresh ? fresh->len : part->len;
+            zip_stat_t bst;
+            if (bidx >= 0 && zip_stat_index(base, (zip_uint64_t)bidx, 0, &bst) == 0 &&
+                bst.comp_method == ZIP_CM_STORE)
+                zip_set_file_compression(z, (zip_uint64_t)idx, ZIP_CM_STORE, 0);
+            else if (bidx < 0)
+                zip_set_file_compression(z, (zip_uint64_t)idx,
+                                         len < BC_STORE_BELOW ? ZIP_CM_STORE
+                                                              : ZIP_CM_DEFLATE,
                                          (zip_uint32_t)level);
             zip_file_set_dostime(z, (zip_uint64_t)idx, 0, dosdate, 0);
             zip_file_set_external_attributes(z, (zip_uint64_t)idx, 0, ZIP_OPSYS_DOS, 0);

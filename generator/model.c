@@ -3,12 +3,14 @@
  * paths, cloning and the batch merge rule.
  */
 #include "model.h"
+#include "i18n.h"
 
 #include <string.h>
 
+/* Marked for translation; callers translate with _(bc_kind_name(k)). */
 static const char *const S_kind_names[] = {
-    [BC_NULL] = "null", [BC_BOOL] = "a boolean", [BC_SCALAR] = "a text",
-    [BC_LIST] = "a list", [BC_MAP] = "a map"};
+    [BC_NULL] = N_("null"), [BC_BOOL] = N_("a boolean"), [BC_SCALAR] = N_("a text"),
+    [BC_LIST] = N_("a list"), [BC_MAP] = N_("a map")};
 
 const char *bc_kind_name(bc_kind k)
 {

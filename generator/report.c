@@ -551,3 +551,19 @@ int bc_report_prepare(bc_arena *a, const bc_node *input, bool lenient,
     out->creator = co_quan->str;
     return 0;
 }
+
+const bc_derived_key bc_report_derived_keys[] = {
+    {"", "trich_yeu co_quan ngay loai ky_bao_cao"},
+    {"ten_loai", "loai"},
+    {"ky_hieu_loai", "loai"},
+    {"so_ky_hieu", "so ky_hieu_co_quan loai"},
+    {"dong_ngay", "dia_danh ngay ky_bao_cao"},
+    {"co_quan_in_hoa", "co_quan"},
+    {"co_quan_chu_quan_in_hoa", "co_quan_chu_quan"},
+    {"ky_bao_cao.ten", "ky_bao_cao"},
+    {"ky_bao_cao.ky_sau", "ky_bao_cao"},
+    {"noi_nhan_dong", "noi_nhan kinh_gui"},
+    {"kinh_gui_dong", "kinh_gui"},
+    {"nguoi_ky.chuc_danh_in_hoa", "nguoi_ky.chuc_danh"},
+    {NULL, NULL},
+};

@@ -31,4 +31,15 @@ typedef struct bc_report {
 int bc_report_prepare(bc_arena *a, const bc_node *input, bool lenient,
                       bc_report *out, bc_diags *d);
 
+/* The input keys each derived key is made from (space-separated paths),
+ * for `template check`: a template showing a derived key uses them. The
+ * entry whose key is "" lists the input keys the program uses whatever
+ * the template (document properties, dates, the document type). Ends
+ * with {NULL, NULL}. */
+typedef struct bc_derived_key {
+    const char *key;
+    const char *from;
+} bc_derived_key;
+extern const bc_derived_key bc_report_derived_keys[];
+
 #endif

@@ -99,11 +99,28 @@ static void S_qname(bc_buf *out, const xmlNode *n)
     bc_buf_puts(out, (const char *)n->name);
 }
 
+/* True when an ancestor declares the same prefix for the same namespace
+ * (a copied node carries its own declaration; writing it again is noise). */
+static bool S_declared_above(const xmlNode *n, const xmlNs *ns)
+{
+    for (const xmlNode *a = n->parent; a && a->type == XML_ELEMENT_NODE; a = a->parent)
+        for (const xmlNs *d = a->nsDef; d; d = d->next) {
+            bool same_prefix = (!d->prefix && !ns->prefix) ||
+                               (d->prefix && ns->prefix &&
+                                strcmp((const char *)d->prefix, (const char *)ns->prefix) == 0);
+            if (same_prefix)
+                return strcmp((const char *)d->href, (const char *)ns->href) == 0;
+        }
+    return false;
+}
+
 void bc_xml_write_start(bc_buf *out, const xmlNode *n)
 {
     bc_buf_putc(out, '<');
     S_qname(out, n);
     for (xmlNsPtr ns = n->nsDef; ns; ns = ns->next) {
+        if (S_declared_above(n, ns))
+            continue;
         if (ns->prefix) {
             bc_buf_puts(out, " xmlns:");
             bc_buf_puts(out, (const char *)ns->prefix);

@@ -157,7 +157,7 @@ static double S_avail(xmlNodePtr p, double page_text)
 
 static const char *S_style(const bc_styles *st, xmlNodePtr p)
 {
-    const char *id = bc_styles_para_id(st, p);
+    const char *id = bc_styles_para_role(st, p);
     return id ? id : "";
 }
 
@@ -264,20 +264,96 @@ static bool S_has_break(const pline *l)
     return false;
 }
 
+/* Removes the siblings of n before it (before=true) or after it, keeping
+ * the element holding the properties of its parent (w:pPr or w:rPr). */
+static void S_prune(xmlNodePtr n, bool before)
+{
+    xmlNodePtr c = before ? n->prev : n->next;
+    while (c) {
+        xmlNodePtr next = before ? c->prev : c->next;
+        if (!(bc_wml_is(c, "pPr") || bc_wml_is(c, "rPr"))) {
+            xmlUnlinkNode(c);
+            xmlFreeNode(c);
+        }
+        c = next;
+    }
+}
+
+static void S_set_text(xmlNodePtr t, const char *text)
+{
+    xmlNodePtr c = t->children;
+    while (c) {
+        xmlNodePtr next = c->next;
+        xmlUnlinkNode(c);
+        xmlFreeNode(c);
+        c = next;
+    }
+    xmlAddChild(t, xmlNewDocText(t->doc, (const xmlChar *)text));
+    xmlNsPtr xml = xmlSearchNs(t->doc, t, (const xmlChar *)"xml");
+    if (xml)
+        xmlSetNsProp(t, xml, (const xmlChar *)"space", (const xmlChar *)"preserve");
+}
+
+/* Splits paragraph p in two at byte `offset` of its w:t `t` (a space,
+ * dropped): the second paragraph is a copy of p holding what follows. */
+static void S_split_para(xmlNodePtr p, xmlNodePtr t, size_t offset)
+{
+    size_t path[32], depth = 0;
+    for (xmlNodePtr n = t; n && n != p && depth < 32; n = n->parent) {
+        size_t i = 0;
+        for (xmlNodePtr c = n->parent->children; c != n; c = c->next)
+            i++;
+        path[depth++] = i;
+    }
+    xmlNodePtr copy = xmlDocCopyNode(p, p->doc, 1);
+    xmlAddNextSibling(p, copy);
+    xmlNodePtr t2 = copy;
+    for (size_t k = depth; k-- > 0;) {
+        t2 = t2->children;
+        for (size_t i = 0; i < path[k]; i++)
+            t2 = t2->next;
+    }
+    /* Word wants unique paragraph ids */
+    xmlAttrPtr a = copy->properties;
+    while (a) {
+        xmlAttrPtr next = a->next;
+        if (strcmp((const char *)a->name, "paraId") == 0 ||
+            strcmp((const char *)a->name, "textId") == 0)
+            xmlRemoveProp(a);
+        a = next;
+    }
+    const char *s = bc_wml_text(t);
+    char *before = bc_xstrndup(s, offset);
+    char *after = bc_xstrdup(s + offset + 1);
+    S_set_text(t, before);
+    S_set_text(t2, after);
+    free(before);
+    free(after);
+    for (xmlNodePtr n = t; n != p; n = n->parent)
+        S_prune(n, false);
+    for (xmlNodePtr n = t2; n != copy; n = n->parent)
+        S_prune(n, true);
+}
+
 /* Applies breaks at the given space indices (last first, so that earlier
- * offsets stay valid). */
-static void S_apply_breaks(const pline *l, const size_t *brk, size_t n)
+ * offsets stay valid): line breaks, or new paragraphs when `split`. */
+static void S_apply_breaks(xmlNodePtr p, const pline *l, const size_t *brk,
+                           size_t n, bool split)
 {
     for (size_t k = n; k-- > 0;) {
         const pchar *c = &l->v[brk[k]];
-        if (c->t && bc_wml_is(c->t, "t"))
+        if (!c->t || !bc_wml_is(c->t, "t"))
+            continue;
+        if (split)
+            S_split_para(p, c->t, c->offset);
+        else
             S_break_at(c->t, c->offset);
     }
 }
 
 /* Balanced breaking: the fewest lines greedy needs, then the smallest
  * width that still gives that many lines. */
-static void S_balance(pline *l, double avail)
+static void S_balance(xmlNodePtr p, pline *l, double avail, bool split)
 {
     double widest;
     size_t lines = S_wrap(l, 0, l->count, avail, &widest, NULL, NULL);
@@ -297,7 +373,7 @@ static void S_balance(pline *l, double avail)
     size_t *brk = bc_xcalloc(l->count + 1, sizeof *brk);
     size_t nb = 0;
     S_wrap(l, 0, l->count, hi, NULL, brk, &nb);
-    S_apply_breaks(l, brk, nb);
+    S_apply_breaks(p, l, brk, nb, split);
     free(brk);
 }
 
@@ -343,10 +419,13 @@ static void S_agency(const bc_styles *st, xmlNodePtr p, double page_text,
     for (size_t i = 0; i < l.count; i++)
         total += l.v[i].width;
     if (head_chars > 0 && head_chars < l.count && l.v[head_chars].space) {
+        /* the rest may itself be too wide: balance it as its own line */
+        pline rest = {l.v + head_chars + 1, l.count - head_chars - 1, 0};
+        S_balance(p, &rest, avail, true);
         size_t brk = head_chars;
-        S_apply_breaks(&l, &brk, 1);
+        S_apply_breaks(p, &l, &brk, 1, true);
     } else if (total > avail) {
-        S_balance(&l, avail);
+        S_balance(p, &l, avail, true);
     }
     free(l.v);
 }
@@ -356,7 +435,7 @@ static void S_summary(const bc_styles *st, xmlNodePtr p, double page_text)
     pline l = {0};
     S_collect_runs(st, p, p, &l);
     if (!S_has_break(&l))
-        S_balance(&l, S_avail(p, page_text));
+        S_balance(p, &l, S_avail(p, page_text), false);
     free(l.v);
 }
 
@@ -410,6 +489,16 @@ static void S_walk_rules(const bc_styles *st, xmlNodePtr n, double page_text)
     }
 }
 
+void bc_wml_layout_tree(xmlNodePtr root, const bc_styles *styles)
+{
+    xmlNodePtr body = bc_wml_child(root, "body");
+    double page_text = S_page_text_width(body);
+    if (body) {
+        S_walk(styles, body, page_text);       /* line breaks first, */
+        S_walk_rules(styles, body, page_text); /* then rules measure them */
+    }
+}
+
 int bc_wml_layout(bc_buf *xml, const bc_styles *styles, const char *part,
                   bc_diags *d)
 {
@@ -430,12 +519,7 @@ int bc_wml_layout(bc_buf *xml, const bc_styles *styles, const char *part,
         return -1;
     }
     xmlNodePtr root = xmlDocGetRootElement(doc);
-    xmlNodePtr body = bc_wml_child(root, "body");
-    double page_text = S_page_text_width(body);
-    if (body) {
-        S_walk(styles, body, page_text);       /* line breaks first, */
-        S_walk_rules(styles, body, page_text); /* then rules measure them */
-    }
+    bc_wml_layout_tree(root, styles);
     bc_buf_clear(xml);
     bc_buf_puts(xml, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n");
     bc_xml_write_node(xml, root);

@@ -10,9 +10,9 @@
  *    longest line of the paragraphs right above it that share one style
  *    (the agency name, the summary): within the decree's 1/3 to 1/2;
  *  - DuongKeDai: the same, as long as that line (the Tiêu ngữ rule);
- *  - CoQuan: the agency name breaks after a generic head ("ỦY BAN NHÂN
- *    DÂN" / "XÃ CẨM VŨ", as Decree 30 practice writes it), and a name too
- *    wide for its cell is split into balanced lines;
+ *  - CoQuan: the agency name is split into paragraphs after a generic
+ *    head ("ỦY BAN NHÂN DÂN" / "XÃ CẨM VŨ", as Decree 30 practice writes
+ *    it), and a name too wide for its cell into balanced lines;
  *  - CoQuanChuQuan: the parent line is split only when too wide;
  *  - TrichYeu: a summary wider than the page is split into balanced lines.
  * The rule indents are (width of the cell - rule length) / 2 each side.
@@ -36,5 +36,8 @@
  * whose sections cut across its structure). */
 int bc_wml_layout(bc_buf *xml, const bc_styles *styles, const char *part,
                   bc_diags *d);
+/* The same on a parsed part (its root element), for callers that already
+ * hold the tree. Styles are compared by role (wml_styles.h). */
+void bc_wml_layout_tree(xmlNodePtr root, const bc_styles *styles);
 
 #endif

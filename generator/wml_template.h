@@ -56,6 +56,38 @@ int bc_docx_tpl_render(const bc_docx_tpl *t, const bc_mdata *data,
 const bc_package *bc_docx_tpl_package(const bc_docx_tpl *t);
 const unsigned char *bc_docx_tpl_base_zip(const bc_docx_tpl *t, size_t *len);
 
+/* What `template check` shows: every tag with its place, and where each
+ * error is (for a copy of the template annotated with Word comments). */
+typedef struct bc_tpl_tag {
+    char *part;        /* the part's name in the package */
+    char *place;       /* "body, table 1, row 2, cell 1" */
+    char *text;        /* the tag as written: "{{#thon}}" */
+    char kind;         /* 0 variable, '#', '^', '/', '!' */
+    char *name;        /* the name looked up ("" for a comment) */
+    long parent;       /* index of the enclosing section's open tag, or -1 */
+    size_t para_index; /* ordinal of its paragraph (every w:p of the part) */
+} bc_tpl_tag;
+
+typedef struct bc_tpl_mark {
+    const bc_diag *diag;
+    char *part;        /* NULL: the template as a whole */
+    long para_index;   /* -1: the part as a whole */
+} bc_tpl_mark;
+
+typedef struct bc_tpl_info {
+    bc_tpl_tag *tags;
+    size_t ntags, cap_tags;
+    bc_tpl_mark *marks;
+    size_t nmarks, cap_marks;
+} bc_tpl_info;
+
+#define BC_TPL_INFO_INIT {NULL, 0, 0, NULL, 0, 0}
+
+/* bc_docx_tpl_compile that also fills info (even when compiling fails). */
+bc_docx_tpl *bc_docx_tpl_compile_info(const bc_package *pkg, const char *name,
+                                      bc_diags *d, bc_tpl_info *info);
+void bc_tpl_info_free(bc_tpl_info *info);
+
 /* The names of every tag the template uses, for `template check`. */
 void bc_docx_tpl_visit(const bc_docx_tpl *t, bc_mvisit_fn fn, void *closure);
 

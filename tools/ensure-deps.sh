@@ -20,6 +20,10 @@ pkg_for() {
         python3) echo python3 ;;
         lxml) echo python3-lxml ;;
         docx) echo python3-docx ;;
+        docxtpl) echo python3-docxtpl ;;
+        yaml) echo python3-yaml ;;
+        /usr/bin/time) echo time ;;
+        node) echo nodejs ;;
         soffice) echo libreoffice-writer-nogui ;;
         pdftoppm|pdffonts) echo poppler-utils ;;
         valgrind) echo valgrind ;;
@@ -33,7 +37,7 @@ pkg_for() {
 
 have() {
     case "$1" in
-        lxml|docx) [ -x /usr/bin/python3 ] && /usr/bin/python3 -c "import $1" 2>/dev/null ;;
+        lxml|docx|docxtpl|yaml) [ -x /usr/bin/python3 ] && /usr/bin/python3 -c "import $1" 2>/dev/null ;;
         liberation) [ -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] ;;
         croscore) [ -f /usr/share/fonts/truetype/croscore/Tinos-Regular.ttf ] ;;
         *) if [ "$mode" = cmd ] || [ "$1" = pkg-config ]; then

@@ -1,0 +1,85 @@
+#!/bin/sh
+# run.sh - `make bench`: the mustache engine's speed, then the batch
+# workload of ../shared/bench-peers run through baocao and the peers in one
+# bench.py run (same machine, same data, same checker), then baocao's
+# memory at 1,000 and 10,000 entries and one report end to end.
+# usage: bench/run.sh BUILD_DIR SHARED_DIR
+# Environment: BENCH_RUNS (3), BENCH_ENGINES (docxtemplater,docxtpl,carbone),
+# BENCH_SIZES (2000).
+set -eu
+build=$(cd "$1" && pwd)
+shared=$2
+src=$(pwd)
+runs=${BENCH_RUNS:-3}
+engines=${BENCH_ENGINES:-docxtemplater,docxtpl,carbone}
+sizes=${BENCH_SIZES:-2000}
+
+echo "== mustache engine"
+"$build/bench_mustache"
+
+if [ ! -d "$shared/bench-peers" ]; then
+    echo "bench: peers skipped ($shared/bench-peers not found)"
+    exit 0
+fi
+tools/ensure-deps.sh --cmd python3 node npm pandoc /usr/bin/time docx docxtpl yaml lxml
+
+# a writable copy of the peers' folder (shared/ is read-only)
+peers=$build/bench-peers
+if [ ! -f "$peers/bench.py" ]; then
+    rm -rf "$peers"
+    cp -r "$shared/bench-peers" "$peers"
+    chmod -R u+w "$peers"
+fi
+cd "$peers"
+PY=/usr/bin/python3
+[ -d node/node_modules ] || (cd node && npm ci --no-audit --no-fund --loglevel=error)
+[ -f data/communes-2000.json ] || $PY gen_data.py > /dev/null
+[ -f templates/report-mustache.docx ] || $PY make_templates.py > /dev/null
+for n in 200 2000; do
+    [ -f data/baocao-$n.yaml ] || $PY to_baocao.py data/communes-$n.json > data/baocao-$n.yaml
+done
+
+echo
+echo "== the batch workload (bench-peers: 40-paragraph reports, one .docx each)"
+$PY bench.py --runs "$runs" --sizes "$sizes" --engines "$engines" \
+    --add "baocao=$src/bench/baocao-batch.sh $build/baocao {data} {out}" \
+    --out out 2> bench-stderr.log | tee bench-table.md
+echo
+echo "baocao's check column with the peers' checker reads the Decree's \"./.\" body ending"
+echo "as a difference; the same checker with only that read as \".\":"
+$PY "$src/bench/check_nd30.py" "$peers" data/communes-2000.json out/baocao --all | tail -1
+echo
+echo "== ratios (docs/s median, N = 2000)"
+awk -F'|' '$4+0 == 2000 { gsub(/ /, "", $2); rate[$2] = $5 + 0 }
+    END { for (e in rate) if (e != "baocao" && rate[e] > 0)
+              printf "baocao / %s: %.1fx\n", e, rate["baocao"] / rate[e] }' bench-table.md
+
+echo
+echo "== memory (peak RSS) by batch length"
+for n in 1000 10000; do
+    if [ ! -f data/baocao-$n.yaml ]; then
+        # the 2,000 reports repeated under new ids (gen_data.py has 2,000 names)
+        $PY -c "import json, sys
+r = json.load(open('data/communes-2000.json', encoding='utf-8'))
+out = [dict(c, id='%05d' % (i + 1)) for i, c in enumerate((r * (($n + 1999) // 2000))[:$n])]
+json.dump(out, open('data/communes-$n.json', 'w', encoding='utf-8'), ensure_ascii=False)"
+        $PY to_baocao.py data/communes-$n.json > data/baocao-$n.yaml
+    fi
+    out=out/mem-$n-$$
+    /usr/bin/time -f "%M" -o time.txt "$build/baocao" batch data/baocao-$n.yaml -o "$out" \
+        --ten '{{id}}.docx' 2> batch.log
+    echo "N = $n: $(cat time.txt) KB peak RSS, $(tail -n 1 batch.log)"
+    rm -rf "$out"
+done
+
+echo
+echo "== one report end to end (process start to file on disk), 20 runs"
+times=""
+for i in $(seq 20); do
+    t0=$(date +%s%N)
+    "$build/baocao" render "$src/examples/cam-vu-2023.yaml" -o "out/one-$i.docx" 2>/dev/null
+    t1=$(date +%s%N)
+    times="$times $(( (t1 - t0) / 1000 ))"
+done
+echo $times | tr ' ' '\n' | sort -n | awk '{ v[NR] = $1 } END { printf "median %.2f ms, min %.2f ms, max %.2f ms\n", v[int((NR+1)/2)]/1000, v[1]/1000, v[NR]/1000 }'
+rm -f out/one-*.docx

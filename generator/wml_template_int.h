@@ -1,0 +1,55 @@
+/*
+ * wml_template_int.h - what the .docx template compiler (wml_compile.c)
+ * hands to the renderer (wml_template.c): one compiled part.
+ */
+#ifndef BC_WML_TEMPLATE_INT_H
+#define BC_WML_TEMPLATE_INT_H
+
+#include "docx_package.h"
+#include "mustache.h"
+#include "wml_styles.h"
+#include "wml_template.h"
+
+#include <stdbool.h>
+
+/* A block paragraph: its XML around the tag, and its run formatting. */
+typedef struct block {
+    char *pre;     /* "<w:p>...<w:t xml:space="preserve">" */
+    char *post;    /* "</w:t></w:r>...</w:p>" */
+    char *rpr;     /* children of the tag run's w:rPr (may be "") */
+    /* the whole w:rPr for text in that run: as is, bold, italic, bold
+     * italic; properties in schema order ("" when there are none) */
+    char *rpr_as[4];
+    char *name;    /* the tag's variable name */
+} block;
+
+/* Where a tag of the generated source came from. */
+typedef struct tag_loc {
+    size_t offset;
+    char *place;   /* "body, table 1, row 2, cell 1" */
+    char *text;    /* the paragraph's text with the tag marked */
+} tag_loc;
+
+typedef struct tpl_part {
+    char *name;
+    char *words;   /* the part in words ("body", "header of section 1") */
+    bc_mtpl *prog;
+    block *blocks;
+    size_t block_count;
+    tag_loc *locs;
+    size_t loc_count;
+    bool is_main;
+    bool fixup;    /* rendering may repeat or empty structure: run wml_fixup */
+    bool compiled; /* set once compiled: later errors are render errors */
+    unsigned long max_id; /* the largest drawing or bookmark id */
+} tpl_part;
+
+/* Compiles part->name of pkg into part (name, words, is_main set by the
+ * caller). Tags are added to info when it is not NULL, and each error to
+ * info's marks. Returns 0, or -1 after adding every error found to d. */
+int bc_wml_compile_part(tpl_part *part, const bc_package *pkg,
+                        const char *file, const bc_styles *styles,
+                        bc_tpl_info *info, bc_diags *d);
+void bc_wml_part_free(tpl_part *part);
+
+#endif

@@ -1,0 +1,108 @@
+#!/bin/sh
+# run.sh - the program in Vietnamese (gettext, po/vi.po): under
+# LANG=vi_VN.UTF-8 the findings of `baocao check` on the seed fixtures come
+# out in Vietnamese with the same rule ids, lines and columns as in
+# English, and so do the other messages (a render error, a usage error,
+# --help); without the locale the program speaks English; `make install`
+# installs the catalogue.
+# Debian does not generate vi_VN.UTF-8 by default: as root the suite
+# generates it (package `locales`, localedef); otherwise it is skipped.
+# usage: tests/i18n/run.sh BUILD_DIR SHARED_DIR
+set -u
+build=$1
+bc=$(cd "$build" && pwd)/baocao
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+check() { # check NAME CONDITION...
+    name=$1; shift
+    if "$@"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $name"; fi
+}
+
+have_vi() { locale -a 2>/dev/null | grep -qix 'vi_VN\.utf-\{0,1\}8'; }
+if ! have_vi && [ "$(id -u)" = 0 ]; then
+    tools/ensure-deps.sh --cmd locale-gen || exit 1
+    localedef -i vi_VN -c -f UTF-8 -A /usr/share/locale/locale.alias vi_VN.UTF-8 \
+        > /dev/null 2>&1
+fi
+if ! have_vi; then
+    echo "test-i18n: skipped (locale vi_VN.UTF-8 not generated; as root:" \
+         "apt-get install locales && localedef -i vi_VN -f UTF-8 vi_VN.UTF-8)"
+    exit 0
+fi
+
+vi() { env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=vi_VN.UTF-8 "$@"; }
+en() { env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=C.UTF-8 "$@"; }
+status() { # status WANT OUTFILE CMD...: stdout and stderr to OUTFILE
+    want=$1; out=$2; shift 2
+    "$@" > "$out" 2>&1
+    got=$?
+    [ "$got" = "$want" ] || { echo "  exit $got, want $want: $*"; cat "$out"; return 1; }
+}
+has() { grep -q -- "$2" "$1" || { echo "  $1 lacks: $2"; cat "$1"; return 1; }; }
+lacks() { ! grep -q -- "$2" "$1" || { echo "  $1 has: $2"; cat "$1"; return 1; }; }
+# "file:line:col [id]" of each finding
+where() { sed -E 's/^([^:]+:[0-9]+:[0-9]+): .*(\[[A-Z][0-9]+\])$/\1 \2/' "$1"; }
+same_places() { where "$1" > "$1.w"; where "$2" > "$2.w"; cmp -s "$1.w" "$2.w" || {
+    echo "  places differ:"; diff "$1.w" "$2.w"; return 1; }; }
+all_differ() { # every line of $1 differs from the same line of $2 (translated)
+    paste -d '\n' "$1" "$2" | awk 'NR % 2 { a = $0; next } a == $0 { bad = 1; print "  same: " a } END { exit bad }'
+}
+
+for seed in 001 004; do
+    y=tests/check/seed-$seed.yaml
+    check "seed $seed: English exit 1" status 1 "$tmp/en$seed" en "$bc" check "$y"
+    check "seed $seed: Vietnamese exit 1" status 1 "$tmp/vi$seed" vi "$bc" check "$y"
+    check "seed $seed: same ids, lines and columns" same_places "$tmp/en$seed" "$tmp/vi$seed"
+    check "seed $seed: every finding translated" all_differ "$tmp/en$seed" "$tmp/vi$seed"
+    check "seed $seed: no English severity" lacks "$tmp/vi$seed" ": error: \|: warning: "
+done
+check "seed 001: L24 in Vietnamese" has "$tmp/vi001" \
+    "seed-001.yaml:44:7: lỗi: \`PHÓ CHỦ TỊCH\` ngay dưới \`TM. ỦY BAN NHÂN DÂN\`: cấp phó ký thay người đứng đầu, giữa hai dòng phải có dòng \`KT. CHỦ TỊCH\` \[L24\]"
+check "seed 001: L25 in Vietnamese" has "$tmp/vi001" "seed-001.yaml:45:11: cảnh báo: họ tên người ký .* \[L25\]"
+check "seed 001: L27 in Vietnamese" has "$tmp/vi001" "seed-001.yaml:40:5: cảnh báo: dòng lưu viết là .* \[L27\]"
+check "seed 004: L19 in Vietnamese" has "$tmp/vi004" \
+    "seed-004.yaml:19:12: lỗi: \"V/v\" chỉ dùng cho trích yếu của công văn; đây là BÁO CÁO.* \[L19\]"
+check "seed 004: L22 in Vietnamese" has "$tmp/vi004" "seed-004.yaml:23:3: cảnh báo: đề mục .* không viết in hoa.* \[L22\]"
+check "seed 004: L32 in Vietnamese" has "$tmp/vi004" "seed-004.yaml:43:70: cảnh báo: hai dấu cách liền nhau .* \[L32\]"
+
+# a batch: the entry's name in Vietnamese
+cat > "$tmp/batch.yaml" <<'YAML'
+chung:
+  ky_hieu_co_quan: UBND
+  ngay: 2023-12-15
+  trich_yeu: Kết quả công tác tuyên truyền
+  noi_dung: Nội dung.
+  noi_nhan: [UBND huyện Cẩm Giàng, "Lưu: VT"]
+danh_sach:
+  - co_quan: Ủy ban nhân dân xã Cẩm Vũ
+    dia_danh: Cẩm Vũ
+    nguoi_ky: {chuc_danh: [TM. Ủy ban nhân dân, Phó Chủ tịch], ho_ten: Lê Văn A}
+YAML
+check "batch: exit 1" status 1 "$tmp/vib" vi "$bc" check "$tmp/batch.yaml"
+check "batch: entry named in Vietnamese" has "$tmp/vib" "batch.yaml:10:49: lỗi: báo cáo thứ 1 (Cẩm Vũ): .* \[L24\]"
+
+# other messages of the program
+printf 'co_quan: Ủy ban nhân dân xã A\nky_hieu_co_quan: UBND\ndia_danh: A\ntrich_yeu: T\nnoi_dung: x\nnoi_nhan: ["Lưu: VT"]\nnguoi_ky: {chuc_danh: Chủ tịch, ho_ten: Lê Văn A}\nngay: 2023-02-30\n' > "$tmp/bad.yaml"
+check "render error: exit 1" status 1 "$tmp/vir" vi "$bc" render "$tmp/bad.yaml" -o "$tmp/bad.docx"
+check "render error in Vietnamese" has "$tmp/vir" "baocao: .*bad.yaml:8:7: lỗi: \`ngay\` 2023-02-30 không phải là ngày có thật"
+check "render error: English without the locale" status 1 "$tmp/enr" en "$bc" render "$tmp/bad.yaml" -o "$tmp/bad.docx"
+check "render error in English" has "$tmp/enr" "bad.yaml:8:7: error: \`ngay\` 2023-02-30 is not a real date"
+check "usage error: exit 2" status 2 "$tmp/viu" vi "$bc" frobnicate
+check "usage error in Vietnamese" has "$tmp/viu" "lệnh \`frobnicate\` không có"
+check "--help: exit 0" status 0 "$tmp/vih" vi "$bc" --help
+check "--help in Vietnamese" has "$tmp/vih" "Cách dùng: baocao LỆNH"
+check "check --help in Vietnamese" status 0 "$tmp/vich" vi "$bc" check --help
+check "check --help text" has "$tmp/vich" "Rà soát báo cáo theo thể thức Nghị định 30"
+check "an unknown locale falls back to English" status 1 "$tmp/xx" \
+    env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=xx_YY.UTF-8 "$bc" check tests/check/seed-001.yaml
+check "fallback text" has "$tmp/xx" ": error: .* \[L24\]"
+
+# the catalogue is installed
+check "make install installs the catalogue" sh -c \
+    "make -s install BUILD='$build' DESTDIR='$tmp/dest' PREFIX=/usr > '$tmp/inst' 2>&1"
+check "installed .mo" test -s "$tmp/dest/usr/share/locale/vi/LC_MESSAGES/baocao.mo"
+
+echo "i18n checks: $pass passed, $fail failed"
+[ "$fail" = 0 ]
