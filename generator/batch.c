@@ -291,8 +291,12 @@ static void *S_worker(void *arg)
     bc_buf docx = BC_BUF_INIT;
     job *j;
     while ((j = S_pop(b)) != NULL) {
+        if (S_cancelled(b)) { /* interrupted: neither written nor failed */
+            S_recycle(b, j);
+            continue;
+        }
         char *tmp = NULL;
-        bool ok = !S_cancelled(b) && S_render_entry(b, j, &docx, &tmp);
+        bool ok = S_render_entry(b, j, &docx, &tmp);
         pthread_mutex_lock(&b->mu);
         S_finish(b, j, ok, tmp);
         pthread_mutex_unlock(&b->mu);

@@ -252,9 +252,9 @@ static void S_paragraph(cctx *c, bc_buf *out, xmlNodePtr p)
     const bc_spara *sp = p->_private;
     size_t from = sp->tag0, to = sp->tag0 + sp->ntags;
     if (sp->standalone) {
+        /* its tags, but for those a row loop moved around its row */
         if (!sp->keep) {
-            for (size_t k = from; k < to; k++)
-                S_emit(c, out, k);
+            S_emit_placed(c, out, from, to, BC_TP_PARA, NULL);
             return;
         }
         /* a section or page break stays, on its side of the tags */
@@ -264,8 +264,7 @@ static void S_paragraph(cctx *c, bc_buf *out, xmlNodePtr p)
                            (first == '#' || first == '^'));
         if (para_first)
             S_element(c, out, p, NULL);
-        for (size_t k = from; k < to; k++)
-            S_emit(c, out, k);
+        S_emit_placed(c, out, from, to, BC_TP_PARA, NULL);
         if (!para_first)
             S_element(c, out, p, NULL);
         return;

@@ -190,7 +190,7 @@ static void S_set_attr(xmlNodePtr n, xmlAttrPtr a, const char *value)
     xmlSetNsProp(n, a->ns, a->name, (const xmlChar *)value);
 }
 
-static xmlAttrPtr S_attr(xmlNodePtr n, const char *name, const char *ns)
+static xmlAttrPtr S_attr(const xmlNode *n, const char *name, const char *ns)
 {
     for (xmlAttrPtr a = n->properties; a; a = a->next) {
         if (strcmp((const char *)a->name, name) != 0)
@@ -199,6 +199,15 @@ static xmlAttrPtr S_attr(xmlNodePtr n, const char *name, const char *ns)
             continue;
         return a;
     }
+    return NULL;
+}
+
+/* An attribute without a namespace (wp:docPr/@id). */
+static xmlAttrPtr S_plain_attr(const xmlNode *n, const char *name)
+{
+    for (xmlAttrPtr a = n->properties; a; a = a->next)
+        if (!a->ns && strcmp((const char *)a->name, name) == 0)
+            return a;
     return NULL;
 }
 
@@ -279,7 +288,7 @@ static void S_ids(idctx *x, xmlNodePtr n)
             continue;
         }
         if (S_is(c, "docPr")) {
-            xmlAttrPtr a = S_attr(c, "id", NULL);
+            xmlAttrPtr a = S_plain_attr(c, "id");
             const char *id = S_val(a);
             if (id && !S_num_add(x->ids, S_key(K_DRAWING, id))) {
                 char fresh[32];
@@ -339,7 +348,7 @@ unsigned long bc_wml_max_id(const xmlNode *root)
             continue;
         const char *id = NULL;
         if (S_is(c, "docPr"))
-            id = S_val(S_attr(c, "id", NULL));
+            id = S_val(S_plain_attr(c, "id"));
         else if (bc_wml_is(c, "bookmarkStart") || bc_wml_is(c, "bookmarkEnd"))
             id = S_val(S_attr(c, "id", BC_W_NS));
         if (id) {

@@ -434,7 +434,7 @@ static bool S_read_tag(bc_scan *s, size_t para, bc_stag *g)
                               _("the placements are :row, :paragraph, :item "
                                 "and :runs, e.g. {{#ds:row}}"),
                               _("`%s`: unknown placement after `:`"), shown);
-                ok = false;
+                g->bad = true; /* kept, so that its close pairs with it */
             }
         }
         if (ok && n == 0) {

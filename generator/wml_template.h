@@ -2,22 +2,34 @@
  * wml_template.h - a .docx template compiled once and rendered many times.
  *
  * Every part that holds text (main document, headers, footers, footnotes,
- * endnotes, comments; found through [Content_Types].xml) is turned into
- * one mustache program:
- *  - per paragraph, a {{tag}} that Word split over several runs is moved
- *    whole into the run holding its opening "{{" (the value takes that
- *    run's formatting); a tag crossing the paragraph's end, or holding a
- *    tab, break or field, is an error;
- *  - a paragraph holding only a section, inverted, closing, comment or
- *    partial tag disappears (mustache's standalone rule applied to
- *    paragraphs), so open and close in separate paragraphs repeat the
- *    paragraphs between them, and in one paragraph repeat the runs;
+ * endnotes, comments; found through [Content_Types].xml and the
+ * relationships, never by file name; text boxes included) is turned into
+ * one mustache program (wml_scan.h, wml_compile.c):
+ *  - per paragraph, a {{tag}} that Word split over several runs (through
+ *    hyperlinks, smart tags, simple fields, inserted revisions; proofing
+ *    marks, bookmarks and revision ids ignored) is moved whole into the run
+ *    holding its opening "{{" (the value takes that run's formatting); a
+ *    tag crossing the paragraph's end, or holding a tab, break or field,
+ *    is an error;
+ *  - structure follows mustache's standalone rule: a paragraph (or table
+ *    row) holding only section, inverted, closing or comment tags
+ *    disappears; open and close in separate paragraphs repeat the
+ *    paragraphs between them, in one paragraph the runs, in the first and
+ *    last cells of rows the rows, in the first and last list items the
+ *    items; {{#x:row}}, :paragraph, :item and :runs say it explicitly; ends
+ *    at different levels are an error naming both places;
  *  - a paragraph holding only one variable tag is a block: a list value
  *    gives one paragraph per item in that paragraph's formatting, the body
  *    `noi_dung` gives one paragraph per markup block in the template's
- *    style for the block kind (body_markup.h), any other value gives the
+ *    style for the block kind (body_markup.h; a template lacking those
+ *    styles gets them from the built-in template, and styles are matched
+ *    by name when an editor renamed their ids), any other value gives the
  *    paragraph with the value.
- * Values are always XML-escaped; a newline gives a line break.
+ * Values are always XML-escaped; a newline gives a line break and a tab a
+ * tab in the same run; XML-illegal characters are errors naming the key
+ * and the code point. Rendered parts keep Word's invariants (wml_fixup.h).
+ * Errors carry a stable id (T001...), the part and place in words, the
+ * paragraph's text with the tag marked, and a fix hint.
  */
 #ifndef BC_WML_TEMPLATE_H
 #define BC_WML_TEMPLATE_H
