@@ -45,8 +45,9 @@ $PY bench.py --runs "$runs" --sizes "$sizes" --engines "$engines" \
     --add "baocao=$src/bench/baocao-batch.sh $build/baocao {data} {out}" \
     --out out 2> bench-stderr.log | tee bench-table.md
 echo
-echo "baocao's check column with the peers' checker reads the Decree's \"./.\" body ending"
-echo "as a difference; the same checker with only that read as \".\":"
+echo "The peers' checker marks baocao FAIL for three things Decree 30 prescribes and the"
+echo "peers do not write: the \"./.\" body ending, the final \".\" of the archive line, and"
+echo "numbers 1-9 as 01-09. The same checker with only those three read the peers' way:"
 $PY "$src/bench/check_nd30.py" "$peers" data/communes-2000.json out/baocao --all | tail -1
 echo
 echo "== ratios (docs/s median, N = 2000)"
