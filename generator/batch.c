@@ -402,9 +402,9 @@ static void S_set_progress(batch *b, double p)
     pthread_mutex_unlock(&b->mu);
 }
 
-static char *S_sibling_path(const char *batch_path, const char *name)
+char *bc_batch_sibling_path(const char *batch_path, const char *name)
 {
-    if (name[0] == '/')
+    if (name[0] == '/' || !batch_path)
         return bc_xstrdup(name);
     const char *slash = strrchr(batch_path, '/');
     bc_buf b = BC_BUF_INIT;
@@ -442,7 +442,7 @@ static void S_take_since(batch *b, bc_diag *mark, job *j)
 
 static void S_read_csv(batch *b, const bc_node *value)
 {
-    char *path = S_sibling_path(b->o->path, value->str);
+    char *path = bc_batch_sibling_path(b->o->path, value->str);
     bc_csv *csv = bc_csv_open(path, b->diags);
     free(path);
     if (!csv) {

@@ -60,6 +60,10 @@ typedef struct bc_batch_result {
  * (failed entries, duplicate names, a batch-level error in d). */
 int bc_batch_run(const bc_batch_opts *o, bc_batch_result *res, bc_diags *d);
 
+/* A file named in a batch file (the CSV of `danh_sach`), relative to the
+ * batch file's folder unless absolute. malloc'd. */
+char *bc_batch_sibling_path(const char *batch_path, const char *name);
+
 /* The default output name of an entry: dia_danh folded to ASCII, lower
  * case, words joined by hyphens, ".docx" ("Cẩm Vũ" -> "cam-vu.docx").
  * malloc'd; NULL when nothing is left. */

@@ -6,6 +6,7 @@
  * index and `dia_danh`; one that an earlier entry already gave (a fault in
  * `chung`, shared by all) is given once.
  */
+#include "batch.h"
 #include "check.h"
 
 #include "alloc.h"
@@ -120,21 +121,9 @@ static void S_entry(batch_check *b, size_t index, const bc_node *entry)
     bc_arena_free(&a);
 }
 
-static char *S_sibling_path(const char *batch_path, const char *name)
-{
-    if (name[0] == '/' || !batch_path)
-        return bc_xstrdup(name);
-    const char *slash = strrchr(batch_path, '/');
-    bc_buf b = BC_BUF_INIT;
-    if (slash)
-        bc_buf_put(&b, batch_path, (size_t)(slash - batch_path + 1));
-    bc_buf_puts(&b, name);
-    return bc_buf_detach(&b, NULL);
-}
-
 static void S_csv_entries(batch_check *b, const bc_node *name)
 {
-    char *path = S_sibling_path(name->file, name->str);
+    char *path = bc_batch_sibling_path(name->file, name->str);
     size_t before = b->d->errors;
     bc_csv *csv = bc_csv_open(path, b->d);
     free(path);

@@ -12,6 +12,7 @@
  *   L28  "Như trên" is the first recipient, and only with a `kinh_gui`.
  */
 #include "check_int.h"
+#include "report.h"
 
 #include "alloc.h"
 #include "i18n.h"
@@ -223,22 +224,6 @@ void bc_chk_signer(bc_chk *c)
 
 /* ---- L27, L28: noi_nhan ---------------------------------------------------------- */
 
-/* An item as the clerk wrote it, without "- " before or ";"/"." after. */
-static void S_item_text(const bc_node *it, const char **s, size_t *n)
-{
-    const char *t = it->str;
-    size_t len = it->len;
-    while (len && (*t == ' ' || *t == '\t'))
-        t++, len--;
-    if (len >= 2 && t[0] == '-' && t[1] == ' ')
-        t += 2, len -= 2;
-    while (len && (t[len - 1] == ' ' || t[len - 1] == '\t' || t[len - 1] == '\n'))
-        len--;
-    if (len && (t[len - 1] == ';' || t[len - 1] == '.'))
-        len--;
-    *s = t;
-    *n = len;
-}
 
 static bool S_archive_form(const char *s, size_t n)
 {
@@ -265,7 +250,7 @@ void bc_chk_recipients(bc_chk *c)
     for (size_t i = 0; i < n; i++) {
         const char *s;
         size_t len;
-        S_item_text(bc_chk_item(v, i), &s, &len);
+        bc_report_item_text(bc_chk_item(v, i), &s, &len);
         if (bc_chk_starts_word(s, len, "lưu") ||
             (len >= strlen("lưu:") && bc_chk_starts_word(s, strlen("lưu"), "lưu") &&
              s[strlen("lưu")] == ':'))
@@ -283,7 +268,7 @@ void bc_chk_recipients(bc_chk *c)
         const bc_node *it = bc_chk_item(v, archive);
         const char *s;
         size_t len;
-        S_item_text(it, &s, &len);
+        bc_report_item_text(it, &s, &len);
         if (!S_archive_form(s, len))
             bc_chk_at(c, BC_WARNING, "L27", it,
                       _("the archive line reads `Lưu: VT` or `Lưu: VT, <unit>`, "

@@ -385,8 +385,7 @@ static bool S_has_space(const char *s, size_t n)
     return false;
 }
 
-/* A data name: "." or dot-separated non-empty parts. */
-static bool S_name_ok(const char *s, size_t n)
+bool bc_mustache_name_ok(const char *s, size_t n)
 {
     if (n == 1 && s[0] == '.')
         return true;
@@ -459,7 +458,7 @@ static void S_tag_name(parser *P, tok *k, const char *s, size_t n)
     } else if ((k->type != '>' && k->type != '<' && k->type != '$'
                 && k->type != '/')
                || k->dyn) {
-        if (!S_name_ok(s, n)) {
+        if (!bc_mustache_name_ok(s, n)) {
             shown = S_tag_text(P, k->start, k->end);
             S_perr_at(P, k->start, k->line, k->col,
                       _("bad name in `%s`: a name is `.` or words joined "

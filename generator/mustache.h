@@ -117,6 +117,9 @@ typedef struct bc_mopts {
 
 typedef struct bc_mtpl bc_mtpl;
 
+/* True for a valid data name: "." or dot-separated non-empty parts. */
+bool bc_mustache_name_ok(const char *s, size_t n);
+
 /* Compiles src. On any error returns NULL after adding one diagnostic per
  * error found (all of them, not only the first) to d. */
 bc_mtpl *bc_mtpl_compile(const char *src, size_t len, const bc_mopts *opts,

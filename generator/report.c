@@ -269,8 +269,7 @@ static bc_node *S_render_text_or_list(prep *p, const bc_node *v,
 
 /* ---- derived lines ------------------------------------------------------------ */
 
-/* An item as the clerk wrote it, without a leading "- " or final ";"/".". */
-static void S_item_text(const bc_node *it, const char **s, size_t *n)
+void bc_report_item_text(const bc_node *it, const char **s, size_t *n)
 {
     const char *t = it->str;
     size_t len = it->len;
@@ -290,7 +289,7 @@ static bool S_is_nhu_tren(const bc_node *it)
 {
     const char *s;
     size_t n;
-    S_item_text(it, &s, &n);
+    bc_report_item_text(it, &s, &n);
     return n == strlen("Như trên") && memcmp(s, "Như trên", n) == 0;
 }
 
@@ -308,7 +307,7 @@ static bc_node *S_dash_lines(bc_arena *a, const bc_node *items, bool nhu_tren)
             const bc_node *it = items->kind == BC_LIST
                                     ? items->items[i - (nhu_tren ? 1 : 0)]
                                     : items;
-            S_item_text(it, &s, &len);
+            bc_report_item_text(it, &s, &len);
         }
         bc_buf_puts(&b, "- ");
         bc_buf_put(&b, s, len);
@@ -519,7 +518,7 @@ int bc_report_prepare(bc_arena *a, const bc_node *input, bool lenient,
             const bc_node *one = kg->kind == BC_SCALAR ? kg : kg->items[0];
             const char *s;
             size_t n;
-            S_item_text(one, &s, &n);
+            bc_report_item_text(one, &s, &n);
             bc_buf kb = BC_BUF_INIT;
             bc_buf_puts(&kb, "Kính gửi: ");
             bc_buf_put(&kb, s, n);

@@ -42,4 +42,8 @@ typedef struct bc_derived_key {
 } bc_derived_key;
 extern const bc_derived_key bc_report_derived_keys[];
 
+/* A list item (a recipient, an addressee) as the clerk wrote it, without
+ * a leading "- " and a final ";" or "." (the program adds those). */
+void bc_report_item_text(const bc_node *it, const char **s, size_t *n);
+
 #endif

@@ -46,6 +46,22 @@ xmlNodePtr bc_wml_new(xmlNodePtr parent, xmlNodePtr before, const char *name)
     return n;
 }
 
+void bc_wml_set_text(xmlNodePtr t, const char *text)
+{
+    xmlNodePtr c = t->children;
+    while (c) {
+        xmlNodePtr next = c->next;
+        xmlUnlinkNode(c);
+        xmlFreeNode(c);
+        c = next;
+    }
+    if (*text)
+        xmlAddChild(t, xmlNewDocText(t->doc, (const xmlChar *)text));
+    xmlNsPtr xml = xmlSearchNs(t->doc, t, (const xmlChar *)"xml");
+    if (xml)
+        xmlSetNsProp(t, xml, (const xmlChar *)"space", (const xmlChar *)"preserve");
+}
+
 const char *bc_wml_text(const xmlNode *n)
 {
     for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next)

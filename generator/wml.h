@@ -28,6 +28,10 @@ xmlNodePtr bc_wml_new(xmlNodePtr parent, xmlNodePtr before, const char *name);
 /* Text content of a leaf element (its first text child), or "". */
 const char *bc_wml_text(const xmlNode *n);
 
+/* Replaces the text of a w:t (empty text leaves it empty), with
+ * xml:space="preserve" so that edge spaces survive. */
+void bc_wml_set_text(xmlNodePtr t, const char *text);
+
 /* Escapes text for XML content (& < >), and "{" as &#123; so that static
  * text never looks like a mustache tag. */
 void bc_xml_escape_text(bc_buf *out, const char *s, size_t n);

@@ -238,20 +238,8 @@ static void S_break_at(xmlNodePtr t, size_t offset)
     xmlNodePtr t2 = xmlNewDocNode(t->doc, t->ns, (const xmlChar *)"t", NULL);
     xmlAddNextSibling(t, br);
     xmlAddNextSibling(br, t2);
-    xmlNodePtr c = t->children;
-    while (c) {
-        xmlNodePtr next = c->next;
-        xmlUnlinkNode(c);
-        xmlFreeNode(c);
-        c = next;
-    }
-    xmlAddChild(t, xmlNewDocText(t->doc, (const xmlChar *)before));
-    xmlAddChild(t2, xmlNewDocText(t->doc, (const xmlChar *)after));
-    xmlNsPtr xml = xmlSearchNs(t->doc, t, (const xmlChar *)"xml");
-    if (xml) {
-        xmlSetNsProp(t, xml, (const xmlChar *)"space", (const xmlChar *)"preserve");
-        xmlSetNsProp(t2, xml, (const xmlChar *)"space", (const xmlChar *)"preserve");
-    }
+    bc_wml_set_text(t, before);
+    bc_wml_set_text(t2, after);
     free(before);
     free(after);
 }
@@ -277,21 +265,6 @@ static void S_prune(xmlNodePtr n, bool before)
         }
         c = next;
     }
-}
-
-static void S_set_text(xmlNodePtr t, const char *text)
-{
-    xmlNodePtr c = t->children;
-    while (c) {
-        xmlNodePtr next = c->next;
-        xmlUnlinkNode(c);
-        xmlFreeNode(c);
-        c = next;
-    }
-    xmlAddChild(t, xmlNewDocText(t->doc, (const xmlChar *)text));
-    xmlNsPtr xml = xmlSearchNs(t->doc, t, (const xmlChar *)"xml");
-    if (xml)
-        xmlSetNsProp(t, xml, (const xmlChar *)"space", (const xmlChar *)"preserve");
 }
 
 /* Splits paragraph p in two at byte `offset` of its w:t `t` (a space,
@@ -325,8 +298,8 @@ static void S_split_para(xmlNodePtr p, xmlNodePtr t, size_t offset)
     const char *s = bc_wml_text(t);
     char *before = bc_xstrndup(s, offset);
     char *after = bc_xstrdup(s + offset + 1);
-    S_set_text(t, before);
-    S_set_text(t2, after);
+    bc_wml_set_text(t, before);
+    bc_wml_set_text(t2, after);
     free(before);
     free(after);
     for (xmlNodePtr n = t; n != p; n = n->parent)
@@ -453,39 +426,42 @@ static double S_page_text_width(xmlNodePtr body)
     return w - l - r;
 }
 
-static void S_walk(const bc_styles *st, xmlNodePtr n, double page_text)
+/* Line breaks (first pass) or rules (second pass, measuring the lines
+ * the first pass settled) for one paragraph, by its style. */
+static void S_lines(const bc_styles *st, xmlNodePtr p, const char *style,
+                    double page_text)
 {
-    for (xmlNodePtr c = n->children; c; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE)
-            continue;
-        if (!bc_wml_is(c, "p")) {
-            S_walk(st, c, page_text);
-            continue;
-        }
-        const char *style = S_style(st, c);
-        if (strcmp(style, BC_STYLE_AGENCY) == 0)
-            S_agency(st, c, page_text, true);
-        else if (strcmp(style, BC_STYLE_PARENT_AGENCY) == 0)
-            S_agency(st, c, page_text, false);
-        else if (strcmp(style, BC_STYLE_SUMMARY) == 0)
-            S_summary(st, c, page_text);
-    }
+    if (strcmp(style, BC_STYLE_AGENCY) == 0)
+        S_agency(st, p, page_text, true);
+    else if (strcmp(style, BC_STYLE_PARENT_AGENCY) == 0)
+        S_agency(st, p, page_text, false);
+    else if (strcmp(style, BC_STYLE_SUMMARY) == 0)
+        S_summary(st, p, page_text);
 }
 
-static void S_walk_rules(const bc_styles *st, xmlNodePtr n, double page_text)
+static void S_rules(const bc_styles *st, xmlNodePtr p, const char *style,
+                    double page_text)
+{
+    if (strcmp(style, BC_STYLE_RULE) == 0)
+        S_rule(st, p, page_text, false);
+    else if (strcmp(style, BC_STYLE_RULE_FULL) == 0)
+        S_rule(st, p, page_text, true);
+}
+
+typedef void (*para_fn)(const bc_styles *st, xmlNodePtr p, const char *style,
+                        double page_text);
+
+/* Calls fn on every paragraph under n, in document order. */
+static void S_walk(const bc_styles *st, xmlNodePtr n, double page_text,
+                   para_fn fn)
 {
     for (xmlNodePtr c = n->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
-        if (!bc_wml_is(c, "p")) {
-            S_walk_rules(st, c, page_text);
-            continue;
-        }
-        const char *style = S_style(st, c);
-        if (strcmp(style, BC_STYLE_RULE) == 0)
-            S_rule(st, c, page_text, false);
-        else if (strcmp(style, BC_STYLE_RULE_FULL) == 0)
-            S_rule(st, c, page_text, true);
+        if (bc_wml_is(c, "p"))
+            fn(st, c, S_style(st, c), page_text);
+        else
+            S_walk(st, c, page_text, fn);
     }
 }
 
@@ -494,8 +470,8 @@ void bc_wml_layout_tree(xmlNodePtr root, const bc_styles *styles)
     xmlNodePtr body = bc_wml_child(root, "body");
     double page_text = S_page_text_width(body);
     if (body) {
-        S_walk(styles, body, page_text);       /* line breaks first, */
-        S_walk_rules(styles, body, page_text); /* then rules measure them */
+        S_walk(styles, body, page_text, S_lines); /* line breaks first, */
+        S_walk(styles, body, page_text, S_rules); /* then rules measure them */
     }
 }
 

@@ -3,6 +3,7 @@
  * split-tag repair (see wml_scan.h).
  */
 #include "wml_scan.h"
+#include "mustache.h"
 #include "alloc.h"
 #include "buf.h"
 #include "i18n.h"
@@ -237,22 +238,6 @@ static size_t S_seg_at(const ptext *pt, size_t off)
     return k;
 }
 
-static void S_set_t_text(xmlNodePtr t, const char *text)
-{
-    xmlNodePtr c = t->children;
-    while (c) {
-        xmlNodePtr next = c->next;
-        xmlUnlinkNode(c);
-        xmlFreeNode(c);
-        c = next;
-    }
-    if (*text)
-        xmlAddChild(t, xmlNewDocText(t->doc, (const xmlChar *)text));
-    xmlNsPtr xml = xmlSearchNs(t->doc, t, (const xmlChar *)"xml");
-    if (xml)
-        xmlSetNsProp(t, xml, (const xmlChar *)"space", (const xmlChar *)"preserve");
-}
-
 typedef struct span {
     size_t start, end;
 } span;
@@ -294,7 +279,7 @@ static void S_repair(ptext *pt, const span *tags, size_t ntags)
         if (!g->changed || !g->t)
             continue;
         if (g->text[0]) {
-            S_set_t_text(g->t, g->text);
+            bc_wml_set_text(g->t, g->text);
             continue;
         }
         xmlNodePtr run = g->t->parent;
@@ -361,19 +346,13 @@ static void S_trim(const char **s, size_t *n)
     }
 }
 
+/* A tag's name: no spaces inside, and a data name by mustache's rule. */
 static bool S_name_ok(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
         if (S_space_at(s, i, n))
             return false;
-    if (n == 1 && s[0] == '.')
-        return true;
-    if (s[0] == '.' || s[n - 1] == '.')
-        return false;
-    for (size_t i = 1; i < n; i++)
-        if (s[i] == '.' && s[i - 1] == '.')
-            return false;
-    return true;
+    return bc_mustache_name_ok(s, n);
 }
 
 static const struct {
