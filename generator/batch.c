@@ -40,16 +40,20 @@ typedef struct job {
     struct job *next;
 } job;
 
-typedef struct output {
-    char *tmp;
-    char *final;
-} output;
+/* The output file names of the batch (open addressing): to find two
+ * entries writing the same file, and at the end to rename every written
+ * temporary file into place. Strings live in an arena; a slot is 24 bytes,
+ * so 10,000 entries cost well under a megabyte. */
+typedef struct name_slot {
+    const char *file;     /* NULL: free */
+    const char *name;     /* the entry's dia_danh */
+    size_t index;
+} name_slot;
 
 typedef struct names {
-    char **file;          /* open addressing: file name */
-    size_t *index;
-    char **name;
+    name_slot *slot;
     size_t cap, count;
+    bc_arena strings;
 } names;
 
 typedef struct batch {
@@ -68,9 +72,8 @@ typedef struct batch {
     job *queue_head, *queue_tail;
     job *free_jobs;
     bool closing;
+    char token[24];       /* this run's temporary names: .FILE.TOKEN.tmp */
     /* results, under mu */
-    output *outputs;
-    size_t nout, cap_out;
     size_t done, failed, total_estimate, read;
     double progress;      /* fraction of the input read */
     bc_diags *diags;      /* batch-level diagnostics */
@@ -122,51 +125,45 @@ static size_t S_hash(const char *s)
 static size_t S_names_add(names *t, const char *file, size_t index,
                           const char *name, const char **other)
 {
-    if ((t->count + 1) * 2 > t->cap) {
+    if ((t->count + 1) * 4 > t->cap * 3) {
         names old = *t;
-        t->cap = old.cap ? old.cap * 2 : 256;
-        t->file = bc_xcalloc(t->cap, sizeof *t->file);
-        t->index = bc_xcalloc(t->cap, sizeof *t->index);
-        t->name = bc_xcalloc(t->cap, sizeof *t->name);
-        t->count = 0;
+        t->cap = old.cap ? old.cap * 2 : 1024;
+        t->slot = bc_xcalloc(t->cap, sizeof *t->slot);
         for (size_t i = 0; i < old.cap; i++)
-            if (old.file[i]) {
-                size_t h = S_hash(old.file[i]) & (t->cap - 1);
-                while (t->file[h])
+            if (old.slot[i].file) {
+                size_t h = S_hash(old.slot[i].file) & (t->cap - 1);
+                while (t->slot[h].file)
                     h = (h + 1) & (t->cap - 1);
-                t->file[h] = old.file[i];
-                t->index[h] = old.index[i];
-                t->name[h] = old.name[i];
-                t->count++;
+                t->slot[h] = old.slot[i];
             }
-        free(old.file);
-        free(old.index);
-        free(old.name);
+        free(old.slot);
     }
     size_t h = S_hash(file) & (t->cap - 1);
-    while (t->file[h]) {
-        if (strcmp(t->file[h], file) == 0) {
-            *other = t->name[h];
-            return t->index[h];
+    while (t->slot[h].file) {
+        if (strcmp(t->slot[h].file, file) == 0) {
+            *other = t->slot[h].name;
+            return t->slot[h].index;
         }
         h = (h + 1) & (t->cap - 1);
     }
-    t->file[h] = bc_xstrdup(file);
-    t->index[h] = index;
-    t->name[h] = bc_xstrdup(name);
+    t->slot[h].file = bc_arena_strdup(&t->strings, file);
+    t->slot[h].name = bc_arena_strdup(&t->strings, name);
+    t->slot[h].index = index;
     t->count++;
     return 0;
 }
 
 static void S_names_free(names *t)
 {
-    for (size_t i = 0; i < t->cap; i++) {
-        free(t->file[i]);
-        free(t->name[i]);
-    }
-    free(t->file);
-    free(t->index);
-    free(t->name);
+    free(t->slot);
+    bc_arena_free(&t->strings);
+}
+
+/* The temporary name of an output file: hidden, in the output folder. */
+static void S_tmp_path(const batch *b, const char *file, bc_buf *out)
+{
+    bc_buf_clear(out);
+    bc_buf_printf(out, "%s/.%s.%s.tmp", b->out_dir, file, b->token);
 }
 
 /* ---- the queue ------------------------------------------------------------- */
@@ -227,20 +224,11 @@ static job *S_pop(batch *b)
 }
 
 /* Reports a finished entry (called with mu held). */
-static void S_finish(batch *b, job *j, bool ok, const char *tmp)
+static void S_finish(batch *b, job *j, bool ok)
 {
     const bc_batch_opts *o = b->o;
-    if (ok) {
-        if (b->nout == b->cap_out) {
-            b->cap_out = b->cap_out ? b->cap_out * 2 : 64;
-            b->outputs = bc_xrealloc(b->outputs, b->cap_out * sizeof *b->outputs);
-        }
-        b->outputs[b->nout].tmp = bc_xstrdup(tmp);
-        b->outputs[b->nout].final = bc_xstrdup(j->file);
-        b->nout++;
-    } else {
+    if (!ok)
         b->failed++;
-    }
     b->done++;
     if (o->on_entry) {
         bc_batch_event ev = {j->index, j->name ? j->name : "", j->file, ok,
@@ -264,7 +252,7 @@ static bool S_cancelled(const batch *b)
 
 /* ---- the work of one entry --------------------------------------------- */
 
-static bool S_render_entry(batch *b, job *j, bc_buf *docx, char **tmp)
+static bool S_render_entry(batch *b, job *j, bc_buf *docx, bc_buf *tmp)
 {
     const bc_batch_opts *o = b->o;
     if (o->check) {
@@ -281,29 +269,29 @@ static bool S_render_entry(batch *b, job *j, bc_buf *docx, char **tmp)
     bc_buf_clear(docx);
     if (bc_render_docx(b->tpl, &r, &ro, docx, &j->diags) != 0)
         return false;
-    return bc_write_temp(b->out_dir, j->file, docx->data, docx->len, tmp,
-                         &j->diags) == 0;
+    S_tmp_path(b, j->file, tmp);
+    return bc_write_new_file(bc_buf_cstr(tmp), docx->data, docx->len,
+                             &j->diags) == 0;
 }
 
 static void *S_worker(void *arg)
 {
     batch *b = arg;
-    bc_buf docx = BC_BUF_INIT;
+    bc_buf docx = BC_BUF_INIT, tmp = BC_BUF_INIT;
     job *j;
     while ((j = S_pop(b)) != NULL) {
         if (S_cancelled(b)) { /* interrupted: neither written nor failed */
             S_recycle(b, j);
             continue;
         }
-        char *tmp = NULL;
         bool ok = S_render_entry(b, j, &docx, &tmp);
         pthread_mutex_lock(&b->mu);
-        S_finish(b, j, ok, tmp);
+        S_finish(b, j, ok);
         pthread_mutex_unlock(&b->mu);
-        free(tmp);
         S_recycle(b, j);
     }
     bc_buf_free(&docx);
+    bc_buf_free(&tmp);
     return NULL;
 }
 
@@ -319,7 +307,7 @@ static char *S_entry_name(const bc_node *entry)
 static void S_fail_now(batch *b, job *j)
 {
     pthread_mutex_lock(&b->mu);
-    S_finish(b, j, false, NULL);
+    S_finish(b, j, false);
     pthread_mutex_unlock(&b->mu);
     S_recycle(b, j);
 }
@@ -640,6 +628,10 @@ int bc_batch_run(const bc_batch_opts *o, bc_batch_result *res, bc_diags *d)
         bc_mtpl_free(b.pattern);
         return 1;
     }
+    struct timespec now;
+    clock_gettime(CLOCK_REALTIME, &now);
+    snprintf(b.token, sizeof b.token, "%lx%05lx", (unsigned long)getpid(),
+             (unsigned long)(now.tv_nsec & 0xFFFFF));
     int nworkers = o->jobs > 0 ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
     if (nworkers < 1)
         nworkers = 1;
@@ -667,28 +659,33 @@ int bc_batch_run(const bc_batch_opts *o, bc_batch_result *res, bc_diags *d)
     for (int i = 0; i < nworkers; i++)
         pthread_join(threads[i], NULL);
 
+    /* every written entry left a temporary file named after its output
+     * file: rename them all into place, or remove them all */
     bool keep = !b.duplicate && !b.fatal && !S_cancelled(&b);
     size_t written = 0;
-    for (size_t i = 0; i < b.nout; i++) {
-        if (keep) {
-            bc_buf path = BC_BUF_INIT;
-            bc_buf_printf(&path, "%s/%s", b.out_dir, b.outputs[i].final);
-            if (rename(b.outputs[i].tmp, bc_buf_cstr(&path)) == 0) {
-                written++;
-            } else {
-                bc_diag_add(d, BC_ERROR, bc_buf_cstr(&path), 0, 0,
-                            _("cannot write: %s"), strerror(errno));
-                unlink(b.outputs[i].tmp);
-                b.failed++;
-            }
-            bc_buf_free(&path);
-        } else {
-            unlink(b.outputs[i].tmp);
+    bc_buf tmp = BC_BUF_INIT, path = BC_BUF_INIT;
+    for (size_t i = 0; i < b.seen.cap; i++) {
+        const name_slot *sl = &b.seen.slot[i];
+        if (!sl->file)
+            continue;
+        S_tmp_path(&b, sl->file, &tmp);
+        if (!keep) {
+            unlink(bc_buf_cstr(&tmp));
+            continue;
         }
-        free(b.outputs[i].tmp);
-        free(b.outputs[i].final);
+        bc_buf_clear(&path);
+        bc_buf_printf(&path, "%s/%s", b.out_dir, sl->file);
+        if (rename(bc_buf_cstr(&tmp), bc_buf_cstr(&path)) == 0) {
+            written++;
+        } else if (errno != ENOENT) { /* ENOENT: the entry failed */
+            bc_diag_add(d, BC_ERROR, bc_buf_cstr(&path), 0, 0,
+                        _("cannot write: %s"), strerror(errno));
+            unlink(bc_buf_cstr(&tmp));
+            b.failed++;
+        }
     }
-    free(b.outputs);
+    bc_buf_free(&tmp);
+    bc_buf_free(&path);
     res->written = written;
     res->failed = b.failed;
     res->cancelled = S_cancelled(&b);

@@ -89,6 +89,37 @@ static int S_write_all(int fd, const void *data, size_t len)
     return 0;
 }
 
+/* Writes all of data to a new file descriptor, closes it, and on failure
+ * removes `path`. */
+static int S_fill(int fd, const char *path, const void *data, size_t len,
+                  bc_diags *d)
+{
+    int err = 0;
+    if (S_write_all(fd, data, len) != 0)
+        err = errno;
+    if (fchmod(fd, 0644) != 0 && !err)
+        err = errno;
+    if (close(fd) != 0 && !err)
+        err = errno;
+    if (err) {
+        unlink(path);
+        bc_diag_add(d, BC_ERROR, path, 0, 0, _("cannot write: %s"), strerror(err));
+        return -1;
+    }
+    return 0;
+}
+
+int bc_write_new_file(const char *path, const void *data, size_t len,
+                      bc_diags *d)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        bc_diag_add(d, BC_ERROR, path, 0, 0, _("cannot create: %s"), strerror(errno));
+        return -1;
+    }
+    return S_fill(fd, path, data, len, d);
+}
+
 int bc_write_temp(const char *dir, const char *name, const void *data,
                   size_t len, char **tmp, bc_diags *d)
 {
@@ -103,16 +134,7 @@ int bc_write_temp(const char *dir, const char *name, const void *data,
         free(p);
         return -1;
     }
-    int err = 0;
-    if (S_write_all(fd, data, len) != 0)
-        err = errno;
-    if (fchmod(fd, 0644) != 0 && !err)
-        err = errno;
-    if (close(fd) != 0 && !err)
-        err = errno;
-    if (err) {
-        unlink(p);
-        bc_diag_add(d, BC_ERROR, p, 0, 0, _("cannot write: %s"), strerror(err));
+    if (S_fill(fd, p, data, len, d) != 0) {
         free(p);
         return -1;
     }

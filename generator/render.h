@@ -42,6 +42,11 @@ int bc_render_docx(const bc_docx_tpl *tpl, const bc_report *r,
 int bc_write_temp(const char *dir, const char *name, const void *data,
                   size_t len, char **tmp, bc_diags *d);
 
+/* Writes data to a file that must not exist yet (O_EXCL); on failure the
+ * file is removed. Returns 0 or -1 with a diagnostic. */
+int bc_write_new_file(const char *path, const void *data, size_t len,
+                      bc_diags *d);
+
 /* Writes data to path through a temporary file renamed into place; "-"
  * writes to standard output. Returns 0 or -1 with a diagnostic. */
 int bc_write_file_atomic(const char *path, const void *data, size_t len,

@@ -172,6 +172,36 @@ char *bc_nfc(const char *s, size_t n, size_t *out_len)
 static char *map_case(const char *s, size_t n, utf8proc_int32_t (*f)(utf8proc_int32_t),
                       size_t *out_len)
 {
+    /* Fast path: valid NFC input (Vietnamese text is precomposed) mapped
+     * code point by code point; kept when the result is NFC as well,
+     * which is what the slow path below would give. */
+    if (bc_utf8_valid(s, n, NULL) && bc_is_nfc(s, n)) {
+        char *out = malloc(n * 2 + 8);
+        if (!out)
+            abort();
+        size_t o = 0;
+        const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+        for (size_t i = 0; i < n;) {
+            utf8proc_int32_t cp;
+            utf8proc_ssize_t k = p[i] < 0x80 ? (cp = p[i], 1)
+                                             : utf8proc_iterate(p + i, slen(n - i), &cp);
+            if (k <= 0)
+                break;
+            utf8proc_int32_t m = f(cp);
+            if (o + 4 > n * 2 + 4) /* a mapping grew too much: slow path */
+                break;
+            o += (size_t)utf8proc_encode_char(m, (utf8proc_uint8_t *)out + o);
+            i += (size_t)k;
+            if (i == n) {
+                out[o] = '\0';
+                if (bc_is_nfc(out, o)) {
+                    *out_len = o;
+                    return out;
+                }
+            }
+        }
+        free(out);
+    }
     utf8proc_ssize_t len;
     utf8proc_int32_t *buf = decompose(s, n, NFC_OPTS, &len);
     len = utf8proc_normalize_utf32(buf, len, NFC_OPTS);
