@@ -51,6 +51,7 @@ all: $(BUILD)/baocao
 
 $(BUILD)/config.mk: tools/ensure-deps.sh
 	$(Q)mkdir -p $(BUILD)
+	$(Q)tools/ensure-deps.sh --cmd $(firstword $(CC)) ar
 	$(Q)tools/ensure-deps.sh $(PKGS)
 	$(Q)printf 'DEP_CFLAGS = %s\nDEP_LIBS = %s\n' \
 	    "$$(pkg-config --cflags $(PKGS))" "$$(pkg-config --libs $(PKGS))" > $@

@@ -12,6 +12,9 @@ set -eu
 pkg_for() {
     case "$1" in
         pkg-config) echo pkg-config ;;
+        cc|gcc) echo gcc ;;
+        ar) echo binutils ;;
+        make) echo make ;;
         libzip) echo libzip-dev ;;
         libxml-2.0) echo libxml2-dev ;;
         yaml-0.1) echo libyaml-dev ;;

@@ -1,0 +1,106 @@
+/*
+ * mustache_escape.c - output escaping chosen by the output side of the
+ * mustache engine: none (text templates), HTML (the specification's), and
+ * XML for WordprocessingML runs (see mustache.h).
+ */
+#include "mustache_int.h"
+
+/* ---- escaping ------------------------------------------------------------ */
+
+unsigned bc_mustache_escape_none(bc_buf *out, const char *s, size_t n,
+                                 bool raw)
+{
+    (void)raw;
+    bc_buf_put(out, s, n);
+    return 0;
+}
+
+unsigned bc_mustache_escape_html(bc_buf *out, const char *s, size_t n,
+                                 bool raw)
+{
+    if (raw) {
+        bc_buf_put(out, s, n);
+        return 0;
+    }
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *e;
+        switch (s[i]) {
+        case '&':
+            e = "&amp;";
+            break;
+        case '<':
+            e = "&lt;";
+            break;
+        case '>':
+            e = "&gt;";
+            break;
+        case '"':
+            e = "&quot;";
+            break;
+        default:
+            continue;
+        }
+        bc_buf_put(out, s + run, i - run);
+        bc_buf_puts(out, e);
+        run = i + 1;
+    }
+    bc_buf_put(out, s + run, n - run);
+    return 0;
+}
+
+#define XML_RESUME "<w:t xml:space=\"preserve\">"
+
+unsigned bc_mustache_escape_xml(bc_buf *out, const char *s, size_t n,
+                                bool raw)
+{
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        const char *e;
+        if (c >= 0x20 && c != '&' && c != '<' && c != '>' && c != '"'
+            && c != 0xEF)
+            continue;
+        switch (c) {
+        case '&':
+            e = "&amp;";
+            break;
+        case '<':
+            e = "&lt;";
+            break;
+        case '>':
+            e = "&gt;";
+            break;
+        case '"':
+            if (raw)
+                continue;
+            e = "&quot;";
+            break;
+        case '\n':
+            e = "</w:t><w:br/>" XML_RESUME;
+            break;
+        case '\t':
+            e = "</w:t><w:tab/>" XML_RESUME;
+            break;
+        case '\r':
+            e = "";
+            break;
+        case 0xEF:
+            if (i + 2 < n && (unsigned char)s[i + 1] == 0xBF
+                && ((unsigned char)s[i + 2] == 0xBE
+                    || (unsigned char)s[i + 2] == 0xBF)) {
+                bc_buf_put(out, s + run, i - run);
+                return (unsigned char)s[i + 2] == 0xBE ? 0xFFFEu : 0xFFFFu;
+            }
+            continue;
+        default: /* other C0 controls */
+            bc_buf_put(out, s + run, i - run);
+            return c;
+        }
+        bc_buf_put(out, s + run, i - run);
+        bc_buf_puts(out, e);
+        run = i + 1;
+    }
+    bc_buf_put(out, s + run, n - run);
+    return 0;
+}
