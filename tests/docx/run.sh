@@ -39,6 +39,14 @@ done
 "$build/baocao" template export -o "$out/template-bao-cao.docx" && ok || bad "template export failed"
 
 if "$tools/docx-validate" "$out"/*.docx; then ok; else bad "docx-validate"; fi
+# what the unit tests rendered (long names, batches from a list and a CSV)
+if [ -n "$(find "$build/test-out" "$build/test-batch" -name '*.docx' 2>/dev/null)" ]; then
+    if find "$build/test-out" "$build/test-batch" -name '*.docx' -exec "$tools/docx-validate" {} + ; then
+        ok
+    else
+        bad "docx-validate (unit test outputs)"
+    fi
+fi
 
 for f in "$out"/*.docx; do
     case "$f" in *template-*) continue ;; esac
