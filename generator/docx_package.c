@@ -260,17 +260,11 @@ static int S_write(const bc_package *order, const void *base_zip, size_t base_le
         date = (bc_zip_date){1980, 1, 1};
     zip_uint16_t dosdate = (zip_uint16_t)(((date.year - 1980) << 9) |
                                           (date.month << 5) | date.day);
-    if (S_add_parts(z, base, order, over, dosdate, level, d) != 0) {
-        zip_discard(z);
-        zip_source_free(src);
-        if (base)
-            zip_discard(base);
-        zip_error_fini(&ze);
-        return -1;
-    }
-    if (zip_close(z) != 0) {
-        bc_diag_add(d, BC_ERROR, NULL, 0, 0, _("cannot write the zip: %s"),
-                    zip_strerror(z));
+    bool added = S_add_parts(z, base, order, over, dosdate, level, d) == 0;
+    if (!added || zip_close(z) != 0) {
+        if (added)
+            bc_diag_add(d, BC_ERROR, NULL, 0, 0, _("cannot write the zip: %s"),
+                        zip_strerror(z));
         zip_discard(z);
         zip_source_free(src);
         if (base)

@@ -11,15 +11,15 @@
 #include <string.h>
 #include <strings.h>
 
-static xmlDocPtr S_parse(const bc_package *p, const char *name)
+xmlDocPtr bc_opc_parse(const bc_package *p, const char *name)
 {
-    bc_part *part = bc_package_find(p, name);
+    bc_part *part = name ? bc_package_find(p, name) : NULL;
     if (!part)
         return NULL;
     return xmlReadMemory((const char *)part->data, (int)part->len, name, NULL,
-                         XML_PARSE_NONET | XML_PARSE_NOBLANKS);
+                         XML_PARSE_NONET | XML_PARSE_NOERROR |
+                             XML_PARSE_NOWARNING | XML_PARSE_HUGE);
 }
-
 static const char *S_attr(xmlNodePtr n, const char *name)
 {
     for (xmlAttrPtr a = n->properties; a; a = a->next)
@@ -32,7 +32,7 @@ char *bc_opc_content_type(const bc_package *p, const char *part)
 {
     if (part[0] == '/')
         part++;
-    xmlDocPtr doc = S_parse(p, "[Content_Types].xml");
+    xmlDocPtr doc = bc_opc_parse(p, "[Content_Types].xml");
     if (!doc)
         return NULL;
     char *found = NULL;
@@ -117,7 +117,7 @@ static char *S_find_rel(const bc_package *p, const char *source,
                         const char *attr, const char *value)
 {
     char *rels = bc_opc_rels_name(source);
-    xmlDocPtr doc = S_parse(p, rels);
+    xmlDocPtr doc = bc_opc_parse(p, rels);
     free(rels);
     if (!doc)
         return NULL;
@@ -166,8 +166,7 @@ bool bc_opc_is_text_part(const char *ct)
     return strcmp(ct, "application/vnd.ms-word.document.macroEnabled.main+xml") == 0;
 }
 
-/* Serializes doc into part `name` of p. */
-static void S_store(bc_package *p, const char *name, xmlDocPtr doc)
+void bc_opc_store(bc_package *p, const char *name, xmlDocPtr doc)
 {
     xmlChar *mem = NULL;
     int len = 0;
@@ -183,7 +182,7 @@ char *bc_opc_add_part(bc_package *p, const char *source, const char *part,
         "http://schemas.openxmlformats.org/package/2006/content-types";
     static const char rel_ns[] =
         "http://schemas.openxmlformats.org/package/2006/relationships";
-    xmlDocPtr ct = S_parse(p, "[Content_Types].xml");
+    xmlDocPtr ct = bc_opc_parse(p, "[Content_Types].xml");
     if (!ct) {
         ct = xmlNewDoc((const xmlChar *)"1.0");
         xmlNodePtr r = xmlNewNode(NULL, (const xmlChar *)"Types");
@@ -197,11 +196,11 @@ char *bc_opc_add_part(bc_package *p, const char *source, const char *part,
     xmlSetProp(o, (const xmlChar *)"PartName", (const xmlChar *)bc_buf_cstr(&pn));
     xmlSetProp(o, (const xmlChar *)"ContentType", (const xmlChar *)content_type);
     bc_buf_free(&pn);
-    S_store(p, "[Content_Types].xml", ct);
+    bc_opc_store(p, "[Content_Types].xml", ct);
     xmlFreeDoc(ct);
 
     char *rels_name = bc_opc_rels_name(source);
-    xmlDocPtr rels = S_parse(p, rels_name);
+    xmlDocPtr rels = bc_opc_parse(p, rels_name);
     if (!rels) {
         rels = xmlNewDoc((const xmlChar *)"1.0");
         xmlNodePtr r = xmlNewNode(NULL, (const xmlChar *)"Relationships");
@@ -235,7 +234,7 @@ char *bc_opc_add_part(bc_package *p, const char *source, const char *part,
     xmlSetProp(r, (const xmlChar *)"Type", (const xmlChar *)rel_type);
     xmlSetProp(r, (const xmlChar *)"Target", (const xmlChar *)bc_buf_cstr(&tb));
     bc_buf_free(&tb);
-    S_store(p, rels_name, rels);
+    bc_opc_store(p, rels_name, rels);
     xmlFreeDoc(rels);
     free(rels_name);
     return bc_xstrdup(id);

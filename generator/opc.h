@@ -8,6 +8,8 @@
 
 #include "docx_package.h"
 
+#include <libxml/tree.h>
+
 #include <stdbool.h>
 
 #define BC_CT_WML "application/vnd.openxmlformats-officedocument.wordprocessingml."
@@ -15,6 +17,12 @@
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 #define BC_REL_STYLES \
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
+
+/* Parses a part of the package (NULL when absent or not well-formed; no
+ * message printed). The caller frees the document. */
+xmlDocPtr bc_opc_parse(const bc_package *p, const char *name);
+/* Serializes doc into part `name` of p (replacing it). */
+void bc_opc_store(bc_package *p, const char *name, xmlDocPtr doc);
 
 /* Content type of a part (malloc'd), or NULL when it has none. */
 char *bc_opc_content_type(const bc_package *p, const char *part);

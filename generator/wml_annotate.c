@@ -18,25 +18,6 @@
 #define BC_CT_COMMENTS \
     "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
 
-static xmlDocPtr S_parse(const bc_package *p, const char *name)
-{
-    bc_part *part = name ? bc_package_find(p, name) : NULL;
-    if (!part)
-        return NULL;
-    return xmlReadMemory((const char *)part->data, (int)part->len, name, NULL,
-                         XML_PARSE_NONET | XML_PARSE_NOERROR |
-                             XML_PARSE_NOWARNING | XML_PARSE_HUGE);
-}
-
-static void S_store(bc_package *p, const char *name, xmlDocPtr doc)
-{
-    xmlChar *mem = NULL;
-    int len = 0;
-    xmlDocDumpMemoryEnc(doc, &mem, &len, "UTF-8");
-    bc_package_set(p, name, mem, (size_t)len);
-    xmlFree(mem);
-}
-
 /* Every w:p under n, in document order. */
 static void S_paras(xmlNodePtr n, xmlNodePtr **v, size_t *count, size_t *cap)
 {
@@ -104,7 +85,7 @@ size_t bc_wml_annotate(const bc_package *pkg, const bc_tpl_mark *marks,
 {
     bc_package_copy(out, pkg);
     char *main = bc_opc_main_document(out);
-    xmlDocPtr doc = S_parse(out, main);
+    xmlDocPtr doc = bc_opc_parse(out, main);
     if (!doc) {
         free(main);
         return 0;
@@ -122,7 +103,7 @@ size_t bc_wml_annotate(const bc_package *pkg, const bc_tpl_mark *marks,
 
     char *cname = bc_opc_related(out, main, BC_REL_COMMENTS);
     bool fresh = false;
-    xmlDocPtr cdoc = cname ? S_parse(out, cname) : NULL;
+    xmlDocPtr cdoc = cname ? bc_opc_parse(out, cname) : NULL;
     if (!cdoc) {
         free(cname);
         const char *slash = strrchr(main, '/');
@@ -178,8 +159,8 @@ size_t bc_wml_annotate(const bc_package *pkg, const bc_tpl_mark *marks,
         added++;
     }
     if (added) {
-        S_store(out, main, doc);
-        S_store(out, cname, cdoc);
+        bc_opc_store(out, main, doc);
+        bc_opc_store(out, cname, cdoc);
         if (fresh)
             free(bc_opc_add_part(out, main, cname, BC_CT_COMMENTS,
                                  BC_REL_COMMENTS));

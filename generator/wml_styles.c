@@ -221,15 +221,6 @@ const char *bc_styles_role_id(const bc_styles *s, const char *role)
 #define BC_CT_STYLES \
     "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"
 
-static xmlDocPtr S_read_part(const bc_package *p, const char *name)
-{
-    bc_part *part = name ? bc_package_find(p, name) : NULL;
-    if (!part)
-        return NULL;
-    return xmlReadMemory((const char *)part->data, (int)part->len, name, NULL,
-                         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-}
-
 static xmlNodePtr S_style_node(xmlNodePtr root, const char *attr,
                                const char *value)
 {
@@ -297,8 +288,8 @@ int bc_styles_import(bc_package *pkg, const char *main_part,
         copied = 1;
         goto done;
     }
-    xmlDocPtr ref = S_read_part(ref_pkg, ref_name);
-    xmlDocPtr tpl = S_read_part(pkg, name);
+    xmlDocPtr ref = bc_opc_parse(ref_pkg, ref_name);
+    xmlDocPtr tpl = bc_opc_parse(pkg, name);
     xmlNodePtr ref_root = ref ? xmlDocGetRootElement(ref) : NULL;
     xmlNodePtr tpl_root = tpl ? xmlDocGetRootElement(tpl) : NULL;
     if (!ref_root || !tpl_root) {
