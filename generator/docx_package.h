@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "embedded.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct bc_part {
