@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -48,6 +49,7 @@ typedef struct name_slot {
     const char *file;     /* NULL: free */
     const char *name;     /* the entry's dia_danh */
     size_t index;
+    int line;             /* where the entry starts */
 } name_slot;
 
 typedef struct names {
@@ -65,6 +67,8 @@ typedef struct batch {
     bc_arena chung_arena;
     names seen;
     bool duplicate;       /* two entries share a file name */
+    bc_csv *csv;          /* `danh_sach` from a CSV file; closed after the
+                             workers: its entries point at its file name */
     bool fatal;           /* a batch-level error */
     /* queue */
     pthread_mutex_t mu;
@@ -123,7 +127,8 @@ static size_t S_hash(const char *s)
 /* Adds a file name; returns the index of an earlier entry with the same
  * name (and its dia_danh in *other), or 0. */
 static size_t S_names_add(names *t, const char *file, size_t index,
-                          const char *name, const char **other)
+                          const char *name, int line, const char **other,
+                          int *other_line)
 {
     if ((t->count + 1) * 4 > t->cap * 3) {
         names old = *t;
@@ -142,6 +147,7 @@ static size_t S_names_add(names *t, const char *file, size_t index,
     while (t->slot[h].file) {
         if (strcmp(t->slot[h].file, file) == 0) {
             *other = t->slot[h].name;
+            *other_line = t->slot[h].line;
             return t->slot[h].index;
         }
         h = (h + 1) & (t->cap - 1);
@@ -149,6 +155,7 @@ static size_t S_names_add(names *t, const char *file, size_t index,
     t->slot[h].file = bc_arena_strdup(&t->strings, file);
     t->slot[h].name = bc_arena_strdup(&t->strings, name);
     t->slot[h].index = index;
+    t->slot[h].line = line;
     t->count++;
     return 0;
 }
@@ -313,15 +320,49 @@ static void S_fail_now(batch *b, job *j)
 }
 
 /* The output file name of a merged entry, or NULL after a diagnostic. */
+/* Longest output file name: the temporary ".NAME.TOKEN.tmp" must still fit
+ * the file system's 255 bytes. */
+#define BC_MAX_FILE_NAME 200
+
+/* Checks an output file name; NULL when fine, else the reason. */
+static const char *S_bad_file_name(const char *s, size_t n)
+{
+    if (n > BC_MAX_FILE_NAME)
+        return _("it is longer than 200 bytes");
+    if (n == 0 || s[0] == '.')
+        return _("it is empty or starts with a dot");
+    bool blank = true;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '/' || c < 0x20 || c == 0x7F)
+            return _("it holds a slash or a control character");
+        if (c != ' ')
+            blank = false;
+    }
+    if (blank || (n >= 5 && strspn(s, " ") == n - 5))
+        return _("it has no name before .docx");
+    return NULL;
+}
+
 static char *S_file_for(batch *b, job *j)
 {
     if (!b->pattern) {
         const bc_node *dd = bc_map_get(j->entry, "dia_danh");
         char *f = dd && dd->kind == BC_SCALAR ? bc_batch_file_name(dd->str) : NULL;
+        const char *why = f ? S_bad_file_name(f, strlen(f)) : NULL;
         if (!f)
             bc_diag_add(&j->diags, BC_ERROR, j->entry->file, j->entry->line,
                         j->entry->col, "%s",
                         _("the entry has no `dia_danh` to name its file (or use --ten)"));
+        else if (why)
+            bc_diag_add(&j->diags, BC_ERROR, dd->file, dd->line, dd->col,
+                        _("`dia_danh` gives the file name `%s`, which cannot be used: %s "
+                          "(use --ten)"),
+                        f, why);
+        if (why) {
+            free(f);
+            f = NULL;
+        }
         return f;
     }
     bc_buf out = BC_BUF_INIT;
@@ -335,17 +376,18 @@ static char *S_file_for(batch *b, job *j)
         bc_buf_free(&out);
         return NULL;
     }
+    if (out.len < 5 || strcasecmp(bc_buf_cstr(&out) + out.len - 5, ".docx") != 0)
+        bc_buf_puts(&out, ".docx");
     const char *s = bc_buf_cstr(&out);
-    if (strchr(s, '/') || out.len == 0 || strcmp(s, ".") == 0 || strcmp(s, "..") == 0) {
+    const char *why = S_bad_file_name(s, out.len);
+    if (why) {
         bc_diag_add(&j->diags, BC_ERROR, j->entry->file, j->entry->line,
                     j->entry->col,
-                    _("--ten gives the file name `%s`, which is not a plain file name"),
-                    s);
+                    _("--ten gives the file name `%s`, which is not a plain file name: %s"),
+                    s, why);
         bc_buf_free(&out);
         return NULL;
     }
-    if (out.len < 5 || strcmp(s + out.len - 5, ".docx") != 0)
-        bc_buf_puts(&out, ".docx");
     return bc_buf_detach(&out, NULL);
 }
 
@@ -366,13 +408,15 @@ static void S_dispatch(batch *b, job *j)
         return;
     }
     const char *other = NULL;
-    size_t first = S_names_add(&b->seen, j->file, j->index, j->name, &other);
+    int other_line = 0;
+    size_t first = S_names_add(&b->seen, j->file, j->index, j->name,
+                               j->entry->line, &other, &other_line);
     if (first) {
-        bc_diag *g = bc_diag_add(b->diags, BC_ERROR, b->o->path, 0, 0,
-                                 _("entries %zu (%s) and %zu (%s) would both write "
-                                   "%s; no file of this batch is written"),
-                                 first, other, j->index, j->name, j->file);
-        (void)g;
+        bc_diag_add(b->diags, BC_ERROR, j->entry->file, j->entry->line,
+                    j->entry->col,
+                    _("entries %zu (%s) and %zu (%s) would both write %s; no file of "
+                      "this batch is written (entry %zu is at line %d)"),
+                    first, other, j->index, j->name, j->file, first, other_line);
         b->duplicate = true;
     }
     if (b->duplicate || S_cancelled(b)) {
@@ -437,6 +481,7 @@ static void S_read_csv(batch *b, const bc_node *value)
         b->fatal = true;
         return;
     }
+    b->csv = csv;
     for (size_t index = 1; !S_cancelled(b); index++) {
         job *j = S_take_free(b);
         j->index = index;
@@ -457,13 +502,12 @@ static void S_read_csv(batch *b, const bc_node *value)
         }
         S_dispatch(b, j);
     }
-    bc_csv_close(csv);
 }
 
 static void S_read_batch(batch *b, bc_yaml_reader *r)
 {
     const char *file = bc_yaml_reader_file(r);
-    bool have_list = false;
+    bool have_list = false, have_chung = false;
     if (bc_yaml_reader_begin_map(r) != 0) {
         b->fatal = true;
         return;
@@ -478,7 +522,16 @@ static void S_read_batch(batch *b, bc_yaml_reader *r)
             free(key);
             break;
         }
+        if ((strcmp(key, "chung") == 0 && have_chung) ||
+            (strcmp(key, "danh_sach") == 0 && have_list)) {
+            bc_diag_add(b->diags, BC_ERROR, file, line, col,
+                        _("duplicate key `%s` in the batch file"), key);
+            b->fatal = true;
+            free(key);
+            break;
+        }
         if (strcmp(key, "chung") == 0) {
+            have_chung = true;
             if (have_list) {
                 bc_diag_add(b->diags, BC_ERROR, file, line, col, "%s",
                             _("`chung` must come before `danh_sach`, so that a batch "
@@ -566,6 +619,10 @@ static void S_read_batch(batch *b, bc_yaml_reader *r)
 /* Creates a folder and its missing parents. */
 static int S_mkdir_p(const char *path)
 {
+    if (!*path) {
+        errno = ENOENT;
+        return -1;
+    }
     char *p = bc_xstrdup(path);
     int rc = 0;
     for (char *s = p + 1; ; s++) {
@@ -647,10 +704,19 @@ int bc_batch_run(const bc_batch_opts *o, bc_batch_result *res, bc_diags *d)
         b.free_jobs = &jobs[i];
     }
     pthread_t *threads = bc_xcalloc((size_t)nworkers, sizeof *threads);
-    for (int i = 0; i < nworkers; i++)
-        pthread_create(&threads[i], NULL, S_worker, &b);
+    int started = 0;
+    while (started < nworkers &&
+           pthread_create(&threads[started], NULL, S_worker, &b) == 0)
+        started++;
+    if (started == 0) {
+        bc_diag_add(d, BC_ERROR, NULL, 0, 0, _("cannot start a worker thread: %s"),
+                    strerror(errno));
+        b.fatal = true;
+    }
+    nworkers = started;
 
-    S_read_batch(&b, r);
+    if (!b.fatal)
+        S_read_batch(&b, r);
 
     pthread_mutex_lock(&b.mu);
     b.closing = true;
@@ -701,6 +767,7 @@ int bc_batch_run(const bc_batch_opts *o, bc_batch_result *res, bc_diags *d)
     S_names_free(&b.seen);
     bc_arena_free(&b.chung_arena);
     bc_docx_tpl_free(b.tpl);
+    bc_csv_close(b.csv);
     bc_yaml_reader_close(r);
     bc_mtpl_free(b.pattern);
     return keep && b.failed == 0 ? 0 : 1;

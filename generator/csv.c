@@ -17,6 +17,7 @@
 typedef struct field {
     bc_buf text;
     int line, col;      /* where the field starts */
+    bool too_long;      /* longer than BC_CSV_MAX_FIELD: an error */
 } field;
 
 typedef struct column {
@@ -38,6 +39,7 @@ struct bc_csv {
     bool have_peek;
     field *fields;      /* the current record */
     size_t field_cap;
+    int open_line, open_col; /* where an unclosed quoted field starts */
 };
 
 static int S_getc(bc_csv *c)
@@ -79,13 +81,17 @@ static long S_record(bc_csv *c, field **fields, size_t *cap)
         bc_buf_clear(&f->text);
         f->line = c->line;
         f->col = col;
+        f->too_long = false;
         ch = S_getc(c);
         if (ch == '"') {
             col++;
             for (;;) {
                 ch = S_getc(c);
-                if (ch == EOF)
+                if (ch == EOF) {
+                    c->open_line = f->line;
+                    c->open_col = f->col;
                     return -1;
+                }
                 if (ch == '"') {
                     int next = S_getc(c);
                     if (next == '"') {
@@ -105,11 +111,16 @@ static long S_record(bc_csv *c, field **fields, size_t *cap)
                 }
                 if (f->text.len < BC_CSV_MAX_FIELD)
                     bc_buf_putc(&f->text, (char)ch);
+                else
+                    f->too_long = true;
             }
             ch = S_getc(c);
             /* text after a closing quote is kept as written */
             while (ch != EOF && ch != c->delim && ch != '\n' && ch != '\r') {
-                bc_buf_putc(&f->text, (char)ch);
+                if (f->text.len < BC_CSV_MAX_FIELD)
+                    bc_buf_putc(&f->text, (char)ch);
+                else
+                    f->too_long = true;
                 col++;
                 ch = S_getc(c);
             }
@@ -117,6 +128,8 @@ static long S_record(bc_csv *c, field **fields, size_t *cap)
             while (ch != EOF && ch != c->delim && ch != '\n' && ch != '\r') {
                 if (f->text.len < BC_CSV_MAX_FIELD)
                     bc_buf_putc(&f->text, (char)ch);
+                else
+                    f->too_long = true;
                 if ((ch & 0xC0) != 0x80)
                     col++;
                 ch = S_getc(c);
@@ -295,7 +308,7 @@ int bc_csv_row(bc_csv *c, bc_arena *a, bc_node **row)
     do {
         n = S_record(c, &c->fields, &c->field_cap);
         if (n < 0) {
-            bc_diag_add(c->diags, BC_ERROR, c->file, c->line, 1, "%s",
+            bc_diag_add(c->diags, BC_ERROR, c->file, c->open_line, c->open_col, "%s",
                         _("a quoted field is not closed before the end of the file"));
             return -1;
         }
@@ -304,18 +317,19 @@ int bc_csv_row(bc_csv *c, bc_arena *a, bc_node **row)
     } while (S_blank_record(c->fields, n));
     field *f = c->fields;
     bool ok = true;
-    if ((size_t)n > c->ncols) {
-        bc_diag_add(c->diags, BC_ERROR, c->file, f[c->ncols].line, f[c->ncols].col,
-                    _("this row has %ld cells but the header names %zu columns"),
-                    n, c->ncols);
-        ok = false;
-    }
     bc_node *map = bc_node_new(a, BC_MAP);
     map->file = c->file;
     map->line = f[0].line;
     map->col = 1;
     for (long i = 0; i < n && (size_t)i < c->ncols && ok; i++) {
         bc_buf *t = &f[i].text;
+        if (f[i].too_long) {
+            bc_diag_add(c->diags, BC_ERROR, c->file, f[i].line, f[i].col,
+                        _("the cell of column `%s` is longer than 1 MB"),
+                        c->cols[i].name);
+            ok = false;
+            break;
+        }
         if (t->len == 0)
             continue; /* an empty cell is absent */
         const char *s = bc_buf_cstr(t);
@@ -359,6 +373,16 @@ int bc_csv_row(bc_csv *c, bc_arena *a, bc_node **row)
             ok = false;
         }
     }
+    /* cells past the header: fine when empty (spreadsheets end rows with a
+     * separator), an error otherwise; the row's known columns are read
+     * first so that the error can name the entry */
+    for (long i = (long)c->ncols; i < n && ok; i++)
+        if (f[i].text.len) {
+            bc_diag_add(c->diags, BC_ERROR, c->file, f[i].line, f[i].col,
+                        _("this row has %ld cells but the header names %zu columns"),
+                        n, c->ncols);
+            ok = false;
+        }
     *row = map;
     return ok ? 1 : 2;
 }

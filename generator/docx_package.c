@@ -251,13 +251,17 @@ static int S_write(const bc_package *order, const void *base_zip, size_t base_le
     zip_source_keep(src);
     zip_t *z = zip_open_from_source(src, ZIP_TRUNCATE, &ze);
     if (!z) {
+        zip_source_free(src); /* the reference zip_source_keep added */
         zip_source_free(src);
         if (base)
             zip_discard(base);
         goto zerr;
     }
+    /* a DOS date holds the years 1980 to 2107 */
     if (date.year < 1980)
         date = (bc_zip_date){1980, 1, 1};
+    else if (date.year > 2107)
+        date = (bc_zip_date){2107, 12, 31};
     zip_uint16_t dosdate = (zip_uint16_t)(((date.year - 1980) << 9) |
                                           (date.month << 5) | date.day);
     bool added = S_add_parts(z, base, order, over, dosdate, level, d) == 0;

@@ -12,6 +12,7 @@
 #include "diag.h"
 #include "embedded.h"
 #include "i18n.h"
+#include "mustache.h"
 #include "render.h"
 #include "report.h"
 #include "template_check.h"
@@ -176,8 +177,7 @@ static int S_cmd_render(int argc, char **argv)
         } else if (strcmp(a, "--lenient") == 0) {
             lenient = true;
         } else if (strcmp(a, "--strict") == 0) {
-            lenient = false;
-            strict = true;
+            strict = true; /* warnings stop; --lenient is about values */
         } else if (a[0] == '-' && a[1] != '\0') {
             return S_usage_error(_("unknown option `%s`"), a);
         } else if (!input) {
@@ -367,21 +367,27 @@ static int S_cmd_batch(int argc, char **argv)
         } else if (strcmp(a, "-t") == 0 || strcmp(a, "--template") == 0 ||
                    strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0 ||
                    strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0 ||
-                   strcmp(a, "--ten") == 0) {
-            if (++i >= argc)
+                   strncmp(a, "-j", 2) == 0 || strcmp(a, "--ten") == 0) {
+            /* "-j4" carries its value; the others take the next argument */
+            const char *val = strncmp(a, "-j", 2) == 0 && a[2] ? a + 2 : NULL;
+            if (!val && ++i >= argc)
                 return S_usage_error(_("%s needs a value"), a);
-            if (a[1] == 't' || strcmp(a, "--template") == 0)
-                o.template_path = argv[i];
-            else if (a[1] == 'o' || strcmp(a, "--output") == 0)
-                o.out_dir = argv[i];
-            else if (strcmp(a, "--ten") == 0)
-                o.name_pattern = argv[i];
-            else {
+            if (!val)
+                val = argv[i];
+            if (a[1] == 't' || strcmp(a, "--template") == 0) {
+                o.template_path = val;
+            } else if (a[1] == 'o' || strcmp(a, "--output") == 0) {
+                if (!*val)
+                    return S_usage_error("%s", _("-o needs a folder name"));
+                o.out_dir = val;
+            } else if (strcmp(a, "--ten") == 0) {
+                o.name_pattern = val;
+            } else {
                 char *end;
-                long n = strtol(argv[i], &end, 10);
+                long n = strtol(val, &end, 10);
                 if (*end || n < 1 || n > 64)
                     return S_usage_error(_("-j takes a number from 1 to 64, not `%s`"),
-                                         argv[i]);
+                                         val);
                 o.jobs = (int)n;
             }
         } else if (strcmp(a, "--lenient") == 0) {
@@ -398,6 +404,19 @@ static int S_cmd_batch(int argc, char **argv)
     }
     if (!o.path)
         return S_usage_error("%s", _("batch needs a BATCH.yaml file"));
+    if (o.name_pattern) {
+        /* a pattern that does not compile is a usage error */
+        bc_diags pd = BC_DIAGS_INIT;
+        bc_mopts mo;
+        memset(&mo, 0, sizeof mo);
+        mo.name = "--ten";
+        bc_mtpl *pt = bc_mtpl_compile(o.name_pattern, strlen(o.name_pattern), &mo, &pd);
+        S_print_diags(&pd);
+        bc_diags_free(&pd);
+        if (!pt)
+            return EXIT_USAGE;
+        bc_mtpl_free(pt);
+    }
     batch_ui ui = {isatty(STDERR_FILENO) != 0, S_now(), false};
     o.on_entry = S_batch_entry;
     o.on_progress = S_batch_progress;

@@ -47,6 +47,8 @@ struct bc_node {
     const char *file;     /* source file name (shared, not owned) */
     const char *str;      /* BC_SCALAR text (NFC, NUL-terminated) */
     size_t len;
+    size_t weight;        /* values in the tree below, aliases counted in
+                             full (bounds what an alias bomb expands to) */
     size_t count;         /* items of a list or entries of a map */
     size_t cap;
     bc_node **items;      /* BC_LIST */

@@ -19,10 +19,14 @@
 #include <yaml.h>
 
 #define BC_YAML_MAX_DEPTH 200
+/* Values a document may expand to through aliases ("billion laughs"). */
+#define BC_YAML_MAX_VALUES 1000000
 
 typedef struct anchor {
     char *name;
     bc_node *node;
+    bool open;            /* the node is still being read: an alias to it
+                             would make a loop */
     struct anchor *next;
 } anchor;
 
@@ -35,6 +39,7 @@ typedef struct loader {
     size_t len;
     anchor *anchors;
     int depth;
+    bool bombed;            /* aliases expanded past BC_YAML_MAX_VALUES */
     yaml_event_t pending;   /* one event of look-ahead */
     bool has_pending;
     bool utf8_failed;       /* the input handler refused a byte */
@@ -244,15 +249,60 @@ static bc_node *S_scalar(loader *L, yaml_event_t *ev, const char *key)
     return node;
 }
 
-static void S_remember_anchor(loader *L, const yaml_char_t *name, bc_node *n)
+static void S_remember_anchor(loader *L, const yaml_char_t *name, bc_node *n,
+                              bool open)
 {
     if (!name)
         return;
     anchor *a = bc_xcalloc(1, sizeof *a);
     a->name = bc_xstrdup((const char *)name);
     a->node = n;
+    a->open = open;
     a->next = L->anchors;
     L->anchors = a;
+}
+
+/* A collection is complete: aliases to it are fine from now on. */
+static void S_close_anchor(loader *L, const bc_node *n)
+{
+    for (anchor *a = L->anchors; a; a = a->next)
+        if (a->node == n)
+            a->open = false;
+}
+
+/* Consumes the rest of a node whose start event was `ev` (already read),
+ * so that the reader stays in step after an error inside it. */
+static bool S_skip(loader *L, const yaml_event_t *ev)
+{
+    if (ev->type != YAML_SEQUENCE_START_EVENT && ev->type != YAML_MAPPING_START_EVENT)
+        return true;
+    int depth = 1;
+    while (depth > 0) {
+        yaml_event_t e;
+        if (!S_next(L, &e))
+            return false;
+        if (e.type == YAML_SEQUENCE_START_EVENT || e.type == YAML_MAPPING_START_EVENT)
+            depth++;
+        else if (e.type == YAML_SEQUENCE_END_EVENT || e.type == YAML_MAPPING_END_EVENT)
+            depth--;
+        yaml_event_delete(&e);
+    }
+    return true;
+}
+
+/* Adds a child's weight; false (after one diagnostic) past the bound. */
+static bool S_weigh(loader *L, bc_node *parent, const bc_node *child,
+                    yaml_mark_t at)
+{
+    parent->weight += child->weight;
+    if (parent->weight <= BC_YAML_MAX_VALUES)
+        return true;
+    if (!L->bombed)
+        bc_diag_add(L->diags, BC_ERROR, L->file, (int)at.line + 1, (int)at.column + 1,
+                    _("aliases make this document more than %d values long"),
+                    BC_YAML_MAX_VALUES);
+    L->bombed = true;
+    return false;
 }
 
 static bc_node *S_node(loader *L, yaml_event_t *ev, const char *key);
@@ -263,7 +313,8 @@ static bc_node *S_sequence(loader *L, yaml_event_t *start, const char *key)
     list->line = (int)start->start_mark.line + 1;
     list->col = (int)start->start_mark.column + 1;
     list->file = L->file;
-    S_remember_anchor(L, start->data.sequence_start.anchor, list);
+    list->weight = 1;
+    S_remember_anchor(L, start->data.sequence_start.anchor, list, true);
     bool ok = true;
     for (;;) {
         yaml_event_t ev;
@@ -274,15 +325,20 @@ static bc_node *S_sequence(loader *L, yaml_event_t *start, const char *key)
             break;
         }
         bc_node *item = S_node(L, &ev, key);
+        yaml_mark_t at = ev.start_mark;
         yaml_event_delete(&ev);
         if (!item) {
-            if (L->parser.error != YAML_NO_ERROR || L->depth > BC_YAML_MAX_DEPTH)
+            if (L->parser.error != YAML_NO_ERROR || L->utf8_failed)
                 return NULL;
             ok = false;
             continue;
         }
-        bc_list_push(L->arena, list, item);
+        if (!S_weigh(L, list, item, at))
+            ok = false;
+        else
+            bc_list_push(L->arena, list, item);
     }
+    S_close_anchor(L, list);
     return ok ? list : NULL;
 }
 
@@ -292,7 +348,8 @@ static bc_node *S_mapping(loader *L, yaml_event_t *start)
     map->line = (int)start->start_mark.line + 1;
     map->col = (int)start->start_mark.column + 1;
     map->file = L->file;
-    S_remember_anchor(L, start->data.mapping_start.anchor, map);
+    map->weight = 1;
+    S_remember_anchor(L, start->data.mapping_start.anchor, map, true);
     bool ok = true;
     for (;;) {
         yaml_event_t kev;
@@ -305,8 +362,18 @@ static bc_node *S_mapping(loader *L, yaml_event_t *start)
         if (kev.type != YAML_SCALAR_EVENT) {
             S_error_at_mark(L, kev.start_mark, "%s",
                             _("a key must be plain text, not a list or map"));
+            /* skip the key and its value, and go on with the map */
+            bool in_step = S_skip(L, &kev);
             yaml_event_delete(&kev);
-            return NULL;
+            yaml_event_t vev;
+            if (!in_step || !S_next(L, &vev))
+                return NULL;
+            in_step = S_skip(L, &vev);
+            yaml_event_delete(&vev);
+            if (!in_step)
+                return NULL;
+            ok = false;
+            continue;
         }
         const char *k = (const char *)kev.data.scalar.value;
         size_t klen = kev.data.scalar.length;
@@ -327,21 +394,25 @@ static bc_node *S_mapping(loader *L, yaml_event_t *start)
             return NULL;
         }
         bc_node *v = S_node(L, &vev, knfc);
+        yaml_mark_t at = vev.start_mark;
         yaml_event_delete(&vev);
         if (!v) {
             free(knfc);
-            if (L->parser.error != YAML_NO_ERROR || L->depth > BC_YAML_MAX_DEPTH)
+            if (L->parser.error != YAML_NO_ERROR || L->utf8_failed)
                 return NULL;
             ok = false;
             continue;
         }
-        if (!dup) {
+        if (!S_weigh(L, map, v, at))
+            ok = false;
+        else if (!dup) {
             bc_entry *e = bc_map_set(L->arena, map, knfc, klen, v);
             e->line = kline;
             e->col = kcol;
         }
         free(knfc);
     }
+    S_close_anchor(L, map);
     return ok ? map : NULL;
 }
 
@@ -349,17 +420,19 @@ static bc_node *S_node(loader *L, yaml_event_t *ev, const char *key)
 {
     bc_node *n = NULL;
     if (++L->depth > BC_YAML_MAX_DEPTH) {
-        if (L->depth == BC_YAML_MAX_DEPTH + 1)
-            S_error_at_mark(L, ev->start_mark,
-                            _("nesting deeper than %s levels"), "200");
+        S_error_at_mark(L, ev->start_mark, _("nesting deeper than %s levels"),
+                        "200");
+        S_skip(L, ev); /* stay in step with the events */
         L->depth--;
         return NULL;
     }
     switch (ev->type) {
     case YAML_SCALAR_EVENT:
         n = S_scalar(L, ev, key);
-        if (n)
-            S_remember_anchor(L, ev->data.scalar.anchor, n);
+        if (n) {
+            n->weight = 1;
+            S_remember_anchor(L, ev->data.scalar.anchor, n, false);
+        }
         break;
     case YAML_SEQUENCE_START_EVENT:
         n = S_sequence(L, ev, key);
@@ -369,13 +442,19 @@ static bc_node *S_node(loader *L, yaml_event_t *ev, const char *key)
         break;
     case YAML_ALIAS_EVENT: {
         const char *name = (const char *)ev->data.alias.anchor;
-        for (anchor *a = L->anchors; a; a = a->next)
-            if (strcmp(a->name, name) == 0) {
-                n = a->node;
-                break;
-            }
-        if (!n)
+        const anchor *found = NULL;
+        for (anchor *a = L->anchors; a && !found; a = a->next)
+            if (strcmp(a->name, name) == 0)
+                found = a;
+        if (!found)
             S_error_at_mark(L, ev->start_mark, _("unknown alias `*%s`"), name);
+        else if (found->open)
+            S_error_at_mark(L, ev->start_mark,
+                            _("the alias `*%s` stands inside the value it names "
+                              "(a loop)"),
+                            name);
+        else
+            n = found->node;
         break;
     }
     default:
