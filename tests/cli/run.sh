@@ -138,5 +138,12 @@ check "render --strict stops on warnings" status 1 "$bc" render "$good" --strict
 check "render --strict: the warnings and why" has_err "nothing written: with --strict"
 check "render --strict: no file" no_files
 
+# batch options: -jN, a --ten pattern that does not compile, an empty -o
+check "batch -j2 (joined)" status 0 "$bc" batch "$src/tests/fixtures/batch/inline.yaml" -j2 -o "$tmp/j2"
+check "batch --ten bad pattern exits 2" status 2 "$bc" batch "$src/tests/fixtures/batch/inline.yaml" --ten '{{' -o "$tmp/bp"
+check "batch -o '' exits 2" status 2 "$bc" batch "$src/tests/fixtures/batch/inline.yaml" -o ''
+check "a YAML alias loop is an error, not a crash" status 1 "$bc" render "$src/tests/fixtures/batch/loop.yaml" -o "$tmp/loop.docx"
+check "alias loop: message" has_err "(a loop)"
+
 echo "cli checks: $pass passed, $fail failed"
 [ "$fail" = 0 ]

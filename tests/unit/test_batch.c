@@ -9,6 +9,7 @@
 #include "test_support.h"
 
 #include "batch.h"
+#include "check.h"
 #include "docx_text.h"
 
 #include <dirent.h>
@@ -56,6 +57,8 @@ static char *S_outdir(const char *name)
     return path;
 }
 
+static bool S_with_check; /* run the Decree 30 review on each entry */
+
 static int S_run(const char *batch, const char *out, int jobs, const char *pattern,
                  seen *s, bc_diags *d, bc_batch_result *res)
 {
@@ -67,6 +70,7 @@ static int S_run(const char *batch, const char *out, int jobs, const char *patte
     o.name_pattern = pattern;
     o.on_entry = S_on_entry;
     o.closure = s;
+    o.check = S_with_check ? bc_check_report : NULL;
     memset(s, 0, sizeof *s);
     return bc_batch_run(&o, res, d);
 }
@@ -193,6 +197,8 @@ static void test_duplicate_names_write_nothing(void **state)
     assert_string_equal(S_listing(out), "");
     assert_non_null(d.head);
     assert_non_null(strstr(d.head->msg, "entries 1 (An Bình) and 3 (An  bình) would both write an-binh.docx"));
+    assert_non_null(strstr(d.head->msg, "(entry 1 is at line 8)"));
+    assert_int_equal(d.head->line, 10);
     bc_diags_free(&d);
 }
 
@@ -253,6 +259,8 @@ static void test_csv_unclosed_quote(void **state)
     assert_non_null(d.head);
     assert_non_null(strstr(d.head->file, "open-quote.csv"));
     assert_non_null(strstr(d.head->msg, "quoted field is not closed"));
+    assert_int_equal(d.head->line, 2);
+    assert_int_equal(d.head->col, 3);
     assert_string_equal(S_listing(out), "");
     bc_diags_free(&d);
 }
@@ -269,6 +277,81 @@ static void test_file_names(void **state)
     assert_null(bc_batch_file_name(" - "));
 }
 
+static void test_csv_many_rows_with_warnings(void **state)
+{
+    (void)state;
+    /* 12 rows, each with a warning that names the CSV file, rendered while
+     * the reader has already finished the file (ASan checks the file name
+     * outlives it); a row ending with an empty extra cell is fine */
+    seen s;
+    bc_diags d = BC_DIAGS_INIT;
+    bc_batch_result res;
+    char *out = S_outdir("many");
+    S_with_check = true;
+    assert_int_equal(S_run(FIX "many.yaml", out, 2, NULL, &s, &d, &res), 0);
+    S_with_check = false;
+    assert_int_equal(res.written, 12);
+    assert_int_equal(s.n, 12);
+    for (size_t i = 0; i < s.n; i++)
+        assert_non_null(strstr(s.msg[i], "many.csv:"));
+    bc_diags_free(&d);
+}
+
+static void test_bad_key_keeps_the_stream_in_step(void **state)
+{
+    (void)state;
+    seen s;
+    bc_diags d = BC_DIAGS_INIT;
+    bc_batch_result res;
+    char *out = S_outdir("bad-key");
+    assert_int_equal(S_run(FIX "bad-key.yaml", out, 1, NULL, &s, &d, &res), 1);
+    assert_int_equal(res.written, 1);
+    assert_int_equal(res.failed, 1);
+    assert_null(d.head); /* no phantom batch-level error */
+    assert_string_equal(S_listing(out), "xa-b.docx ");
+    bc_diags_free(&d);
+}
+
+static void test_keys_once(void **state)
+{
+    (void)state;
+    seen s;
+    bc_diags d = BC_DIAGS_INIT;
+    bc_batch_result res;
+    char *out = S_outdir("twice");
+    assert_int_equal(S_run(FIX "twice.yaml", out, 1, NULL, &s, &d, &res), 1);
+    assert_non_null(d.head);
+    assert_int_equal(d.head->line, 3);
+    assert_non_null(strstr(d.head->msg, "duplicate key `danh_sach`"));
+    bc_diags_free(&d);
+}
+
+static void test_output_name_rules(void **state)
+{
+    (void)state;
+    seen s;
+    bc_diags d = BC_DIAGS_INIT;
+    bc_batch_result res;
+    char *out = S_outdir("names");
+    /* a hidden name, and an upper-case extension kept as is */
+    assert_int_equal(S_run(FIX "inline.yaml", out, 1, ".docx", &s, &d, &res), 1);
+    assert_int_equal(res.failed, 2);
+    assert_non_null(strstr(s.msg[0], "starts with a dot"));
+    out = S_outdir("names2");
+    assert_int_equal(S_run(FIX "inline.yaml", out, 1, "{{so_lieu.tin_bai}}.DOCX", &s, &d, &res), 0);
+    assert_string_equal(S_listing(out), "5.120.DOCX 58.DOCX ");
+    /* a name the temporary file could not hold */
+    char longp[400] = "";
+    for (int i = 0; i < 8; i++)
+        strcat(longp, "{{co_quan}}");
+    out = S_outdir("names3");
+    assert_int_equal(S_run(FIX "inline.yaml", out, 1, longp, &s, &d, &res), 1);
+    assert_int_equal(res.written, 0);
+    assert_int_equal(res.failed, 2);
+    assert_non_null(strstr(s.msg[0], "longer than 200 bytes"));
+    bc_diags_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -281,6 +364,10 @@ int main(void)
         cmocka_unit_test(test_chung_first),
         cmocka_unit_test(test_csv_unclosed_quote),
         cmocka_unit_test(test_file_names),
+        cmocka_unit_test(test_csv_many_rows_with_warnings),
+        cmocka_unit_test(test_bad_key_keeps_the_stream_in_step),
+        cmocka_unit_test(test_keys_once),
+        cmocka_unit_test(test_output_name_rules),
     };
     return cmocka_run_group_tests_name("batch", tests, NULL, NULL);
 }

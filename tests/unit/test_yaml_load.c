@@ -6,6 +6,7 @@
 
 #include "yaml_load.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -169,6 +170,40 @@ static void test_merge_rule(void **state)
     bc_arena_free(&a);
 }
 
+static void test_alias_loop_and_bomb(void **state)
+{
+    (void)state;
+    S_expect_error("m: &y {k: *y}\n", 1, 11, "(a loop)");
+    /* 8 levels of 10 aliases: 10^8 values if expanded */
+    char src[2048] = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+    for (int i = 1; i < 9; i++) {
+        char line[128];
+        snprintf(line, sizeof line, "%c: &%c [*%c, *%c, *%c, *%c, *%c, *%c, *%c, *%c, *%c, *%c]\n",
+                 'a' + i, 'a' + i, 'a' + i - 1, 'a' + i - 1, 'a' + i - 1, 'a' + i - 1,
+                 'a' + i - 1, 'a' + i - 1, 'a' + i - 1, 'a' + i - 1, 'a' + i - 1, 'a' + i - 1);
+        strcat(src, line);
+    }
+    bc_arena a = BC_ARENA_INIT;
+    bc_diags d = BC_DIAGS_INIT;
+    assert_null(S_load(&a, &d, src));
+    assert_non_null(strstr(d.head->msg, "more than 1000000 values"));
+    bc_diags_free(&d);
+    bc_arena_free(&a);
+}
+
+static void test_bad_key_reported_and_map_read_on(void **state)
+{
+    (void)state;
+    bc_arena a = BC_ARENA_INIT;
+    bc_diags d = BC_DIAGS_INIT;
+    assert_null(S_load(&a, &d, "? [x, y]\n: 1\nb: 2\nc: [oops\n"));
+    /* the bad key, then the syntax error further on: read in step */
+    assert_non_null(strstr(d.head->msg, "a key must be plain text"));
+    assert_int_equal(d.head->line, 1);
+    bc_diags_free(&d);
+    bc_arena_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -183,6 +218,8 @@ int main(void)
         cmocka_unit_test(test_empty_document),
         cmocka_unit_test(test_missing_file),
         cmocka_unit_test(test_merge_rule),
+        cmocka_unit_test(test_alias_loop_and_bomb),
+        cmocka_unit_test(test_bad_key_reported_and_map_read_on),
     };
     return cmocka_run_group_tests_name("yaml_load", tests, NULL, NULL);
 }
