@@ -513,6 +513,9 @@ int bc_report_prepare(bc_arena *a, const bc_node *input, bool lenient,
     if (kinh_gui) {
         bc_node *kg = S_render_text_or_list(&p, kinh_gui, root);
         bc_map_set(a, root, "kinh_gui", 8, kg);
+        /* one addressee: "Kính gửi: X" on one line (kinh_gui_mot); several:
+         * the label alone (kinh_gui_nhan) and "- X;" lines whose dashes
+         * stand under its colon (kinh_gui_muc); kinh_gui_dong has them all */
         bc_node *lines = bc_node_new(a, BC_LIST);
         if (kg->kind == BC_SCALAR || kg->count == 1) {
             const bc_node *one = kg->kind == BC_SCALAR ? kg : kg->items[0];
@@ -522,13 +525,18 @@ int bc_report_prepare(bc_arena *a, const bc_node *input, bool lenient,
             bc_buf kb = BC_BUF_INIT;
             bc_buf_puts(&kb, "Kính gửi: ");
             bc_buf_put(&kb, s, n);
-            bc_list_push(a, lines, bc_node_scalar(a, bc_buf_cstr(&kb), kb.len));
+            bc_node *line = bc_node_scalar(a, bc_buf_cstr(&kb), kb.len);
+            bc_list_push(a, lines, line);
+            bc_map_set(a, root, "kinh_gui_mot", 12, line);
             bc_buf_free(&kb);
         } else {
-            bc_list_push(a, lines, bc_node_scalar(a, "Kính gửi:", strlen("Kính gửi:")));
+            bc_node *label = bc_node_scalar(a, "Kính gửi:", strlen("Kính gửi:"));
+            bc_list_push(a, lines, label);
+            bc_map_set(a, root, "kinh_gui_nhan", 13, label);
             bc_node *dl = S_dash_lines(a, kg, false);
             for (size_t i = 0; i < dl->count; i++)
                 bc_list_push(a, lines, dl->items[i]);
+            bc_map_set(a, root, "kinh_gui_muc", 12, dl);
         }
         bc_map_set(a, root, "kinh_gui_dong", 13, lines);
     }
@@ -563,6 +571,9 @@ const bc_derived_key bc_report_derived_keys[] = {
     {"ky_bao_cao.ky_sau", "ky_bao_cao"},
     {"noi_nhan_dong", "noi_nhan kinh_gui"},
     {"kinh_gui_dong", "kinh_gui"},
+    {"kinh_gui_mot", "kinh_gui"},
+    {"kinh_gui_nhan", "kinh_gui"},
+    {"kinh_gui_muc", "kinh_gui"},
     {"nguoi_ky.chuc_danh_in_hoa", "nguoi_ky.chuc_danh"},
     {NULL, NULL},
 };

@@ -509,9 +509,18 @@ static void test_long_names_wrap(void **state)
     assert_string_equal(nl + 1 + strlen(nl + 1) - strlen("quý III năm 2025"), "quý III năm 2025");
     free(t);
     /* Kính gửi with several addressees, and "Như trên" first in Nơi nhận */
-    S_expect_para(&dc, "Kính gửi:", false, false, 28, "center");
-    assert_non_null(S_find_para(dc.body, "- Ủy ban nhân dân tỉnh Hải Dương;"));
-    assert_non_null(S_find_para(dc.body, "- Sở Nội vụ tỉnh Hải Dương."));
+    /* several addressees: the label alone, the dashes under its colon
+     * ("Kính gửi" is 1000 twips wide at 14 pt) */
+    S_expect_para(&dc, "Kính gửi:", false, false, 28, NULL);
+    xmlNodePtr kg1 = S_find_para(dc.body, "- Ủy ban nhân dân tỉnh Hải Dương;");
+    xmlNodePtr kg2 = S_find_para(dc.body, "- Sở Nội vụ tỉnh Hải Dương.");
+    assert_non_null(kg1);
+    assert_non_null(kg2);
+    int label_left = atoi(S_ppr_attr(&dc, S_find_para(dc.body, "Kính gửi:"), "ind", "left"));
+    assert_int_equal(atoi(S_ppr_attr(&dc, kg1, "ind", "left")),
+                     label_left + (int)(bc_text_width("Kính gửi", strlen("Kính gửi"),
+                                                      BC_FACE_REGULAR, 28) + 0.5));
+    assert_string_equal(S_ppr_attr(&dc, kg2, "ind", "left"), S_ppr_attr(&dc, kg1, "ind", "left"));
     assert_non_null(S_find_para(dc.body, "- Như trên;"));
     /* escaping: & < > " reach the text intact */
     assert_non_null(S_find_para(dc.body, "a) Tiếp nhận hồ sơ & trả kết quả <đúng hạn> \"100%\"."));

@@ -143,6 +143,19 @@ static void test_kinh_gui_adds_nhu_tren(void **state)
     assert_string_equal(nn->items[0]->str, "- Như trên;");
     const bc_node *kg = bc_map_get(f.r.data, "kinh_gui_dong");
     assert_string_equal(kg->items[0]->str, "Kính gửi: Ủy ban nhân dân huyện Cẩm Giàng");
+    assert_string_equal(S_get(&f, "kinh_gui_mot"), "Kính gửi: Ủy ban nhân dân huyện Cẩm Giàng");
+    assert_null(bc_map_get(f.r.data, "kinh_gui_nhan"));
+    S_done(&f);
+    /* several addressees: the label and the "- X;" lines apart */
+    S_prepare(&f, 3, "so: 5\nkinh_gui: [UBND huyện A, Phòng Nội vụ]\n");
+    assert_int_equal(f.rc, 0);
+    assert_null(bc_map_get(f.r.data, "kinh_gui_mot"));
+    assert_string_equal(S_get(&f, "kinh_gui_nhan"), "Kính gửi:");
+    const bc_node *muc = bc_map_get(f.r.data, "kinh_gui_muc");
+    assert_int_equal(muc->count, 2);
+    assert_string_equal(muc->items[0]->str, "- UBND huyện A;");
+    assert_string_equal(muc->items[1]->str, "- Phòng Nội vụ.");
+    assert_int_equal(bc_map_get(f.r.data, "kinh_gui_dong")->count, 3);
     S_done(&f);
 }
 
