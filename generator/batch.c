@@ -65,6 +65,7 @@ typedef struct batch {
     const char *out_dir;
     bc_node *chung;
     bc_arena chung_arena;
+    bc_text_cache texts;  /* chung's text templates, compiled once */
     names seen;
     bool duplicate;       /* two entries share a file name */
     bc_csv *csv;          /* `danh_sach` from a CSV file; closed after the
@@ -270,7 +271,8 @@ static bool S_render_entry(batch *b, job *j, bc_buf *docx, bc_buf *tmp)
             return false;
     }
     bc_report r;
-    if (bc_report_prepare(&j->arena, j->entry, o->lenient, &r, &j->diags) != 0)
+    if (bc_report_prepare_cached(&j->arena, j->entry, o->lenient, &b->texts, &r,
+                                 &j->diags) != 0)
         return false;
     bc_render_opts ro = {o->lenient, o->deflate_level};
     bc_buf_clear(docx);
@@ -546,6 +548,8 @@ static void S_read_batch(batch *b, bc_yaml_reader *r)
                 free(key);
                 break;
             }
+            if (b->chung->kind == BC_MAP)
+                bc_text_cache_fill(&b->texts, b->chung);
             if (b->chung->kind != BC_MAP && b->chung->kind != BC_NULL) {
                 bc_diag_add(b->diags, BC_ERROR, file, b->chung->line, b->chung->col,
                             "%s", _("`chung` must be a map of the keys shared by "
@@ -765,6 +769,7 @@ int bc_batch_run(const bc_batch_opts *o, bc_batch_result *res, bc_diags *d)
     pthread_cond_destroy(&b.have_work);
     pthread_cond_destroy(&b.have_free);
     S_names_free(&b.seen);
+    bc_text_cache_free(&b.texts);
     bc_arena_free(&b.chung_arena);
     bc_docx_tpl_free(b.tpl);
     bc_csv_close(b.csv);

@@ -23,6 +23,7 @@ typedef struct prep {
     const char *file;
     bool lenient;
     bool failed;
+    const bc_text_cache *cache; /* compiled text templates of `chung` */
 } prep;
 
 static void S_err(prep *p, const bc_node *at, int line, int col,
@@ -210,16 +211,33 @@ static void S_locate_in_scalar(void *closure, size_t offset, bc_diag *g)
 
 /* Renders a scalar as a mustache text template against root. Returns a new
  * scalar node (same position), or NULL after errors. */
-static bc_node *S_render_text(prep *p, const bc_node *v, const bc_node *root)
+/* Compiles a scalar as a text template, its errors located in the file. */
+static bc_mtpl *S_compile_text(const bc_node *v, bc_diags *d)
 {
-    if (!memchr(v->str, '{', v->len))
-        return (bc_node *)v;
     bc_mopts mo;
     memset(&mo, 0, sizeof mo);
     mo.name = v->file;
     mo.locate = S_locate_in_scalar;
     mo.locate_closure = (void *)v;
-    bc_mtpl *t = bc_mtpl_compile(v->str, v->len, &mo, p->d);
+    return bc_mtpl_compile(v->str, v->len, &mo, d);
+}
+
+/* The cached program of node v, when the cache holds this very node. */
+static const bc_mtpl *S_cached(const bc_text_cache *c, const bc_node *v)
+{
+    for (size_t i = 0; c && i < c->count; i++)
+        if (c->nodes[i] == v)
+            return c->tpls[i];
+    return NULL;
+}
+
+static bc_node *S_render_text(prep *p, const bc_node *v, const bc_node *root)
+{
+    if (!memchr(v->str, '{', v->len))
+        return (bc_node *)v;
+    const bc_mtpl *cached = S_cached(p->cache, v);
+    bc_mtpl *own = cached ? NULL : S_compile_text(v, p->d);
+    const bc_mtpl *t = cached ? cached : own;
     if (!t) {
         p->failed = true;
         return NULL;
@@ -233,7 +251,7 @@ static bc_node *S_render_text(prep *p, const bc_node *v, const bc_node *root)
     ap.lenient = p->lenient;
     ap.diags = p->d;
     int rc = bc_mtpl_apply(t, &ap, &out);
-    bc_mtpl_free(t);
+    bc_mtpl_free(own);
     if (rc != 0) {
         bc_buf_free(&out);
         p->failed = true;
@@ -374,10 +392,55 @@ static void S_period(prep *p, bc_node *root)
     bc_buf_free(&sau);
 }
 
+static void S_cache_add(bc_text_cache *c, const bc_node *v)
+{
+    if (!v || v->kind != BC_SCALAR || !memchr(v->str, '{', v->len))
+        return;
+    bc_diags quiet = BC_DIAGS_INIT; /* each entry reports its own errors */
+    bc_mtpl *t = S_compile_text(v, &quiet);
+    bc_diags_free(&quiet);
+    if (!t)
+        return;
+    c->nodes = bc_xrealloc(c->nodes, (c->count + 1) * sizeof *c->nodes);
+    c->tpls = bc_xrealloc(c->tpls, (c->count + 1) * sizeof *c->tpls);
+    c->nodes[c->count] = v;
+    c->tpls[c->count++] = t;
+}
+
+void bc_text_cache_fill(bc_text_cache *c, const bc_node *chung)
+{
+    static const char *const keys[] = {"trich_yeu", "noi_dung", "kinh_gui",
+                                       "noi_nhan", NULL};
+    for (int k = 0; keys[k]; k++) {
+        const bc_node *v = bc_map_get(chung, keys[k]);
+        if (v && v->kind == BC_LIST)
+            for (size_t i = 0; i < v->count; i++)
+                S_cache_add(c, v->items[i]);
+        else
+            S_cache_add(c, v);
+    }
+}
+
+void bc_text_cache_free(bc_text_cache *c)
+{
+    for (size_t i = 0; i < c->count; i++)
+        bc_mtpl_free(c->tpls[i]);
+    free(c->nodes);
+    free(c->tpls);
+    memset(c, 0, sizeof *c);
+}
+
 int bc_report_prepare(bc_arena *a, const bc_node *input, bool lenient,
                       bc_report *out, bc_diags *d)
 {
-    prep p = {a, d, input, input ? input->file : NULL, lenient, false};
+    return bc_report_prepare_cached(a, input, lenient, NULL, out, d);
+}
+
+int bc_report_prepare_cached(bc_arena *a, const bc_node *input, bool lenient,
+                             const bc_text_cache *cache, bc_report *out,
+                             bc_diags *d)
+{
+    prep p = {a, d, input, input ? input->file : NULL, lenient, false, cache};
     memset(out, 0, sizeof *out);
     if (!input || input->kind != BC_MAP) {
         S_err(&p, input, input ? 0 : 1, input ? 0 : 1, "%s",

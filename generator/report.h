@@ -31,6 +31,23 @@ typedef struct bc_report {
 int bc_report_prepare(bc_arena *a, const bc_node *input, bool lenient,
                       bc_report *out, bc_diags *d);
 
+/* The text templates of a batch's `chung` (trich_yeu, noi_dung, kinh_gui,
+ * noi_nhan items) compiled once: every merged entry shares those nodes, so
+ * a report looks its node up instead of compiling it again. Read-only once
+ * filled: the workers of a batch share it. */
+typedef struct bc_text_cache {
+    const bc_node **nodes;
+    struct bc_mtpl **tpls;
+    size_t count;
+} bc_text_cache;
+
+void bc_text_cache_fill(bc_text_cache *c, const bc_node *chung);
+void bc_text_cache_free(bc_text_cache *c);
+/* bc_report_prepare with the compiled templates of `cache` (may be NULL). */
+int bc_report_prepare_cached(bc_arena *a, const bc_node *input, bool lenient,
+                             const bc_text_cache *cache, bc_report *out,
+                             bc_diags *d);
+
 /* The input keys each derived key is made from (space-separated paths),
  * for `template check`: a template showing a derived key uses them. The
  * entry whose key is "" lists the input keys the program uses whatever
