@@ -4,10 +4,8 @@
 #include "wml_layout.h"
 #include "alloc.h"
 #include "font_metrics.h"
-#include "i18n.h"
 #include "wml.h"
 
-#include <libxml/parser.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -473,32 +471,4 @@ void bc_wml_layout_tree(xmlNodePtr root, const bc_styles *styles)
         S_walk(styles, body, page_text, S_lines); /* line breaks first, */
         S_walk(styles, body, page_text, S_rules); /* then rules measure them */
     }
-}
-
-int bc_wml_layout(bc_buf *xml, const bc_styles *styles, const char *part,
-                  bc_diags *d)
-{
-    xmlDocPtr doc = xmlReadMemory(xml->data, (int)xml->len, part, NULL,
-                                  XML_PARSE_NONET | XML_PARSE_NOERROR |
-                                      XML_PARSE_NOWARNING | XML_PARSE_HUGE);
-    if (!doc) {
-        const xmlError *e = xmlGetLastError();
-        bc_diag *g = bc_diag_add(d, BC_ERROR, NULL, 0, 0,
-                                 _("the rendered document is not well-formed "
-                                   "(a section of the template cuts across "
-                                   "paragraphs or tables): %s"),
-                                 e && e->message ? e->message : "?");
-        bc_diag_set_part(g, part, NULL);
-        size_t n = strlen(g->msg);
-        if (n && g->msg[n - 1] == '\n')
-            g->msg[n - 1] = '\0';
-        return -1;
-    }
-    xmlNodePtr root = xmlDocGetRootElement(doc);
-    bc_wml_layout_tree(root, styles);
-    bc_buf_clear(xml);
-    bc_buf_puts(xml, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n");
-    bc_xml_write_node(xml, root);
-    xmlFreeDoc(doc);
-    return 0;
 }

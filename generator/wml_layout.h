@@ -20,9 +20,9 @@
 #ifndef BC_WML_LAYOUT_H
 #define BC_WML_LAYOUT_H
 
-#include "buf.h"
-#include "diag.h"
 #include "wml_styles.h"
+
+#include <libxml/tree.h>
 
 #define BC_STYLE_RULE "DuongKe"
 #define BC_STYLE_RULE_FULL "DuongKeDai"
@@ -31,13 +31,9 @@
 #define BC_STYLE_SUMMARY "TrichYeu"
 #define BC_RULE_RATIO 0.4
 
-/* Lays out the rendered part in xml (replaced in place). Returns 0, or -1
- * with a diagnostic when the rendered XML is not well-formed (a template
- * whose sections cut across its structure). */
-int bc_wml_layout(bc_buf *xml, const bc_styles *styles, const char *part,
-                  bc_diags *d);
-/* The same on a parsed part (its root element), for callers that already
- * hold the tree. Styles are compared by role (wml_styles.h). */
+/* Lays out a rendered main document part, parsed (its root element); the
+ * renderer serializes it afterwards. Styles are compared by role
+ * (wml_styles.h). */
 void bc_wml_layout_tree(xmlNodePtr root, const bc_styles *styles);
 
 #endif

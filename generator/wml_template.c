@@ -342,10 +342,11 @@ static void S_splice_bodies(bc_buf *xml, bc_buf *bodies, size_t n)
     *xml = out;
 }
 
-/* The output invariants (wml_fixup.h) of a part whose loops may repeat or
- * empty structure, and the layout of the main part, on one parse. */
-static int S_fixup(const bc_docx_tpl *t, const tpl_part *part, bc_wml_ids *ids,
-                   bc_buf *xml, bc_diags *d)
+/* The passes over a rendered part's tree, on one parse: the output
+ * invariants (wml_fixup.h) of a part whose loops may repeat or empty
+ * structure, and the measured layout (wml_layout.h) of the main part. */
+static int S_tree_passes(const bc_docx_tpl *t, const tpl_part *part,
+                         bc_wml_ids *ids, bc_buf *xml, bc_diags *d)
 {
     xmlDocPtr doc = xmlReadMemory(xml->data, (int)xml->len, part->name, NULL,
                                   XML_PARSE_NONET | XML_PARSE_NOERROR |
@@ -353,7 +354,9 @@ static int S_fixup(const bc_docx_tpl *t, const tpl_part *part, bc_wml_ids *ids,
     if (!doc) {
         const xmlError *e = xmlGetLastError();
         bc_diag *g = bc_diag_add(d, BC_ERROR, t->name, 0, 0,
-                                 _("the rendered part is not well-formed: %s"),
+                                 _("the rendered document is not well-formed "
+                                   "(a section of the template cuts across "
+                                   "paragraphs or tables): %s"),
                                  e && e->message ? e->message : "?");
         bc_diag_set_part(g, part->name, part->words);
         size_t n = strlen(g->msg);
@@ -362,7 +365,8 @@ static int S_fixup(const bc_docx_tpl *t, const tpl_part *part, bc_wml_ids *ids,
         return -1;
     }
     xmlNodePtr root = xmlDocGetRootElement(doc);
-    bc_wml_fixup(root, ids);
+    if (part->fixup)
+        bc_wml_fixup(root, ids);
     if (part->is_main)
         bc_wml_layout_tree(root, &t->styles);
     bc_buf_clear(xml);
@@ -397,11 +401,8 @@ int bc_docx_tpl_render(const bc_docx_tpl *t, const bc_mdata *data,
         ap.diags = d;
         bc_buf xml = BC_BUF_INIT;
         int rc_apply = bc_mtpl_apply(part->prog, &ap, &xml);
-        if (rc_apply == 0 && part->fixup)
-            rc_apply = S_fixup(t, part, &ids, &xml, d);
-        else if (rc_apply == 0 && part->is_main &&
-                 bc_wml_layout(&xml, &t->styles, part->name, d) != 0)
-            rc_apply = -1;
+        if (rc_apply == 0 && (part->fixup || part->is_main))
+            rc_apply = S_tree_passes(t, part, &ids, &xml, d);
         if (rc_apply == 0 && rc.nbodies)
             S_splice_bodies(&xml, rc.bodies, rc.nbodies);
         for (size_t k = 0; k < rc.nbodies; k++)
