@@ -15,6 +15,19 @@ unsigned bc_mustache_escape_none(bc_buf *out, const char *s, size_t n,
     return 0;
 }
 
+/* The entity of one of & < > " (NULL for any other byte): the part of
+ * escaping that HTML and XML share. */
+static const char *S_entity(unsigned char c)
+{
+    switch (c) {
+    case '&': return "&amp;";
+    case '<': return "&lt;";
+    case '>': return "&gt;";
+    case '"': return "&quot;";
+    default: return NULL;
+    }
+}
+
 unsigned bc_mustache_escape_html(bc_buf *out, const char *s, size_t n,
                                  bool raw)
 {
@@ -24,23 +37,9 @@ unsigned bc_mustache_escape_html(bc_buf *out, const char *s, size_t n,
     }
     size_t run = 0;
     for (size_t i = 0; i < n; i++) {
-        const char *e;
-        switch (s[i]) {
-        case '&':
-            e = "&amp;";
-            break;
-        case '<':
-            e = "&lt;";
-            break;
-        case '>':
-            e = "&gt;";
-            break;
-        case '"':
-            e = "&quot;";
-            break;
-        default:
+        const char *e = S_entity((unsigned char)s[i]);
+        if (!e)
             continue;
-        }
         bc_buf_put(out, s + run, i - run);
         bc_buf_puts(out, e);
         run = i + 1;
@@ -63,18 +62,14 @@ unsigned bc_mustache_escape_xml(bc_buf *out, const char *s, size_t n,
             continue;
         switch (c) {
         case '&':
-            e = "&amp;";
-            break;
         case '<':
-            e = "&lt;";
-            break;
         case '>':
-            e = "&gt;";
+            e = S_entity(c);
             break;
-        case '"':
+        case '"': /* {{{x}}} only skips what is HTML's own */
             if (raw)
                 continue;
-            e = "&quot;";
+            e = S_entity(c);
             break;
         case '\n':
             e = "</w:t><w:br/>" XML_RESUME;
