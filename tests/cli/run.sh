@@ -8,12 +8,7 @@ bc=$(cd "$1" && pwd)/baocao
 src=$(pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-check() { # check NAME CONDITION...
-    name=$1; shift
-    if "$@"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $name"; fi
-}
+. "$(dirname "$0")/../lib.sh"
 status() { # status WANT CMD... : runs CMD, stderr to $tmp/err
     want=$1; shift
     "$@" > "$tmp/out" 2> "$tmp/err"
@@ -37,21 +32,21 @@ check "render without a file exits 2" status 2 "$bc" render
 good=$src/examples/cam-vu-2023.yaml
 mkdir -p "$tmp/outdir"
 # bad inputs: exit 1, a located message, nothing written
-bad() { # bad NAME YAML-TEXT EXPECTED-MESSAGE
+bad_input() { # bad_input NAME YAML-TEXT EXPECTED-MESSAGE
     printf '%b' "$2" > "$tmp/bad.yaml"
     check "$1: exit 1" status 1 "$bc" render "$tmp/bad.yaml" -o "$tmp/outdir/out.docx"
     check "$1: message" has_err "$3"
     check "$1: no output file" no_files
 }
 base='co_quan: Ủy ban nhân dân xã A\nky_hieu_co_quan: UBND\ndia_danh: A\ntrich_yeu: T\nnoi_nhan: [a]\nnguoi_ky: {chuc_danh: Chủ tịch, ho_ten: B}\n'
-bad "yaml syntax" "${base}noi_dung: [x\n" "baocao: $tmp/bad.yaml:8:1: error: YAML"
-bad "impossible date" "${base}noi_dung: x\nngay: 2023-02-30\n" "bad.yaml:8:7: error: \`ngay\` 2023-02-30 is not a real date"
-bad "missing tag" "${base}noi_dung: Có {{so_lieu.x}} buổi\n" 'bad.yaml:7:14: error: `{{so_lieu.x}}`: no value for `so_lieu.x`'
-bad "missing key" "ky_hieu_co_quan: UBND\n" "bad.yaml:1:1: error: missing required key \`co_quan\`"
-bad "invalid UTF-8" "${base}noi_dung: ab\\0377\n" "bad.yaml:7:13: error: invalid UTF-8"
-bad "control character" "${base}noi_dung: \"a\\\\x07\"\n" "U+0007"
-bad "out-of-range period" "${base}noi_dung: x\nky_bao_cao: {nam: 2023, thang: 13}\n" "bad.yaml:8:32: error:"
-bad "unknown loai" "${base}noi_dung: x\nloai: bien_ban_x\n" "unknown \`loai\`"
+bad_input "yaml syntax" "${base}noi_dung: [x\n" "baocao: $tmp/bad.yaml:8:1: error: YAML"
+bad_input "impossible date" "${base}noi_dung: x\nngay: 2023-02-30\n" "bad.yaml:8:7: error: \`ngay\` 2023-02-30 is not a real date"
+bad_input "missing tag" "${base}noi_dung: Có {{so_lieu.x}} buổi\n" 'bad.yaml:7:14: error: `{{so_lieu.x}}`: no value for `so_lieu.x`'
+bad_input "missing key" "ky_hieu_co_quan: UBND\n" "bad.yaml:1:1: error: missing required key \`co_quan\`"
+bad_input "invalid UTF-8" "${base}noi_dung: ab\\0377\n" "bad.yaml:7:13: error: invalid UTF-8"
+bad_input "control character" "${base}noi_dung: \"a\\\\x07\"\n" "U+0007"
+bad_input "out-of-range period" "${base}noi_dung: x\nky_bao_cao: {nam: 2023, thang: 13}\n" "bad.yaml:8:32: error:"
+bad_input "unknown loai" "${base}noi_dung: x\nloai: bien_ban_x\n" "unknown \`loai\`"
 check "missing input file exits 1" status 1 "$bc" render "$tmp/none.yaml" -o "$tmp/outdir/x.docx"
 check "missing input: no output" no_files
 check "unwritable folder exits 1" status 1 "$bc" render "$good" -o "$tmp/no/such/dir/x.docx"
@@ -145,5 +140,4 @@ check "batch -o '' exits 2" status 2 "$bc" batch "$src/tests/fixtures/batch/inli
 check "a YAML alias loop is an error, not a crash" status 1 "$bc" render "$src/tests/fixtures/batch/loop.yaml" -o "$tmp/loop.docx"
 check "alias loop: message" has_err "(a loop)"
 
-echo "cli checks: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+tally "cli checks"

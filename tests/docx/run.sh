@@ -21,10 +21,7 @@ tools/ensure-deps.sh --cmd python3 soffice pdftoppm pdffonts pdftotext lxml libe
 out=$build/docx-test
 rm -rf "$out"
 mkdir -p "$out"
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/../lib.sh"
 
 for y in examples/*.yaml; do
     n=$(basename "$y" .yaml)
@@ -73,5 +70,4 @@ for f in "$out"/*.docx; do
         *) ok ;;
     esac
 done
-echo "docx end-to-end checks: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+tally "docx end-to-end checks"

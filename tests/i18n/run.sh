@@ -13,12 +13,7 @@ build=$1
 bc=$(cd "$build" && pwd)/baocao
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-check() { # check NAME CONDITION...
-    name=$1; shift
-    if "$@"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $name"; fi
-}
+. "$(dirname "$0")/../lib.sh"
 
 have_vi() { locale -a 2>/dev/null | grep -qix 'vi_VN\.utf-\{0,1\}8'; }
 if ! have_vi && [ "$(id -u)" = 0 ]; then
@@ -104,5 +99,4 @@ check "make install installs the catalogue" sh -c \
     "make -s install BUILD='$build' DESTDIR='$tmp/dest' PREFIX=/usr > '$tmp/inst' 2>&1"
 check "installed .mo" test -s "$tmp/dest/usr/share/locale/vi/LC_MESSAGES/baocao.mo"
 
-echo "i18n checks: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+tally "i18n checks"

@@ -43,14 +43,7 @@ trap 'rm -rf "$tmp"' EXIT
 out=$build/templates-test
 rm -rf "$out"
 mkdir -p "$out"
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-check() { # check NAME CMD...
-    name=$1; shift
-    if "$@"; then ok; else bad "$name"; fi
-}
+. "$(dirname "$0")/../lib.sh"
 same() { # same NAME EXPECTED GOT
     if cmp -s "$2" "$3"; then ok; else bad "$1"; diff "$2" "$3" | head -20; fi
 }
@@ -166,5 +159,4 @@ else
     echo "test-templates: Vietnamese messages skipped (no vi_VN.UTF-8 locale)"
 fi
 
-echo "template checks: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+tally "template checks"
