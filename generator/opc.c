@@ -28,16 +28,14 @@ static const char *S_attr(xmlNodePtr n, const char *name)
     return NULL;
 }
 
-char *bc_opc_content_type(const bc_package *p, const char *part)
+/* Content type of `part` by the parsed [Content_Types].xml (root): an
+ * Override for the part, else the Default for its extension. */
+static char *S_type_of(xmlNodePtr root, const char *part)
 {
     if (part[0] == '/')
         part++;
-    xmlDocPtr doc = bc_opc_parse(p, "[Content_Types].xml");
-    if (!doc)
-        return NULL;
     char *found = NULL;
     const char *ext = strrchr(part, '.');
-    xmlNodePtr root = xmlDocGetRootElement(doc);
     for (xmlNodePtr n = root ? root->children : NULL; n && !found; n = n->next) {
         if (n->type != XML_ELEMENT_NODE || strcmp((const char *)n->name, "Override"))
             continue;
@@ -57,8 +55,27 @@ char *bc_opc_content_type(const bc_package *p, const char *part)
             found = ct ? bc_xstrdup(ct) : NULL;
         }
     }
-    xmlFreeDoc(doc);
     return found;
+}
+
+char **bc_opc_content_types(const bc_package *p)
+{
+    char **types = bc_xcalloc(p->count + 1, sizeof *types);
+    xmlDocPtr doc = bc_opc_parse(p, "[Content_Types].xml");
+    if (!doc)
+        return types;
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    for (size_t i = 0; i < p->count; i++)
+        types[i] = S_type_of(root, p->parts[i].name);
+    xmlFreeDoc(doc);
+    return types;
+}
+
+void bc_opc_types_free(char **types, size_t count)
+{
+    for (size_t i = 0; types && i < count; i++)
+        free(types[i]);
+    free(types);
 }
 
 /* Resolves a relationship target against the source part's folder. */

@@ -24,8 +24,11 @@ xmlDocPtr bc_opc_parse(const bc_package *p, const char *name);
 /* Serializes doc into part `name` of p (replacing it). */
 void bc_opc_store(bc_package *p, const char *name, xmlDocPtr doc);
 
-/* Content type of a part (malloc'd), or NULL when it has none. */
-char *bc_opc_content_type(const bc_package *p, const char *part);
+/* The content types of every part of p (one parse of [Content_Types].xml),
+ * aligned with p->parts; an entry is NULL for a part with none. Free with bc_opc_types_free(types,
+ * p->count). */
+char **bc_opc_content_types(const bc_package *p);
+void bc_opc_types_free(char **types, size_t count);
 /* Name of the target of the first relationship of `type` from `source`
  * ("" for the package itself), resolved to a part name (malloc'd), or
  * NULL. */

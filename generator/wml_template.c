@@ -66,14 +66,27 @@ static void S_styles(bc_docx_tpl *t)
     bc_package ref = BC_PACKAGE_INIT;
     bc_package_from_embedded(&ref, bc_template_bao_cao);
     char *ref_main = bc_opc_main_document(&ref);
-    if (ref_main)
+    /* the built-in template itself (or a copy whose styles are untouched):
+     * nothing to import, and every style plays its own role */
+    char *ref_name = ref_main ? bc_opc_related(&ref, ref_main, BC_REL_STYLES) : NULL;
+    char *own_name = bc_opc_related(&t->pkg, t->main_part, BC_REL_STYLES);
+    const bc_part *rp = ref_name ? bc_package_find(&ref, ref_name) : NULL;
+    const bc_part *tp = own_name ? bc_package_find(&t->pkg, own_name) : NULL;
+    bool same = rp && tp && rp->len == tp->len && memcmp(rp->data, tp->data, rp->len) == 0;
+    free(ref_name);
+    free(own_name);
+    if (ref_main && !same)
         bc_styles_import(&t->pkg, t->main_part, &ref, ref_main,
                          S_imported_styles);
     bc_styles_load(&t->styles, &t->pkg, t->main_part);
-    bc_styles rs;
-    bc_styles_load(&rs, &ref, ref_main);
-    bc_styles_map_roles(&t->styles, &rs);
-    bc_styles_free(&rs);
+    if (same) {
+        bc_styles_map_roles(&t->styles, &t->styles);
+    } else {
+        bc_styles rs;
+        bc_styles_load(&rs, &ref, ref_main);
+        bc_styles_map_roles(&t->styles, &rs);
+        bc_styles_free(&rs);
+    }
     for (int k = 0; k < BC_BLK_KIND_COUNT; k++) {
         const char *id = bc_styles_role_id(&t->styles, bc_block_style_ids[k]);
         t->block_styles[k] = bc_xstrdup(id ? id : bc_block_style_ids[k]);
@@ -113,15 +126,17 @@ bc_docx_tpl *bc_docx_tpl_compile_info(const bc_package *pkg, const char *name,
     }
     S_styles(t);
     t->parts = bc_xcalloc(t->pkg.count, sizeof *t->parts);
+    char **types = bc_opc_content_types(&t->pkg);
+    size_t nparts = t->pkg.count;
     bool ok = true;
     /* the main document first, then the other text parts in package order */
     for (int pass = 0; pass < 2; pass++) {
-        for (size_t i = 0; i < t->pkg.count; i++) {
+        for (size_t i = 0; i < nparts; i++) {
             const char *pn = t->pkg.parts[i].name;
             bool is_main = strcmp(pn, t->main_part) == 0;
             if (is_main != (pass == 0))
                 continue;
-            char *ct = bc_opc_content_type(&t->pkg, pn);
+            const char *ct = types[i];
             bool text = bc_opc_is_text_part(ct);
             if (text) {
                 tpl_part *part = &t->parts[t->part_count++];
@@ -132,9 +147,9 @@ bc_docx_tpl *bc_docx_tpl_compile_info(const bc_package *pkg, const char *name,
                                         info, d) != 0)
                     ok = false;
             }
-            free(ct);
         }
     }
+    bc_opc_types_free(types, nparts);
     if (!ok) {
         bc_docx_tpl_free(t);
         return NULL;
