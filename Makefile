@@ -21,7 +21,7 @@ CC ?= cc
 OPT ?= -O2 -g
 SAN ?=
 BUILD ?= build
-PKGS = libzip libxml-2.0 yaml-0.1 libutf8proc
+PKGS = libzip libdeflate libxml-2.0 yaml-0.1 libutf8proc
 WARN = -Wall -Wextra -Wstrict-prototypes -Wshadow -Wno-unused-parameter
 Q = @
 ifdef V

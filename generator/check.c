@@ -84,12 +84,22 @@ void bc_chk_locate(bc_chk *c, const bc_node *v, size_t off, int *line, int *col)
         }
     int chars = (int)bc_chk_chars(v->str + line_start,
                                   (off < v->len ? off : v->len) - line_start);
-    if (v->style == '|' || v->style == '>') {
+    if (v->style == '|') {
         *line = v->line + 1 + nl;
         *col = S_indent(c, v) + 1 + chars;
+    } else if (v->style == '>') {
+        /* folding joined the lines before the first empty one: past it,
+         * the value's line breaks are not the file's */
+        *line = v->line + 1;
+        *col = S_indent(c, v) + 1 + (nl ? 0 : chars);
+    } else if (nl == 0) {
+        *line = v->line;
+        *col = v->col + (v->style == 'p' ? 0 : 1) + chars;
     } else {
-        *line = v->line + nl;
-        *col = (nl ? 1 : v->col + (v->style == 'p' ? 0 : 1)) + chars;
+        /* a line break of a quoted or plain value is an escape ("\n") or
+         * an empty line, not a line of the file: the value's start */
+        *line = v->line;
+        *col = v->col;
     }
 }
 

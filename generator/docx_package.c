@@ -5,6 +5,7 @@
 #include "docx_package.h"
 #include "alloc.h"
 #include "i18n.h"
+#include "zip_deflated.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -193,13 +194,17 @@ static int S_add_parts(zip_t *z, zip_t *base, const bc_package *order,
                 continue;
             const bc_part *fresh = over ? bc_package_find(over, part->name) : NULL;
             zip_int64_t bidx = base && !fresh ? zip_name_locate(base, part->name, 0) : -1;
+            /* small parts are stored: deflate's set-up costs more than
+             * the few hundred bytes it would save */
+            const bc_part *own = fresh ? fresh : part;
+            bool deflate = bidx < 0 && own->len >= BC_STORE_BELOW;
             zip_source_t *s;
             if (bidx >= 0)
                 s = zip_source_zip(z, base, (zip_uint64_t)bidx, ZIP_FL_COMPRESSED, 0, -1);
-            else if (fresh)
-                s = zip_source_buffer(z, fresh->data, fresh->len, 0);
+            else if (deflate)
+                s = bc_zip_deflated_source(z, own->data, own->len, level);
             else
-                s = zip_source_buffer(z, part->data, part->len, 0);
+                s = zip_source_buffer(z, own->data, own->len, 0);
             zip_int64_t idx = s ? zip_file_add(z, part->name, s, ZIP_FL_ENC_UTF_8) : -1;
             if (idx < 0) {
                 zip_source_free(s);
@@ -207,19 +212,14 @@ static int S_add_parts(zip_t *z, zip_t *base, const bc_package *order,
                             part->name, zip_strerror(z));
                 return -1;
             }
-            /* small parts are stored: deflate's set-up costs more than
-             * the few hundred bytes it would save. A copied part keeps its
-             * method (libzip would deflate a stored source otherwise) */
-            size_t len = fresh ? fresh->len : part->len;
+            /* a stored part stays stored (libzip would deflate a stored
+             * source otherwise); a deflated one is copied as it is */
             zip_stat_t bst;
             if (bidx >= 0 && zip_stat_index(base, (zip_uint64_t)bidx, 0, &bst) == 0 &&
                 bst.comp_method == ZIP_CM_STORE)
                 zip_set_file_compression(z, (zip_uint64_t)idx, ZIP_CM_STORE, 0);
-            else if (bidx < 0)
-                zip_set_file_compression(z, (zip_uint64_t)idx,
-                                         len < BC_STORE_BELOW ? ZIP_CM_STORE
-                                                              : ZIP_CM_DEFLATE,
-                                         (zip_uint32_t)level);
+            else if (bidx < 0 && !deflate)
+                zip_set_file_compression(z, (zip_uint64_t)idx, ZIP_CM_STORE, 0);
             zip_file_set_dostime(z, (zip_uint64_t)idx, 0, dosdate, 0);
             zip_file_set_external_attributes(z, (zip_uint64_t)idx, 0, ZIP_OPSYS_DOS, 0);
         }

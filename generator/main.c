@@ -17,6 +17,7 @@
 #include "report.h"
 #include "template_check.h"
 #include "wml_annotate.h"
+#include "warn_digest.h"
 #include "yaml_load.h"
 
 #include <libxml/parser.h>
@@ -300,6 +301,7 @@ typedef struct batch_ui {
     bool tty;
     double start;
     bool bar_shown;
+    bc_warn_digest warnings;  /* past the first entries, a count per rule */
 } batch_ui;
 
 static double S_now(void)
@@ -322,17 +324,45 @@ static void S_batch_entry(void *closure, const bc_batch_event *ev)
     batch_ui *ui = closure;
     if (!ev->diags->head && ev->ok)
         return;
-    S_clear_bar(ui);
     for (const bc_diag *g = ev->diags->head; g; g = g->next) {
+        bc_warn_verdict v = bc_warn_digest_add(&ui->warnings, ev->index, g);
+        if (v == BC_WARN_COUNTED)
+            continue;
         char *s = bc_diag_format(g);
+        bc_buf line = BC_BUF_INIT;
         if (ev->name[0])
-            fprintf(stderr, _("baocao: entry %zu (%s): %s\n"), ev->index, ev->name, s);
+            bc_buf_printf(&line, _("baocao: entry %zu (%s): %s\n"), ev->index,
+                          ev->name, s);
         else
-            fprintf(stderr, _("baocao: entry %zu: %s\n"), ev->index, s);
+            bc_buf_printf(&line, _("baocao: entry %zu: %s\n"), ev->index, s);
+        if (v == BC_WARN_KEEP) {
+            bc_warn_digest_keep(&ui->warnings, g, bc_buf_cstr(&line));
+        } else {
+            S_clear_bar(ui);
+            fputs(bc_buf_cstr(&line), stderr);
+        }
+        bc_buf_free(&line);
         free(s);
     }
-    if (!ev->ok && !ev->diags->errors)
+    if (!ev->ok && !ev->diags->errors) {
+        S_clear_bar(ui);
         fprintf(stderr, _("baocao: entry %zu (%s): not written\n"), ev->index, ev->name);
+    }
+}
+
+/* The digested warnings: each rule's first finding and how many more. */
+static void S_batch_warnings(batch_ui *ui, const char *path)
+{
+    bc_warn_digest_sort(&ui->warnings);
+    for (size_t i = 0; i < ui->warnings.count; i++) {
+        const bc_warn_rule *r = &ui->warnings.rules[i];
+        fputs(r->first_line, stderr);
+        if (r->findings > 1)
+            fprintf(stderr,
+                    _("baocao:   %zu warnings [%s] like this one in %zu entries "
+                      "(past the first %d); `baocao check %s` lists each\n"),
+                    r->findings, r->id, r->entries, BC_WARN_FULL_ENTRIES, path);
+    }
 }
 
 static void S_batch_progress(void *closure, size_t done, size_t total)
@@ -417,7 +447,7 @@ static int S_cmd_batch(int argc, char **argv)
             return EXIT_USAGE;
         bc_mtpl_free(pt);
     }
-    batch_ui ui = {isatty(STDERR_FILENO) != 0, S_now(), false};
+    batch_ui ui = {isatty(STDERR_FILENO) != 0, S_now(), false, BC_WARN_DIGEST_INIT};
     o.on_entry = S_batch_entry;
     o.on_progress = S_batch_progress;
     o.closure = &ui;
@@ -432,6 +462,8 @@ static int S_cmd_batch(int argc, char **argv)
     bc_batch_result res;
     int rc = bc_batch_run(&o, &res, &d);
     S_clear_bar(&ui);
+    S_batch_warnings(&ui, o.path);
+    bc_warn_digest_free(&ui.warnings);
     S_print_diags(&d);
     bc_diags_free(&d);
     if (res.cancelled)

@@ -16,6 +16,7 @@ pkg_for() {
         ar) echo binutils ;;
         make) echo make ;;
         libzip) echo libzip-dev ;;
+        libdeflate) echo libdeflate-dev ;;
         libxml-2.0) echo libxml2-dev ;;
         yaml-0.1) echo libyaml-dev ;;
         libutf8proc) echo libutf8proc-dev ;;
