@@ -140,4 +140,29 @@ check "batch -o '' exits 2" status 2 "$bc" batch "$src/tests/fixtures/batch/inli
 check "a YAML alias loop is an error, not a crash" status 1 "$bc" render "$src/tests/fixtures/batch/loop.yaml" -o "$tmp/loop.docx"
 check "alias loop: message" has_err "(a loop)"
 
+# a long batch: the review's repeated warnings digested, deterministically
+{
+    printf 'chung:\n  ky_hieu_co_quan: UBND\n  ngay: 2023-12-15\n  trich_yeu: Báo cáo\n'
+    printf '  noi_nhan: [UBND huyện Cẩm Giàng, "Lưu: VT"]\n'
+    printf '  nguoi_ky: {chuc_danh: [TM. Ủy ban nhân dân, Chủ tịch], ho_ten: Lê Văn A}\n'
+    printf '  noi_dung: "I. Kết quả\\n\\nNội dung.\\n\\nII. Tồn tại\\n\\nNội dung."\n'
+    printf 'danh_sach:\n'
+    for i in 1 2 3 4 5 6 7 8; do
+        printf '  - {co_quan: Ủy ban nhân dân xã X%s, dia_danh: X%s}\n' "$i" "$i"
+    done
+} > "$tmp/warn8.yaml"
+check "digest: batch exits 0" status 0 "$bc" batch "$tmp/warn8.yaml" -j2 -o "$tmp/w8"
+check "digest: entries 1-3 in full" test "$(grep -c 'entry [123] (X[123]): .*warning: .*\[L22\]$' "$tmp/err")" = 6
+check "digest: entry 4 kept as the rule's first" test "$(grep -c 'entry 4 (X4): .*warning: .*\[L22\]$' "$tmp/err")" = 1
+check "digest: entries 5-8 not listed" sh -c '! grep -q "entry [5-8] " "$1"' _ "$tmp/err"
+check "digest: the count" has_err "10 warnings \[L22\] like this one in 5 entries (past the first 3); \`baocao check $tmp/warn8.yaml\` lists each"
+sort "$tmp/err" > "$tmp/err-j2"
+"$bc" batch "$tmp/warn8.yaml" -j1 -o "$tmp/w8b" 2> "$tmp/err-j1" > /dev/null
+sed -i 's/ in [0-9.]* s$//' "$tmp/err-j1" "$tmp/err-j2"
+check "digest: the same lines with -j1 and -j2" sh -c 'sort "$1" | cmp -s - "$2"' _ "$tmp/err-j1" "$tmp/err-j2"
+# a finding inside a quoted value with "\n" escapes is placed at the value
+check "check: quoted value" status 1 "$bc" check "$tmp/warn8.yaml"
+check "check: on the value's first line, the column" has_out "warn8.yaml:7:14: warning: entry 1 (X1): part heading \`I. Kết quả\`"
+check "check: past an escaped line break, the value's start" has_out "warn8.yaml:7:13: warning: entry 1 (X1): part heading \`II. Tồn tại\`"
+
 tally "cli checks"
