@@ -255,8 +255,13 @@ static void raw_add_line(raw_block *rb, const char *s, size_t n, bool escaped_pa
     while (i < n) {
         /* copy up to the next backslash-star in one piece */
         size_t j = i;
-        while (j < n && !(s[j] == '\\' && j + 1 < n && s[j + 1] == '*'))
+        for (;;) {
+            const char *bs = memchr(s + j, '\\', n - j);
+            j = bs ? (size_t)(bs - s) : n;
+            if (j == n || (j + 1 < n && s[j + 1] == '*'))
+                break;
             j++;
+        }
         bc_buf_put(&rb->text, s + i, j - i);
         bc_buf_reserve(&rb->lit, j - i);
         memset(rb->lit.data + rb->lit.len, 0, j - i);
@@ -295,7 +300,11 @@ static void resolve_emphasis(raw_block *rb, bc_block *blk)
     star_run *runs = NULL;
     size_t nruns = 0, cap = 0;
     for (size_t i = 0; i < m;) {
-        if (r[i] != '*' || lit[i]) {
+        const char *star = memchr(r + i, '*', m - i);
+        if (!star)
+            break;
+        i = (size_t)(star - r);
+        if (lit[i]) {
             i++;
             continue;
         }
@@ -473,9 +482,11 @@ void bc_body_parse(const char *text, size_t n, bc_body *out)
     int line_no = 0;
     size_t i = 0;
     while (i < n) {
-        size_t j = i;
-        while (j < n && text[j] != '\n' && text[j] != '\r')
-            j++;
+        const char *nl = memchr(text + i, '\n', n - i);
+        size_t j = nl ? (size_t)(nl - text) : n;
+        const char *cr = memchr(text + i, '\r', j - i);
+        if (cr)
+            j = (size_t)(cr - text);
         const char *line = text + i;
         size_t len = j - i;
         line_no++;

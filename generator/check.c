@@ -77,11 +77,12 @@ void bc_chk_locate(bc_chk *c, const bc_node *v, size_t off, int *line, int *col)
 {
     int nl = 0;
     size_t line_start = 0;
-    for (size_t i = 0; i < off && i < v->len; i++)
-        if (v->str[i] == '\n') {
-            nl++;
-            line_start = i + 1;
-        }
+    size_t upto = off < v->len ? off : v->len;
+    const char *p;
+    while ((p = memchr(v->str + line_start, '\n', upto - line_start)) != NULL) {
+        nl++;
+        line_start = (size_t)(p - v->str) + 1;
+    }
     int chars = (int)bc_chk_chars(v->str + line_start,
                                   (off < v->len ? off : v->len) - line_start);
     if (v->style == '|') {
@@ -106,9 +107,10 @@ void bc_chk_locate(bc_chk *c, const bc_node *v, size_t off, int *line, int *col)
 size_t bc_chk_line_start(const bc_node *v, int line)
 {
     size_t i = 0;
-    for (int l = 1; l < line && i < v->len; i++)
-        if (v->str[i] == '\n')
-            l++;
+    for (int l = 1; l < line && i < v->len; l++) {
+        const char *p = memchr(v->str + i, '\n', v->len - i);
+        i = p ? (size_t)(p - v->str) + 1 : v->len;
+    }
     while (i < v->len && (v->str[i] == ' ' || v->str[i] == '\t'))
         i++;
     return i;

@@ -116,30 +116,41 @@ void bc_chk_keys(bc_chk *c)
 
 /* ---- L32: double spaces ------------------------------------------------------------ */
 
+/* The first two spaces in a row in s[0..n), or NULL. */
+static const char *S_double_space(const char *s, size_t n)
+{
+    const char *p = s, *end = s + n;
+    while (p + 1 < end && (p = memchr(p, ' ', (size_t)(end - p))) != NULL &&
+           p + 1 < end) {
+        if (p[1] == ' ')
+            return p;
+        p += 2;
+    }
+    return NULL;
+}
+
 static void S_spaces_in(bc_chk *c, const bc_node *v, const char *path)
 {
     const char *s = v->str;
     size_t n = v->len;
     for (size_t i = 0; i < n;) {
-        size_t end = i;
-        while (end < n && s[end] != '\n')
-            end++;
+        const char *nl = memchr(s + i, '\n', n - i);
+        size_t end = nl ? (size_t)(nl - s) : n;
         size_t a = i;
         while (a < end && (s[a] == ' ' || s[a] == '\t'))
             a++;
-        for (size_t k = a; k + 2 < end; k++) {
-            if (s[k] != ' ' || s[k + 1] != ' ' || k == a)
-                continue;
-            size_t r = k;
+        /* the line's first double space, unless only spaces follow it */
+        const char *dbl = S_double_space(s + a, end - a);
+        if (dbl) {
+            size_t k = (size_t)(dbl - s), r = k;
             while (r < end && s[r] == ' ')
                 r++;
-            if (r == end)
-                break;
-            int line, col;
-            bc_chk_locate(c, v, k, &line, &col);
-            bc_chk_pos(c, BC_WARNING, "L32", v, line, col,
-                       _("double space in `%s`; one space is enough"), path);
-            break;
+            if (r < end) {
+                int line, col;
+                bc_chk_locate(c, v, k, &line, &col);
+                bc_chk_pos(c, BC_WARNING, "L32", v, line, col,
+                           _("double space in `%s`; one space is enough"), path);
+            }
         }
         i = end + 1;
     }

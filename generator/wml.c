@@ -7,9 +7,10 @@
 
 bool bc_wml_is(const xmlNode *n, const char *name)
 {
+    /* the name first: it differs far more often than the namespace */
     return n && n->type == XML_ELEMENT_NODE && n->ns &&
-           strcmp((const char *)n->ns->href, BC_W_NS) == 0 &&
-           strcmp((const char *)n->name, name) == 0;
+           strcmp((const char *)n->name, name) == 0 &&
+           strcmp((const char *)n->ns->href, BC_W_NS) == 0;
 }
 
 xmlNodePtr bc_wml_child(const xmlNode *n, const char *name)
