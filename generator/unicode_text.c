@@ -29,6 +29,30 @@ static utf8proc_ssize_t slen(size_t n)
     return n > (size_t)0x3fffffff ? 0x3fffffff : (utf8proc_ssize_t)n;
 }
 
+/* ---- byte-level fast paths ---------------------------------------------------
+ * Most text is ASCII, Latin letters and Vietnamese letters. A two-byte
+ * sequence with lead C2..DF and a three-byte one with lead E1..EC or EE and
+ * two continuation bytes are well-formed whatever they hold (E0 and ED,
+ * which can be overlong or surrogates, and EF, which holds U+FFFE/FFFF, are
+ * left to utf8proc), so these tests skip them without decoding. */
+static bool S_cont(utf8proc_uint8_t b)
+{
+    return (b & 0xC0) == 0x80;
+}
+
+/* Bytes of the sequence at p[0..left) when it is a well-formed two- or
+ * three-byte sequence that cannot be U+FFFE/U+FFFF, else 0. */
+static size_t S_plain_multibyte(const utf8proc_uint8_t *p, size_t left)
+{
+    utf8proc_uint8_t b = p[0];
+    if (b >= 0xC2 && b <= 0xDF && left >= 2 && S_cont(p[1]))
+        return 2;
+    if (((b >= 0xE1 && b <= 0xEC) || b == 0xEE) && left >= 3 && S_cont(p[1]) &&
+        S_cont(p[2]))
+        return 3;
+    return 0;
+}
+
 bool bc_utf8_valid(const char *s, size_t n, size_t *bad)
 {
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
@@ -36,6 +60,11 @@ bool bc_utf8_valid(const char *s, size_t n, size_t *bad)
     while (i < n) {
         if (p[i] < 0x80) {
             i++;
+            continue;
+        }
+        size_t plain = S_plain_multibyte(p + i, n - i);
+        if (plain) {
+            i += plain;
             continue;
         }
         utf8proc_int32_t cp;
@@ -136,8 +165,20 @@ bool bc_is_nfc(const char *s, size_t n)
     size_t i = 0;
     bool simple = true;
     while (i < n) {
-        if (p[i] < 0x80) {
+        utf8proc_uint8_t b = p[i];
+        if (b < 0x80) {
             i++;
+            continue;
+        }
+        /* U+0080..U+02FF (lead C2..CB) and U+1E00..U+1EFF (E1 B8..BB),
+         * well-formed, are safe without decoding */
+        if (b <= 0xCB && b >= 0xC2 && i + 1 < n && S_cont(p[i + 1])) {
+            i += 2;
+            continue;
+        }
+        if (b == 0xE1 && i + 2 < n && p[i + 1] >= 0xB8 && p[i + 1] <= 0xBB &&
+            S_cont(p[i + 2])) {
+            i += 3;
             continue;
         }
         utf8proc_int32_t cp;
@@ -262,6 +303,9 @@ unsigned bc_xml_illegal(const char *s, size_t n, size_t *offset)
         if (p[i] < 0x80) {
             cp = p[i];
             k = 1;
+        } else if ((k = (utf8proc_ssize_t)S_plain_multibyte(p + i, n - i)) > 0) {
+            i += (size_t)k;     /* no illegal character is written so */
+            continue;
         } else {
             k = utf8proc_iterate(p + i, slen(n - i), &cp);
         }

@@ -47,10 +47,6 @@ typedef struct loader {
     FILE *fp;
     size_t size;            /* file size, for progress */
     size_t consumed;        /* bytes handed to libyaml */
-    unsigned char carry[4]; /* an incomplete UTF-8 sequence between reads */
-    size_t carry_len;
-    long line;              /* 1-based line of the next byte (validation) */
-    long col;               /* 1-based column of the next byte */
     bc_arena names;         /* holds `file` in streaming mode */
 } loader;
 
@@ -58,42 +54,54 @@ struct bc_yaml_reader {
     loader L;
 };
 
-/* Line and column (1-based, column in characters) of a byte offset. */
-static void S_offset_pos(const char *data, size_t len, size_t off, int *line,
-                         int *col)
+/* Where a byte offset is: 1-based line and column (in characters), and the
+ * byte there. With `lead`, an offset inside a multi-byte sequence (libyaml
+ * points at a bad trailing byte) moves back to the sequence's first byte. */
+typedef struct byte_pos {
+    int line, col, byte;
+} byte_pos;
+
+static byte_pos S_pos_of(int (*next)(void *), void *src, size_t off, bool lead)
 {
-    int l = 1, c = 1;
-    for (size_t i = 0; i < off && i < len; i++) {
-        unsigned char ch = (unsigned char)data[i];
+    byte_pos at = {1, 1, -1}, lead_at = {0, 0, -1};
+    size_t lead_off = (size_t)-1;
+    int ch = EOF;
+    for (size_t i = 0; i <= off && (ch = next(src)) != EOF; i++) {
+        if (i == off)
+            break;
+        if (ch >= 0xC0) {
+            lead_at = at;
+            lead_at.byte = ch;
+            lead_off = i;
+        }
         if (ch == '\n') {
-            l++;
-            c = 1;
+            at.line++;
+            at.col = 1;
         } else if ((ch & 0xC0) != 0x80) {
-            c++;
+            at.col++;
         }
     }
-    *line = l;
-    *col = c;
+    at.byte = ch;
+    if (lead && ch != EOF && (ch & 0xC0) != 0xC0 && lead_off != (size_t)-1 &&
+        off - lead_off <= 3)
+        return lead_at;
+    return at;
 }
 
-/* Line and column of a byte offset of a file (an error path: it reads the
- * file again rather than keeping line tables while streaming). */
-static void S_file_offset_pos(const char *path, size_t off, int *line, int *col)
+typedef struct mem_src {
+    const unsigned char *p;
+    size_t len, i;
+} mem_src;
+
+static int S_mem_next(void *src)
 {
-    FILE *f = fopen(path, "rb");
-    int l = 1, c = 1, ch;
-    for (size_t i = 0; f && i < off && (ch = getc(f)) != EOF; i++) {
-        if (ch == '\n') {
-            l++;
-            c = 1;
-        } else if ((ch & 0xC0) != 0x80) {
-            c++;
-        }
-    }
-    if (f)
-        fclose(f);
-    *line = l;
-    *col = c;
+    mem_src *m = src;
+    return m->i < m->len ? m->p[m->i++] : EOF;
+}
+
+static int S_file_next(void *src)
+{
+    return getc((FILE *)src);
 }
 
 static void S_error_at_mark(loader *L, yaml_mark_t m, const char *fmt,
@@ -108,11 +116,27 @@ static void S_parser_error(loader *L)
     yaml_parser_t *p = &L->parser;
     const char *problem = p->problem ? p->problem : "unknown problem";
     if (p->error == YAML_READER_ERROR) {
-        int line = 0, col = 0;
-        if (L->data)
-            S_offset_pos(L->data, L->len, p->problem_offset, &line, &col);
-        else
-            S_file_offset_pos(L->file, p->problem_offset, &line, &col);
+        bool lead = strstr(problem, "trailing") != NULL;
+        byte_pos at = {0, 0, -1};
+        if (L->data) {
+            mem_src m = {(const unsigned char *)L->data, L->len, 0};
+            at = S_pos_of(S_mem_next, &m, p->problem_offset, lead);
+        } else {
+            FILE *f = fopen(L->file, "rb");
+            if (f) {
+                at = S_pos_of(S_file_next, f, p->problem_offset, lead);
+                fclose(f);
+            }
+        }
+        int line = at.line, col = at.col, byte = at.byte;
+        /* libyaml's UTF-8 problems, in the words the loader uses elsewhere */
+        if (byte >= 0 && (strstr(problem, "UTF-8") ||
+                          strstr(problem, "invalid Unicode character"))) {
+            bc_diag_add(L->diags, BC_ERROR, L->file, line, col,
+                        _("invalid UTF-8 (byte 0x%02X); save the file as UTF-8"),
+                        (unsigned)byte);
+            return;
+        }
         if (p->problem_value != -1)
             bc_diag_add(L->diags, BC_ERROR, L->file, line, col,
                         _("YAML: %s (U+%04X)"), problem,
@@ -478,9 +502,9 @@ bc_node *bc_yaml_load_mem(bc_arena *a, const char *name, const char *data,
 
     size_t bad;
     if (!bc_utf8_valid(data, len, &bad)) {
-        int line, col;
-        S_offset_pos(data, len, bad, &line, &col);
-        bc_diag_add(d, BC_ERROR, L.file, line, col,
+        mem_src m = {(const unsigned char *)data, len, 0};
+        byte_pos at = S_pos_of(S_mem_next, &m, bad, false);
+        bc_diag_add(d, BC_ERROR, L.file, at.line, at.col,
                     _("invalid UTF-8 (byte 0x%02X); save the file as UTF-8"),
                     (unsigned char)data[bad]);
         return NULL;
@@ -560,69 +584,21 @@ bc_node *bc_yaml_load_file(bc_arena *a, const char *path, bc_diags *d)
 
 /* ---- streaming reader -------------------------------------------------- */
 
-/* libyaml's input handler: reads the file in chunks and checks UTF-8 on
- * the way, carrying an incomplete sequence over to the next read, and
- * counting lines and columns so that a bad byte is reported where it is. */
+/* libyaml's input handler: reads the file in chunks. libyaml checks the
+ * UTF-8 itself; S_parser_error gives its offset a line and column. */
 static int S_read_handler(void *data, unsigned char *buffer, size_t size,
                           size_t *size_read)
 {
     loader *L = data;
-    if (size < 8) {
-        *size_read = 0;
-        return 1;
-    }
-    memcpy(buffer, L->carry, L->carry_len);
-    size_t n = L->carry_len + fread(buffer + L->carry_len, 1,
-                                    size - L->carry_len, L->fp);
+    size_t n = fread(buffer, 1, size, L->fp);
     if (ferror(L->fp)) {
         bc_diag_add(L->diags, BC_ERROR, L->file, 0, 0, _("cannot read: %s"),
                     strerror(errno));
         L->utf8_failed = true;
         return 0;
     }
-    /* keep back an incomplete sequence at the end (unless at end of file) */
-    size_t keep = 0;
-    if (!feof(L->fp)) {
-        size_t i = n;
-        while (i > 0 && n - i < 3 && ((buffer[i - 1] & 0xC0) == 0x80))
-            i--;
-        if (i > 0 && buffer[i - 1] >= 0xC0) {
-            unsigned char lead = buffer[i - 1];
-            size_t want = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
-            if (n - (i - 1) < want)
-                keep = n - (i - 1);
-        }
-    }
-    size_t valid_len = n - keep;
-    size_t bad;
-    if (!bc_utf8_valid((const char *)buffer, valid_len, &bad)) {
-        long line = L->line, col = L->col;
-        for (size_t i = 0; i < bad; i++) {
-            if (buffer[i] == '\n') {
-                line++;
-                col = 1;
-            } else if ((buffer[i] & 0xC0) != 0x80) {
-                col++;
-            }
-        }
-        bc_diag_add(L->diags, BC_ERROR, L->file, (int)line, (int)col,
-                    _("invalid UTF-8 (byte 0x%02X); save the file as UTF-8"),
-                    buffer[bad]);
-        L->utf8_failed = true;
-        return 0;
-    }
-    for (size_t i = 0; i < valid_len; i++) {
-        if (buffer[i] == '\n') {
-            L->line++;
-            L->col = 1;
-        } else if ((buffer[i] & 0xC0) != 0x80) {
-            L->col++;
-        }
-    }
-    memcpy(L->carry, buffer + valid_len, keep);
-    L->carry_len = keep;
-    L->consumed += valid_len;
-    *size_read = valid_len;
+    L->consumed += n;
+    *size_read = n;
     return 1;
 }
 
@@ -639,7 +615,6 @@ bc_yaml_reader *bc_yaml_reader_open(const char *path, bc_diags *d)
     L->fp = fp;
     L->diags = d;
     L->file = bc_arena_strdup(&L->names, path);
-    L->line = L->col = 1;
     if (fseek(fp, 0, SEEK_END) == 0) {
         long end = ftell(fp);
         L->size = end > 0 ? (size_t)end : 0;

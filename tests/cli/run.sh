@@ -140,6 +140,13 @@ check "batch -o '' exits 2" status 2 "$bc" batch "$src/tests/fixtures/batch/inli
 check "a YAML alias loop is an error, not a crash" status 1 "$bc" render "$src/tests/fixtures/batch/loop.yaml" -o "$tmp/loop.docx"
 check "alias loop: message" has_err "(a loop)"
 
+# a batch file is checked as it streams: a bad byte's line and column, also
+# when libyaml meets it as the second byte of a sequence
+printf 'chung: {ky_hieu_co_quan: UBND}\ndanh_sach:\n  - noi_dung: Vi\341\273\207t\303A\n' > "$tmp/badutf.yaml"
+check "batch: invalid UTF-8 exits 1" status 1 "$bc" batch "$tmp/badutf.yaml" -o "$tmp/bu"
+check "batch: invalid UTF-8 located at the sequence" has_err "badutf.yaml:3:19: error: invalid UTF-8 (byte 0xC3)"
+check "batch: invalid UTF-8, no file" test -z "$(ls -A "$tmp/bu" 2>/dev/null)"
+
 # a long batch: the review's repeated warnings digested, deterministically
 {
     printf 'chung:\n  ky_hieu_co_quan: UBND\n  ngay: 2023-12-15\n  trich_yeu: Báo cáo\n'

@@ -54,6 +54,15 @@ static void test_valid(void **state)
     assert_true(bc_utf8_valid("ab\xC3\xA1", 2, NULL));
     /* An embedded NUL is a valid code point. */
     assert_true(bc_utf8_valid("a\0b", 3, NULL));
+    /* the byte-level fast path stops at what it cannot vouch for */
+    assert_false(bc_utf8_valid("ạ\xE1\xBA", 5, &bad));        /* cut 3-byte */
+    assert_int_equal(bad, 3);
+    assert_false(bc_utf8_valid("ạ\xE1\xBA\x41", 6, &bad));    /* bad third */
+    assert_int_equal(bad, 3);
+    assert_false(bc_utf8_valid("Việt\xC3\x41", 8, &bad));      /* bad second */
+    assert_int_equal(bad, 6);
+    assert_false(bc_utf8_valid("ạ\xE0\x80\x80", 6, &bad));    /* overlong */
+    assert_int_equal(bad, 3);
 }
 
 static void test_is_nfc(void **state)
@@ -220,6 +229,11 @@ static void test_xml_illegal(void **state)
     assert_int_equal(off, 1);
     /* DEL and C1 controls are allowed by XML 1.0. */
     assert_int_equal(bc_xml_illegal("\x7F\xC2\x85", 3, &off), 0);
+    /* past the fast path: a cut sequence, U+FFFF after Vietnamese */
+    assert_int_equal(bc_xml_illegal("ạ\xE1\xBA", 5, &off), 0xFFFD);
+    assert_int_equal(off, 3);
+    assert_int_equal(bc_xml_illegal("ỹ\xEF\xBF\xBF", 6, &off), 0xFFFF);
+    assert_int_equal(off, 3);
 }
 
 static void test_length(void **state)
