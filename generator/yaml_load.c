@@ -42,7 +42,7 @@ typedef struct loader {
     bool bombed;            /* aliases expanded past BC_YAML_MAX_VALUES */
     yaml_event_t pending;   /* one event of look-ahead */
     bool has_pending;
-    bool utf8_failed;       /* the input handler refused a byte */
+    bool read_failed;       /* the input handler failed (a read error) */
     /* streaming mode */
     FILE *fp;
     size_t size;            /* file size, for progress */
@@ -82,8 +82,7 @@ static byte_pos S_pos_of(int (*next)(void *), void *src, size_t off, bool lead)
         }
     }
     at.byte = ch;
-    if (lead && ch != EOF && (ch & 0xC0) != 0xC0 && lead_off != (size_t)-1 &&
-        off - lead_off <= 3)
+    if (lead && lead_off != (size_t)-1 && off - lead_off <= 3)
         return lead_at;
     return at;
 }
@@ -164,7 +163,7 @@ static bool S_next(loader *L, yaml_event_t *ev)
         return true;
     }
     if (!yaml_parser_parse(&L->parser, ev)) {
-        if (!L->utf8_failed)
+        if (!L->read_failed)
             S_parser_error(L);
         return false;
     }
@@ -352,7 +351,7 @@ static bc_node *S_sequence(loader *L, yaml_event_t *start, const char *key)
         yaml_mark_t at = ev.start_mark;
         yaml_event_delete(&ev);
         if (!item) {
-            if (L->parser.error != YAML_NO_ERROR || L->utf8_failed)
+            if (L->parser.error != YAML_NO_ERROR || L->read_failed)
                 return NULL;
             ok = false;
             continue;
@@ -422,7 +421,7 @@ static bc_node *S_mapping(loader *L, yaml_event_t *start)
         yaml_event_delete(&vev);
         if (!v) {
             free(knfc);
-            if (L->parser.error != YAML_NO_ERROR || L->utf8_failed)
+            if (L->parser.error != YAML_NO_ERROR || L->read_failed)
                 return NULL;
             ok = false;
             continue;
@@ -594,7 +593,7 @@ static int S_read_handler(void *data, unsigned char *buffer, size_t size,
     if (ferror(L->fp)) {
         bc_diag_add(L->diags, BC_ERROR, L->file, 0, 0, _("cannot read: %s"),
                     strerror(errno));
-        L->utf8_failed = true;
+        L->read_failed = true;
         return 0;
     }
     L->consumed += n;
@@ -762,7 +761,7 @@ int bc_yaml_reader_item(bc_yaml_reader *r, bc_arena *a, bc_node **item)
     if (*item)
         return 1;
     /* a bad item: the parser is still usable unless libyaml failed */
-    return L->parser.error != YAML_NO_ERROR || L->utf8_failed ? -1 : 2;
+    return L->parser.error != YAML_NO_ERROR || L->read_failed ? -1 : 2;
 }
 
 int bc_yaml_block_indent(const char *path, int line)
