@@ -4,10 +4,13 @@
  * The main thread reads entries one at a time (YAML stream or CSV rows),
  * merges `chung` under each, names its output file, and hands it to a
  * bounded queue; workers prepare, render and write each to a temporary
- * file in the output folder. Jobs and their arenas are recycled, so memory
- * does not grow with the number of entries. At the end the temporary
- * files are renamed into place, or all removed when two entries would
- * write the same name or the batch was interrupted.
+ * file in the output folder. With -j N there are N - 1 worker threads, and
+ * the reading thread makes the Nth report: whenever every job is taken it
+ * renders the oldest queued one itself instead of waiting, so N threads
+ * share N cores (a reader and N workers would crowd them). Jobs and their
+ * arenas are recycled, so memory does not grow with the number of entries.
+ * At the end the temporary files are renamed into place, or all removed
+ * when two entries would write the same name or the batch was interrupted.
  */
 #include "batch.h"
 #include "alloc.h"
@@ -77,6 +80,7 @@ typedef struct batch {
     job *queue_head, *queue_tail;
     job *free_jobs;
     bool closing;
+    bc_buf reader_docx, reader_tmp; /* the reading thread's render buffers */
     char token[24];       /* this run's temporary names: .FILE.TOKEN.tmp */
     /* results, under mu */
     size_t done, failed, total_estimate, read;
@@ -176,11 +180,37 @@ static void S_tmp_path(const batch *b, const char *file, bc_buf *out)
 
 /* ---- the queue ------------------------------------------------------------- */
 
+static void S_run_job(batch *b, job *j, bc_buf *docx, bc_buf *tmp);
+
+/* Removes the oldest queued job (called with mu held; NULL when none). */
+static job *S_dequeue(batch *b)
+{
+    job *j = b->queue_head;
+    if (j) {
+        b->queue_head = j->next;
+        if (!b->queue_head)
+            b->queue_tail = NULL;
+        j->next = NULL;
+    }
+    return j;
+}
+
+/* A free job for the reading thread. When every job is taken, the reader
+ * renders the oldest queued one itself (it is the Nth of -j N); it waits
+ * only when the queue is empty and the workers hold every job. */
 static job *S_take_free(batch *b)
 {
     pthread_mutex_lock(&b->mu);
-    while (!b->free_jobs)
-        pthread_cond_wait(&b->have_free, &b->mu);
+    while (!b->free_jobs) {
+        job *queued = S_dequeue(b);
+        if (queued) {
+            pthread_mutex_unlock(&b->mu);
+            S_run_job(b, queued, &b->reader_docx, &b->reader_tmp);
+            pthread_mutex_lock(&b->mu);
+        } else {
+            pthread_cond_wait(&b->have_free, &b->mu);
+        }
+    }
     job *j = b->free_jobs;
     b->free_jobs = j->next;
     pthread_mutex_unlock(&b->mu);
@@ -220,13 +250,7 @@ static job *S_pop(batch *b)
     pthread_mutex_lock(&b->mu);
     while (!b->queue_head && !b->closing)
         pthread_cond_wait(&b->have_work, &b->mu);
-    job *j = b->queue_head;
-    if (j) {
-        b->queue_head = j->next;
-        if (!b->queue_head)
-            b->queue_tail = NULL;
-        j->next = NULL;
-    }
+    job *j = S_dequeue(b);
     pthread_mutex_unlock(&b->mu);
     return j;
 }
@@ -283,22 +307,27 @@ static bool S_render_entry(batch *b, job *j, bc_buf *docx, bc_buf *tmp)
                              &j->diags) == 0;
 }
 
+/* Renders and writes one queued job, reports it and recycles it. */
+static void S_run_job(batch *b, job *j, bc_buf *docx, bc_buf *tmp)
+{
+    if (S_cancelled(b)) { /* interrupted: neither written nor failed */
+        S_recycle(b, j);
+        return;
+    }
+    bool ok = S_render_entry(b, j, docx, tmp);
+    pthread_mutex_lock(&b->mu);
+    S_finish(b, j, ok);
+    pthread_mutex_unlock(&b->mu);
+    S_recycle(b, j);
+}
+
 static void *S_worker(void *arg)
 {
     batch *b = arg;
     bc_buf docx = BC_BUF_INIT, tmp = BC_BUF_INIT;
     job *j;
-    while ((j = S_pop(b)) != NULL) {
-        if (S_cancelled(b)) { /* interrupted: neither written nor failed */
-            S_recycle(b, j);
-            continue;
-        }
-        bool ok = S_render_entry(b, j, &docx, &tmp);
-        pthread_mutex_lock(&b->mu);
-        S_finish(b, j, ok);
-        pthread_mutex_unlock(&b->mu);
-        S_recycle(b, j);
-    }
+    while ((j = S_pop(b)) != NULL)
+        S_run_job(b, j, &docx, &tmp);
     bc_buf_free(&docx);
     bc_buf_free(&tmp);
     return NULL;
@@ -693,41 +722,47 @@ int bc_batch_run(const bc_batch_opts *o, bc_batch_result *res, bc_diags *d)
     clock_gettime(CLOCK_REALTIME, &now);
     snprintf(b.token, sizeof b.token, "%lx%05lx", (unsigned long)getpid(),
              (unsigned long)(now.tv_nsec & 0xFFFFF));
-    int nworkers = o->jobs > 0 ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
-    if (nworkers < 1)
-        nworkers = 1;
-    if (nworkers > 64)
-        nworkers = 64;
+    int nthreads = o->jobs > 0 ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
+    if (nthreads < 1)
+        nthreads = 1;
+    if (nthreads > 64)
+        nthreads = 64;
     pthread_mutex_init(&b.mu, NULL);
     pthread_cond_init(&b.have_work, NULL);
     pthread_cond_init(&b.have_free, NULL);
-    size_t njobs = (size_t)nworkers * 2 + 2;
+    size_t njobs = (size_t)nthreads * 2 + 2;
     job *jobs = bc_xcalloc(njobs, sizeof *jobs);
     for (size_t i = 0; i < njobs; i++) {
         jobs[i].next = b.free_jobs;
         b.free_jobs = &jobs[i];
     }
-    pthread_t *threads = bc_xcalloc((size_t)nworkers, sizeof *threads);
+    /* the reading thread is the last of the N; with fewer workers than
+     * asked (a thread that cannot start) it renders the more */
+    int nworkers = nthreads - 1;
+    pthread_t *threads = bc_xcalloc((size_t)nthreads, sizeof *threads);
     int started = 0;
     while (started < nworkers &&
            pthread_create(&threads[started], NULL, S_worker, &b) == 0)
         started++;
-    if (started == 0) {
-        bc_diag_add(d, BC_ERROR, NULL, 0, 0, _("cannot start a worker thread: %s"),
-                    strerror(errno));
-        b.fatal = true;
-    }
     nworkers = started;
 
-    if (!b.fatal)
-        S_read_batch(&b, r);
+    S_read_batch(&b, r);
 
+    /* the reader helps to empty the queue, then waits for the workers */
     pthread_mutex_lock(&b.mu);
     b.closing = true;
     pthread_cond_broadcast(&b.have_work);
+    job *queued;
+    while ((queued = S_dequeue(&b)) != NULL) {
+        pthread_mutex_unlock(&b.mu);
+        S_run_job(&b, queued, &b.reader_docx, &b.reader_tmp);
+        pthread_mutex_lock(&b.mu);
+    }
     pthread_mutex_unlock(&b.mu);
     for (int i = 0; i < nworkers; i++)
         pthread_join(threads[i], NULL);
+    bc_buf_free(&b.reader_docx);
+    bc_buf_free(&b.reader_tmp);
 
     /* every written entry left a temporary file named after its output
      * file: rename them all into place, or remove them all */

@@ -290,7 +290,7 @@ static void S_batch_help(void)
                    "Writes one report per entry of `danh_sach` (a list, or a CSV file), "
                    "with `chung` merged under each.\n"
                    "  -o DIR         output folder (default: out/), created when missing\n"
-                   "  -j N           worker threads (default: the number of cores)\n"
+                   "  -j N           reports made at the same time (default: the number of cores)\n"
                    "  --ten PATTERN  a mustache pattern for file names, e.g. "
                    "'{{so}}-{{dia_danh}}'\n"
                    "Files appear only when the batch ends; an entry that fails is "
