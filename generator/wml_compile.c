@@ -15,6 +15,8 @@
 #include "i18n.h"
 #include "wml.h"
 #include "wml_fixup.h"
+#include "wml_layout.h"
+#include "wml_regions.h"
 #include "wml_scan.h"
 #include "wml_template_int.h"
 
@@ -26,6 +28,7 @@ typedef struct cctx {
     bc_scan *s;
     tpl_part *part;
     size_t loc_cap, block_cap;
+    bc_region_plan plan; /* the top-level elements the tree passes see */
 } cctx;
 
 static void S_element(cctx *c, bc_buf *out, xmlNodePtr n, const bc_stag *hole);
@@ -183,39 +186,6 @@ static xmlNodePtr S_run_rpr(xmlNodePtr t)
     return bc_wml_child(run, "rPr");
 }
 
-/* The one inline variable tag of a paragraph otherwise blank, or NULL. */
-static const bc_stag *S_block_tag(const bc_scan *s, const bc_spara *p)
-{
-    const bc_stag *only = NULL;
-    for (size_t k = p->tag0; k < p->tag0 + p->ntags; k++) {
-        const bc_stag *g = &s->tags[k];
-        if (g->place != BC_TP_INLINE)
-            continue;
-        if (only || !(g->sigil == 0 || g->sigil == '&' || g->sigil == '{') ||
-            !g->name || !g->name[0])
-            return NULL;
-        only = g;
-    }
-    if (!only)
-        return NULL;
-    for (size_t i = 0; i < p->len;) {
-        bool skipped = false;
-        for (size_t k = p->tag0; k < p->tag0 + p->ntags; k++) {
-            if (s->tags[k].start == i) {
-                i = s->tags[k].end;
-                skipped = true;
-                break;
-            }
-        }
-        if (skipped)
-            continue;
-        if (p->text[i] != ' ' && p->text[i] != '\t')
-            return NULL;
-        i++;
-    }
-    return only;
-}
-
 static void S_block(cctx *c, bc_buf *out, xmlNodePtr p, const bc_stag *g)
 {
     tpl_part *part = c->part;
@@ -270,7 +240,7 @@ static void S_paragraph(cctx *c, bc_buf *out, xmlNodePtr p)
         return;
     }
     S_emit_placed(c, out, from, to, BC_TP_BEFORE_P, NULL);
-    const bc_stag *g = S_block_tag(c->s, sp);
+    const bc_stag *g = bc_scan_block_tag(c->s, sp);
     if (g)
         S_block(c, out, p, g);
     else
@@ -331,9 +301,63 @@ static void S_element(cctx *c, bc_buf *out, xmlNodePtr n, const bc_stag *hole)
         return;
     }
     bc_buf_putc(out, '>');
-    for (xmlNodePtr k = n->children; k; k = k->next)
+    bool top = c->plan.any && n == c->plan.top;
+    for (xmlNodePtr k = n->children; k; k = k->next) {
+        if (top && bc_region_opens(&c->plan, k))
+            bc_buf_putc(out, BC_REGION_OPEN);
         S_node(c, out, k, hole);
+        if (top && bc_region_closes(&c->plan, k))
+            bc_buf_putc(out, BC_REGION_CLOSE);
+    }
     S_close_tag(out, n);
+}
+
+static bool S_has_element(const xmlNode *n, const char *name)
+{
+    for (const xmlNode *c = n->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE &&
+            (bc_wml_is(c, name) || S_has_element(c, name)))
+            return true;
+    return false;
+}
+
+/* Decides which tree passes the rendered part needs, and where (see
+ * wml_regions.h): part->fixup, part->whole_pass or part->regions with the
+ * text that wraps a region into a document of its own. */
+static void S_plan_passes(cctx *c, xmlNodePtr root)
+{
+    const bc_scan *s = c->s;
+    tpl_part *part = c->part;
+    bool loops = false, blocks = false;
+    for (size_t k = 0; k < s->ntags; k++)
+        loops |= s->tags[k].sigil == '#' || s->tags[k].sigil == '^';
+    for (size_t i = 0; i < s->npara && !blocks; i++)
+        blocks = bc_scan_block_tag(s, &s->paras[i]) != NULL;
+    bool ids = bc_region_has_ids(root);
+    part->fixup = (loops || blocks) && (ids || S_has_element(root, "tbl"));
+    if (!part->fixup && !part->is_main)
+        return;
+    if ((part->fixup && ids) ||
+        bc_region_plan_make(&c->plan, s, root, part->is_main, part->fixup) != 0) {
+        part->whole_pass = true;
+        return;
+    }
+    part->regions = c->plan.any;
+    if (!part->regions)
+        return;
+    part->page_text = part->is_main ? bc_wml_page_text_width(root) : 0;
+    bc_buf open = BC_BUF_INIT, close = BC_BUF_INIT;
+    for (xmlNodePtr n = c->plan.top; n && n->type == XML_ELEMENT_NODE; n = n->parent) {
+        bc_buf start = BC_BUF_INIT;
+        bc_xml_write_start(&start, n);
+        bc_buf_putc(&start, '>');
+        bc_buf_puts(&start, bc_buf_cstr(&open));
+        bc_buf_free(&open);
+        open = start;
+        S_close_tag(&close, n);
+    }
+    part->wrap_open = bc_buf_detach(&open, NULL);
+    part->wrap_close = bc_buf_detach(&close, NULL);
 }
 
 /* ---- compiling ------------------------------------------------------------------ */
@@ -496,17 +520,15 @@ int bc_wml_compile_part(tpl_part *part, const bc_package *pkg,
     bc_buf src = BC_BUF_INIT;
     if (rc == 0) {
         bc_scan_bind(&s);
-        cctx c = {&s, part, 0, 0};
+        cctx c;
+        memset(&c, 0, sizeof c);
+        c.s = &s;
+        c.part = part;
+        S_plan_passes(&c, root);
         bc_buf_puts(&src, "<?xml version=\"1.0\" encoding=\"UTF-8\" "
                           "standalone=\"yes\"?>\n");
         S_node(&c, &src, root, NULL);
-        bool loops = false;
-        for (size_t k = 0; k < s.ntags; k++)
-            loops |= s.tags[k].sigil == '#' || s.tags[k].sigil == '^';
-        const char *x = bc_buf_cstr(&src);
-        part->fixup = (loops || part->block_count) &&
-                      (strstr(x, "<w:tbl") || strstr(x, "docPr") ||
-                       strstr(x, "bookmarkStart") || strstr(x, "paraId"));
+        bc_region_plan_free(&c.plan);
     }
     if (rc == 0) {
         bc_mopts mo;
@@ -545,6 +567,8 @@ void bc_wml_part_free(tpl_part *p)
         free(p->locs[l].text);
     }
     free(p->locs);
+    free(p->wrap_open);
+    free(p->wrap_close);
     free(p->name);
     free(p->words);
     memset(p, 0, sizeof *p);

@@ -410,8 +410,9 @@ static void S_summary(const bc_styles *st, xmlNodePtr p, double page_text)
     free(l.v);
 }
 
-static double S_page_text_width(xmlNodePtr body)
+double bc_wml_page_text_width(xmlNodePtr root)
 {
+    xmlNodePtr body = bc_wml_child(root, "body");
     xmlNodePtr sect = NULL;
     for (xmlNodePtr c = body ? body->children : NULL; c; c = c->next)
         if (bc_wml_is(c, "sectPr"))
@@ -463,12 +464,16 @@ static void S_walk(const bc_styles *st, xmlNodePtr n, double page_text,
     }
 }
 
+void bc_wml_layout_children(xmlNodePtr parent, const bc_styles *styles,
+                            double page_text)
+{
+    S_walk(styles, parent, page_text, S_lines); /* line breaks first, */
+    S_walk(styles, parent, page_text, S_rules); /* then rules measure them */
+}
+
 void bc_wml_layout_tree(xmlNodePtr root, const bc_styles *styles)
 {
     xmlNodePtr body = bc_wml_child(root, "body");
-    double page_text = S_page_text_width(body);
-    if (body) {
-        S_walk(styles, body, page_text, S_lines); /* line breaks first, */
-        S_walk(styles, body, page_text, S_rules); /* then rules measure them */
-    }
+    if (body)
+        bc_wml_layout_children(body, styles, bc_wml_page_text_width(root));
 }

@@ -35,5 +35,13 @@
  * renderer serializes it afterwards. Styles are compared by role
  * (wml_styles.h). */
 void bc_wml_layout_tree(xmlNodePtr root, const bc_styles *styles);
+/* The same for some children of w:body (a region, wml_regions.h) under
+ * `parent`, with the page's text width given (twips). */
+void bc_wml_layout_children(xmlNodePtr parent, const bc_styles *styles,
+                            double page_text);
+/* The text width of the page of the last section: the page width less the
+ * left and right margins of w:body's w:sectPr (A4 and Decree 30's
+ * margins when absent), in twips. */
+double bc_wml_page_text_width(xmlNodePtr root);
 
 #endif

@@ -104,6 +104,38 @@ char *bc_scan_shown(const bc_scan *s, size_t para, const bc_stag *tag)
     return bc_buf_detach(&b, NULL);
 }
 
+const bc_stag *bc_scan_block_tag(const bc_scan *s, const bc_spara *p)
+{
+    const bc_stag *only = NULL;
+    for (size_t k = p->tag0; k < p->tag0 + p->ntags; k++) {
+        const bc_stag *g = &s->tags[k];
+        if (g->place != BC_TP_INLINE)
+            continue;
+        if (only || !(g->sigil == 0 || g->sigil == '&' || g->sigil == '{') ||
+            !g->name || !g->name[0])
+            return NULL;
+        only = g;
+    }
+    if (!only)
+        return NULL;
+    for (size_t i = 0; i < p->len;) {
+        bool skipped = false;
+        for (size_t k = p->tag0; k < p->tag0 + p->ntags; k++) {
+            if (s->tags[k].start == i) {
+                i = s->tags[k].end;
+                skipped = true;
+                break;
+            }
+        }
+        if (skipped)
+            continue;
+        if (p->text[i] != ' ' && p->text[i] != '\t')
+            return NULL;
+        i++;
+    }
+    return only;
+}
+
 char *bc_scan_tag_text(const bc_scan *s, const bc_stag *tag)
 {
     bc_buf b = BC_BUF_INIT;

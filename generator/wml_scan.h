@@ -148,6 +148,9 @@ bc_diag *bc_scan_error(bc_scan *s, size_t para, const bc_stag *tag,
 /* The paragraph's text for messages: marks shown as spaces, the tag (when
  * not NULL) between ">>" and "<<", cut around it when long (malloc'd). */
 char *bc_scan_shown(const bc_scan *s, size_t para, const bc_stag *tag);
+/* The one inline variable tag of a paragraph otherwise blank (a block
+ * paragraph: it renders once per item of a list value), or NULL. */
+const bc_stag *bc_scan_block_tag(const bc_scan *s, const bc_spara *p);
 /* The tag as the clerk wrote it, marks shown as spaces (malloc'd). */
 char *bc_scan_tag_text(const bc_scan *s, const bc_stag *tag);
 

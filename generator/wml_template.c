@@ -18,6 +18,7 @@
 #include "wml.h"
 #include "wml_fixup.h"
 #include "wml_layout.h"
+#include "wml_regions.h"
 #include "wml_scan.h"
 #include "wml_styles.h"
 #include "wml_template_int.h"
@@ -360,24 +361,35 @@ static void S_splice_bodies(bc_buf *xml, bc_buf *bodies, size_t n)
 /* The passes over a rendered part's tree, on one parse: the output
  * invariants (wml_fixup.h) of a part whose loops may repeat or empty
  * structure, and the measured layout (wml_layout.h) of the main part. */
+static xmlDocPtr S_parse(const bc_buf *xml, const char *name)
+{
+    return xmlReadMemory(xml->data, (int)xml->len, name, NULL,
+                         XML_PARSE_NONET | XML_PARSE_NOERROR |
+                             XML_PARSE_NOWARNING | XML_PARSE_HUGE);
+}
+
+static int S_not_well_formed(const bc_docx_tpl *t, const tpl_part *part,
+                             bc_diags *d, const char *why)
+{
+    bc_diag *g = bc_diag_add(d, BC_ERROR, t->name, 0, 0,
+                             _("the rendered document is not well-formed "
+                               "(a section of the template cuts across "
+                               "paragraphs or tables): %s"),
+                             why);
+    bc_diag_set_part(g, part->name, part->words);
+    size_t n = strlen(g->msg);
+    if (n && g->msg[n - 1] == '\n')
+        g->msg[n - 1] = '\0';
+    return -1;
+}
+
 static int S_tree_passes(const bc_docx_tpl *t, const tpl_part *part,
                          bc_wml_ids *ids, bc_buf *xml, bc_diags *d)
 {
-    xmlDocPtr doc = xmlReadMemory(xml->data, (int)xml->len, part->name, NULL,
-                                  XML_PARSE_NONET | XML_PARSE_NOERROR |
-                                      XML_PARSE_NOWARNING | XML_PARSE_HUGE);
+    xmlDocPtr doc = S_parse(xml, part->name);
     if (!doc) {
         const xmlError *e = xmlGetLastError();
-        bc_diag *g = bc_diag_add(d, BC_ERROR, t->name, 0, 0,
-                                 _("the rendered document is not well-formed "
-                                   "(a section of the template cuts across "
-                                   "paragraphs or tables): %s"),
-                                 e && e->message ? e->message : "?");
-        bc_diag_set_part(g, part->name, part->words);
-        size_t n = strlen(g->msg);
-        if (n && g->msg[n - 1] == '\n')
-            g->msg[n - 1] = '\0';
-        return -1;
+        return S_not_well_formed(t, part, d, e && e->message ? e->message : "?");
     }
     xmlNodePtr root = xmlDocGetRootElement(doc);
     if (part->fixup)
@@ -388,6 +400,67 @@ static int S_tree_passes(const bc_docx_tpl *t, const tpl_part *part,
     bc_buf_puts(xml, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n");
     bc_xml_write_node(xml, root);
     xmlFreeDoc(doc);
+    return 0;
+}
+
+/* The tree passes on the regions of a rendered part (wml_regions.h): each
+ * run of marked top-level elements is parsed inside the part's wrapping
+ * start and end tags, fixed up and laid out, and written back in place of
+ * its text; the rest is copied as rendered. */
+static int S_region_passes(const bc_docx_tpl *t, const tpl_part *part,
+                           bc_wml_ids *ids, bc_buf *xml, bc_diags *d)
+{
+    bc_buf out = BC_BUF_INIT, doc = BC_BUF_INIT;
+    bc_buf_reserve(&out, xml->len);
+    const char *s = xml->data;
+    size_t n = xml->len, pos = 0;
+    int status = 0;
+    while (pos < n) {
+        const char *open = memchr(s + pos, BC_REGION_OPEN, n - pos);
+        if (!open) {
+            bc_buf_put(&out, s + pos, n - pos);
+            break;
+        }
+        bc_buf_put(&out, s + pos, (size_t)(open - (s + pos)));
+        size_t from = (size_t)(open - s) + 1;
+        const char *close = memchr(s + from, BC_REGION_CLOSE, n - from);
+        const char *again = memchr(s + from, BC_REGION_OPEN, n - from);
+        if (!close || (again && again < close)) {
+            status = S_not_well_formed(t, part, d, _("a region of the part is "
+                                                     "not closed"));
+            break;
+        }
+        bc_buf_clear(&doc);
+        bc_buf_puts(&doc, part->wrap_open);
+        bc_buf_put(&doc, s + from, (size_t)(close - (s + from)));
+        bc_buf_puts(&doc, part->wrap_close);
+        xmlDocPtr tree = S_parse(&doc, part->name);
+        if (!tree) {
+            const xmlError *e = xmlGetLastError();
+            status = S_not_well_formed(t, part, d,
+                                       e && e->message ? e->message : "?");
+            break;
+        }
+        xmlNodePtr root = xmlDocGetRootElement(tree);
+        xmlNodePtr parent = part->is_main ? bc_wml_child(root, "body") : root;
+        if (parent) {
+            if (part->fixup)
+                bc_wml_fixup(parent, ids);
+            if (part->is_main)
+                bc_wml_layout_children(parent, &t->styles, part->page_text);
+            for (xmlNodePtr k = parent->children; k; k = k->next)
+                bc_xml_write_node(&out, k);
+        }
+        xmlFreeDoc(tree);
+        pos = (size_t)(close - s) + 1;
+    }
+    bc_buf_free(&doc);
+    if (status != 0) {
+        bc_buf_free(&out);
+        return -1;
+    }
+    bc_buf_free(xml);
+    *xml = out;
     return 0;
 }
 
@@ -416,8 +489,10 @@ int bc_docx_tpl_render(const bc_docx_tpl *t, const bc_mdata *data,
         ap.diags = d;
         bc_buf xml = BC_BUF_INIT;
         int rc_apply = bc_mtpl_apply(part->prog, &ap, &xml);
-        if (rc_apply == 0 && (part->fixup || part->is_main))
+        if (rc_apply == 0 && part->whole_pass)
             rc_apply = S_tree_passes(t, part, &ids, &xml, d);
+        else if (rc_apply == 0 && part->regions)
+            rc_apply = S_region_passes(t, part, &ids, &xml, d);
         if (rc_apply == 0 && rc.nbodies)
             S_splice_bodies(&xml, rc.bodies, rc.nbodies);
         for (size_t k = 0; k < rc.nbodies; k++)

@@ -40,6 +40,15 @@ typedef struct tpl_part {
     size_t loc_count;
     bool is_main;
     bool fixup;    /* rendering may repeat or empty structure: run wml_fixup */
+    /* where the tree passes (fixup, and the layout of the main part) run:
+     * on the whole rendered part, or on its regions (wml_regions.h), the
+     * text between BC_REGION_OPEN and BC_REGION_CLOSE, parsed between
+     * wrap_open and wrap_close (the start tags of the root down to the
+     * region's parent, and their end tags) */
+    bool whole_pass;
+    bool regions;
+    char *wrap_open, *wrap_close;
+    double page_text; /* the main part's text width, for the layout */
     bool compiled; /* set once compiled: later errors are render errors */
     unsigned long max_id; /* the largest drawing or bookmark id */
 } tpl_part;

@@ -431,6 +431,75 @@ static void test_cell_emptied_gets_paragraph(void **state)
     bc_diags_free(&d);
 }
 
+/* Only the top-level elements the tree passes may change are parsed again
+ * after rendering (wml_regions.h). A value's quote stays the "&quot;" of
+ * the mustache escaping where it was not, and is a plain '"' where the
+ * serializer wrote it again. */
+static void test_regions_parse_only_what_may_change(void **state)
+{
+    (void)state;
+    bc_diags d = BC_DIAGS_INIT;
+    /* a cell with a paragraph of its own around its list: nothing to fix */
+    const char *safe = "<w:tbl><w:tr><w:tc>" P("Nơi nhận:") P("{{#ds}}")
+                       P("- {{.}}") P("{{/ds}}") "</w:tc><w:tc>" P("B")
+                       "</w:tc></w:tr></w:tbl>" P("{{q}}");
+    const char *quoted = "ds: ['a \"b\"']\nq: '\"c\"'";
+    char *xml = S_render_part(safe, NULL, quoted, "word/document.xml", &d);
+    assert_non_null(xml);
+    assert_non_null(strstr(xml, ">- a &quot;b&quot;<"));
+    assert_non_null(strstr(xml, ">&quot;c&quot;<"));
+    free(xml);
+    ASSERT_RENDERS(safe, "ds: []\nq: x", "[Nơi nhận:,B]|x");
+    ASSERT_RENDERS(safe, "ds: [a, b]\nq: x", "[Nơi nhận:|- a|- b,B]|x");
+    /* a row loop may empty the table: that table is parsed and fixed */
+    const char *rows = P("{{q}}") "<w:tbl><w:tr><w:tc>" P("{{#rows}}") "</w:tc></w:tr>"
+                       "<w:tr><w:tc>" P("{{a}}") "</w:tc></w:tr><w:tr><w:tc>"
+                       P("{{/rows}}") "</w:tc></w:tr></w:tbl>";
+    xml = S_render_part(rows, NULL, "rows: [{a: '\"1\"'}]\nq: '\"c\"'",
+                        "word/document.xml", &d);
+    assert_non_null(xml);
+    assert_non_null(strstr(xml, ">&quot;c&quot;<"));
+    assert_non_null(strstr(xml, ">\"1\"<"));
+    free(xml);
+    ASSERT_RENDERS(rows, "rows: []\nq: x", "x");
+    /* a cell whose only paragraphs are a list's gets one when it is empty */
+    const char *bare = "<w:tbl><w:tr><w:tc>" P("{{#ds}}") P("{{.}}") P("{{/ds}}")
+                       "</w:tc></w:tr></w:tbl>";
+    ASSERT_RENDERS(bare, "ds: []", "[]");
+    ASSERT_RENDERS(bare, S_data, "[a|b]");
+    /* a section at the top level around a table to fix repeats it whole */
+    const char *around = P("{{#rows}}") P("r{{a}}") "<w:tbl><w:tr><w:tc>"
+                         P("{{#ds}}") P("{{.}}") P("{{/ds}}") "</w:tc></w:tr></w:tbl>"
+                         P("{{/rows}}") P("end");
+    ASSERT_RENDERS(around, "rows: [{a: 1}, {a: 2}]\nds: []",
+                   "r1|[]|r2|[]|end");
+    ASSERT_RENDERS(around, "rows: [{a: 1}]\nds: [x]", "r1|[x]|end");
+    bc_diags_free(&d);
+}
+
+/* A header's table whose rows repeat is fixed like the body's. */
+static void test_regions_in_a_header(void **state)
+{
+    (void)state;
+    opts o = {"<w:tbl><w:tr><w:tc>" P("{{#rows}}") "</w:tc></w:tr><w:tr><w:tc>"
+              P("{{b}}") "</w:tc></w:tr><w:tr><w:tc>" P("{{/rows}}")
+              "</w:tc></w:tr></w:tbl>" P("{{q}}"), NULL, NULL};
+    bc_diags d = BC_DIAGS_INIT;
+    char *xml = S_render_part(P("x"), &o, "rows: [{b: x}, {b: y}]\nq: z",
+                              "word/header1.xml", &d);
+    assert_non_null(xml);
+    char *flat = S_flat_xml(xml);
+    assert_string_equal(flat, "[x;y]|z");
+    free(flat);
+    free(xml);
+    xml = S_render_part(P("x"), &o, "rows: []\nq: '\"z\"'", "word/header1.xml", &d);
+    assert_non_null(xml);
+    assert_null(strstr(xml, "<w:tbl"));
+    assert_non_null(strstr(xml, ">&quot;z&quot;<"));
+    free(xml);
+    bc_diags_free(&d);
+}
+
 static void test_list_items_repeat(void **state)
 {
     (void)state;
@@ -892,6 +961,8 @@ int main(void)
         cmocka_unit_test(test_row_loop),
         cmocka_unit_test(test_standalone_rows),
         cmocka_unit_test(test_cell_emptied_gets_paragraph),
+        cmocka_unit_test(test_regions_parse_only_what_may_change),
+        cmocka_unit_test(test_regions_in_a_header),
         cmocka_unit_test(test_list_items_repeat),
         cmocka_unit_test(test_list_item_by_style),
         cmocka_unit_test(test_placement_suffixes),
