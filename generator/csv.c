@@ -343,7 +343,8 @@ int bc_csv_row(bc_csv *c, bc_arena *a, bc_node **row)
             break;
         }
         size_t off;
-        unsigned cp = bc_xml_illegal(s, t->len, &off);
+        bool is_nfc = true;
+        unsigned cp = bc_text_screen(s, t->len, &off, &is_nfc);
         if (cp) {
             bc_diag_add(c->diags, BC_ERROR, c->file, f[i].line, f[i].col,
                         _("the value of `%s` contains the control character "
@@ -353,7 +354,7 @@ int bc_csv_row(bc_csv *c, bc_arena *a, bc_node **row)
             break;
         }
         bc_node *v;
-        if (bc_is_nfc(s, t->len)) {
+        if (is_nfc) {
             v = bc_node_scalar(a, s, t->len);
         } else {
             size_t len;

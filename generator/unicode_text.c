@@ -18,6 +18,7 @@
 #include "alloc.h"
 
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -325,6 +326,62 @@ unsigned bc_xml_illegal(const char *s, size_t n, size_t *offset)
         }
         i += (size_t)k;
     }
+    return 0;
+}
+
+/* True when the eight bytes at p are all printable ASCII (0x20..0x7F). */
+static bool S_printable8(const utf8proc_uint8_t *p)
+{
+    uint64_t w;
+    memcpy(&w, p, sizeof w);
+    /* a byte below 0x20 sets its top bit in w - 0x20..20 (a borrow only
+     * reaches bytes above one already caught); a byte from 0x80 has it */
+    return (((w - 0x2020202020202020ULL) | w) & 0x8080808080808080ULL) == 0;
+}
+
+unsigned bc_text_screen(const char *s, size_t n, size_t *offset, bool *nfc)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    size_t i = 0;
+    bool simple = true;
+    while (i < n) {
+        if (i + 8 <= n && S_printable8(p + i)) {
+            i += 8;
+            continue;
+        }
+        utf8proc_uint8_t b = p[i];
+        if (b < 0x80) {
+            if (b < 0x20 && b != '\t' && b != '\n' && b != '\r') {
+                if (offset)
+                    *offset = i;
+                return b ? b : 0xFFFDu; /* U+0000 is reported as U+FFFD */
+            }
+            i++;
+            continue;
+        }
+        /* U+0080..U+02FF (lead C2..CB) and U+1E00..U+1EFF (E1 B8..BB),
+         * well-formed: legal and NFC, undecoded */
+        if (b <= 0xCB && b >= 0xC2 && i + 1 < n && S_cont(p[i + 1])) {
+            i += 2;
+            continue;
+        }
+        if (b == 0xE1 && i + 2 < n && p[i + 1] >= 0xB8 && p[i + 1] <= 0xBB &&
+            S_cont(p[i + 2])) {
+            i += 3;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(p + i, slen(n - i), &cp);
+        if (k <= 0 || cp == 0xFFFE || cp == 0xFFFF) {
+            if (offset)
+                *offset = i;
+            return k <= 0 ? 0xFFFDu : (unsigned)cp;
+        }
+        if (simple && !nfc_safe(cp))
+            simple = false;
+        i += (size_t)k;
+    }
+    *nfc = simple || bc_is_nfc(s, n);
     return 0;
 }
 

@@ -26,6 +26,10 @@ char *bc_fold_ascii(const char *s, size_t n, size_t *out_len);
 /* First XML-illegal code point in s (C0 controls other than tab, LF, CR;
  * U+FFFE; U+FFFF), or 0 when there is none; *offset gets its byte offset. */
 unsigned bc_xml_illegal(const char *s, size_t n, size_t *offset);
+/* Both checks a value gets when read, in one pass: returns what
+ * bc_xml_illegal returns (with *offset), and when that is 0 sets *nfc to
+ * what bc_is_nfc returns. */
+unsigned bc_text_screen(const char *s, size_t n, size_t *offset, bool *nfc);
 /* Number of code points in s. */
 size_t bc_utf8_length(const char *s, size_t n);
 

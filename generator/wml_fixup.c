@@ -326,6 +326,12 @@ static void S_ids(idctx *x, xmlNodePtr n)
     }
 }
 
+void bc_wml_fix_tables(xmlNodePtr n)
+{
+    if (n)
+        S_tables(n);
+}
+
 void bc_wml_fixup(xmlNodePtr root, bc_wml_ids *ids)
 {
     if (!root)

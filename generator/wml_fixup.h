@@ -31,6 +31,9 @@ void bc_wml_ids_free(bc_wml_ids *ids);
 
 /* Applies the invariants to a parsed part (its root element). */
 void bc_wml_fixup(xmlNodePtr root, bc_wml_ids *ids);
+/* Only the table invariants, under n: for a part without ids to renumber
+ * (wml_regions.h). */
+void bc_wml_fix_tables(xmlNodePtr n);
 
 /* The largest drawing or bookmark id in a part (0 when none). */
 unsigned long bc_wml_max_id(const xmlNode *root);

@@ -408,7 +408,7 @@ static int S_tree_passes(const bc_docx_tpl *t, const tpl_part *part,
  * start and end tags, fixed up and laid out, and written back in place of
  * its text; the rest is copied as rendered. */
 static int S_region_passes(const bc_docx_tpl *t, const tpl_part *part,
-                           bc_wml_ids *ids, bc_buf *xml, bc_diags *d)
+                           bc_buf *xml, bc_diags *d)
 {
     bc_buf out = BC_BUF_INIT, doc = BC_BUF_INIT;
     bc_buf_reserve(&out, xml->len);
@@ -444,8 +444,8 @@ static int S_region_passes(const bc_docx_tpl *t, const tpl_part *part,
         xmlNodePtr root = xmlDocGetRootElement(tree);
         xmlNodePtr parent = part->is_main ? bc_wml_child(root, "body") : root;
         if (parent) {
-            if (part->fixup)
-                bc_wml_fixup(parent, ids);
+            if (part->fixup) /* regions: no ids to renumber */
+                bc_wml_fix_tables(parent);
             if (part->is_main)
                 bc_wml_layout_children(parent, &t->styles, part->page_text);
             for (xmlNodePtr k = parent->children; k; k = k->next)
@@ -492,7 +492,7 @@ int bc_docx_tpl_render(const bc_docx_tpl *t, const bc_mdata *data,
         if (rc_apply == 0 && part->whole_pass)
             rc_apply = S_tree_passes(t, part, &ids, &xml, d);
         else if (rc_apply == 0 && part->regions)
-            rc_apply = S_region_passes(t, part, &ids, &xml, d);
+            rc_apply = S_region_passes(t, part, &xml, d);
         if (rc_apply == 0 && rc.nbodies)
             S_splice_bodies(&xml, rc.bodies, rc.nbodies);
         for (size_t k = 0; k < rc.nbodies; k++)

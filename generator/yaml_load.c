@@ -237,7 +237,8 @@ static bc_node *S_scalar(loader *L, yaml_event_t *ev, const char *key)
         node->boolean = false;
     } else {
         size_t off;
-        unsigned cp = bc_xml_illegal(s, n, &off);
+        bool is_nfc = true;
+        unsigned cp = bc_text_screen(s, n, &off, &is_nfc);
         if (cp) {
             bc_diag_add(L->diags, BC_ERROR, L->file,
                         (int)ev->start_mark.line + 1,
@@ -247,7 +248,7 @@ static bc_node *S_scalar(loader *L, yaml_event_t *ev, const char *key)
                         key ? key : "(item)", cp);
             return NULL;
         }
-        if (bc_is_nfc(s, n)) {
+        if (is_nfc) {
             node = bc_node_scalar(L->arena, s, n);
         } else {
             size_t m;
@@ -400,7 +401,7 @@ static bc_node *S_mapping(loader *L, yaml_event_t *start)
         }
         const char *k = (const char *)kev.data.scalar.value;
         size_t klen = kev.data.scalar.length;
-        char *knfc = bc_nfc(k, klen, &klen);
+        char *knfc = bc_is_nfc(k, klen) ? bc_xstrndup(k, klen) : bc_nfc(k, klen, &klen);
         int kline = (int)kev.start_mark.line + 1;
         int kcol = (int)kev.start_mark.column + 1;
         yaml_event_delete(&kev);

@@ -249,6 +249,39 @@ static void test_length(void **state)
     assert_int_equal(bc_utf8_length("a\xFF\xFE" "b", 4), 4);   /* bad bytes count one */
 }
 
+/* The one-pass screen agrees with the two checks it replaces, wherever
+ * the odd byte sits relative to the eight-byte ASCII stride. */
+static void test_text_screen_agrees(void **state)
+{
+    (void)state;
+    static const char *const cores[] = {
+        "", "plain ascii text", "tab\there", "line\nbreak\r\n", "bell\a",
+        "nul\0x", "Cẩm Vũ, ngày 12 tháng 3", "“Hỏi & Đáp”", "e\xCC\x81 combining",
+        "\xEF\xBF\xBE", "\xEF\xBF\xBF", "bad \xC3", "bad \xC3\x28", "\xE1\xBA",
+        "Ω \xE2\x84\xA6 ohm", "\xE2\x80\x80 quad", "ok \xF0\x9F\x98\x80"};
+    static const size_t lens[] = {0, 16, 8, 13, 5, 5, 0, 0, 0, 3, 3, 5, 6, 2,
+                                  0, 0, 0};
+    for (size_t c = 0; c < sizeof cores / sizeof *cores; c++) {
+        size_t core = lens[c] ? lens[c] : strlen(cores[c]);
+        for (size_t pad = 0; pad < 10; pad++) {
+            char buf[128];
+            memset(buf, 'a', pad);
+            memcpy(buf + pad, cores[c], core);
+            memcpy(buf + pad + core, "tail of ascii", 13);
+            size_t n = pad + core + 13;
+            size_t off1 = 99, off2 = 99;
+            bool nfc = false;
+            unsigned a = bc_xml_illegal(buf, n, &off1);
+            unsigned b = bc_text_screen(buf, n, &off2, &nfc);
+            if (a != b || (a && off1 != off2))
+                fail_msg("core %zu pad %zu: illegal %04X@%zu, screen %04X@%zu", c,
+                         pad, a, off1, b, off2);
+            if (!a && nfc != bc_is_nfc(buf, n))
+                fail_msg("core %zu pad %zu: nfc %d", c, pad, nfc);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -260,6 +293,7 @@ int main(void)
         cmocka_unit_test(test_lower),
         cmocka_unit_test(test_fold_ascii),
         cmocka_unit_test(test_xml_illegal),
+        cmocka_unit_test(test_text_screen_agrees),
         cmocka_unit_test(test_length),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
