@@ -160,6 +160,18 @@ static bool nfc_safe(utf8proc_int32_t cp)
            (cp >= 0x2002 && cp <= 0x206F) || (cp >= 0x20A0 && cp <= 0x20CF);
 }
 
+/* Bytes of the sequence at p[0..left) when it is a well-formed character
+ * of U+0080..U+02FF (lead C2..CB) or U+1E00..U+1EFF (E1 B8..BB): legal,
+ * and NFC without decoding; else 0. */
+static size_t S_nfc_multibyte(const utf8proc_uint8_t *p, size_t left)
+{
+    if (p[0] >= 0xC2 && p[0] <= 0xCB && left >= 2 && S_cont(p[1]))
+        return 2;
+    if (p[0] == 0xE1 && left >= 3 && p[1] >= 0xB8 && p[1] <= 0xBB && S_cont(p[2]))
+        return 3;
+    return 0;
+}
+
 bool bc_is_nfc(const char *s, size_t n)
 {
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
@@ -171,15 +183,9 @@ bool bc_is_nfc(const char *s, size_t n)
             i++;
             continue;
         }
-        /* U+0080..U+02FF (lead C2..CB) and U+1E00..U+1EFF (E1 B8..BB),
-         * well-formed, are safe without decoding */
-        if (b <= 0xCB && b >= 0xC2 && i + 1 < n && S_cont(p[i + 1])) {
-            i += 2;
-            continue;
-        }
-        if (b == 0xE1 && i + 2 < n && p[i + 1] >= 0xB8 && p[i + 1] <= 0xBB &&
-            S_cont(p[i + 2])) {
-            i += 3;
+        size_t safe = S_nfc_multibyte(p + i, n - i);
+        if (safe) {
+            i += safe;
             continue;
         }
         utf8proc_int32_t cp;
@@ -359,15 +365,9 @@ unsigned bc_text_screen(const char *s, size_t n, size_t *offset, bool *nfc)
             i++;
             continue;
         }
-        /* U+0080..U+02FF (lead C2..CB) and U+1E00..U+1EFF (E1 B8..BB),
-         * well-formed: legal and NFC, undecoded */
-        if (b <= 0xCB && b >= 0xC2 && i + 1 < n && S_cont(p[i + 1])) {
-            i += 2;
-            continue;
-        }
-        if (b == 0xE1 && i + 2 < n && p[i + 1] >= 0xB8 && p[i + 1] <= 0xBB &&
-            S_cont(p[i + 2])) {
-            i += 3;
+        size_t safe = S_nfc_multibyte(p + i, n - i);
+        if (safe) {
+            i += safe;
             continue;
         }
         utf8proc_int32_t cp;
