@@ -299,42 +299,6 @@ char *bc_fold_ascii(const char *s, size_t n, size_t *out_len)
     return out;
 }
 
-/* The byte-for-byte check matches the header; see the note on U+0000. */
-unsigned bc_xml_illegal(const char *s, size_t n, size_t *offset)
-{
-    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-    size_t i = 0;
-    while (i < n) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t k;
-        if (p[i] < 0x80) {
-            cp = p[i];
-            k = 1;
-        } else if ((k = (utf8proc_ssize_t)S_plain_multibyte(p + i, n - i)) > 0) {
-            i += (size_t)k;     /* no illegal character is written so */
-            continue;
-        } else {
-            k = utf8proc_iterate(p + i, slen(n - i), &cp);
-        }
-        /* U+0000 cannot be returned as itself (0 means "none"), and a byte
-         * of an invalid UTF-8 sequence has no code point: both are
-         * reported as U+FFFD, which is never otherwise illegal. */
-        unsigned bad = 0;
-        if (k <= 0 || cp == 0)
-            bad = 0xFFFD;
-        else if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
-                 cp == 0xFFFE || cp == 0xFFFF)
-            bad = (unsigned)cp;
-        if (bad) {
-            if (offset)
-                *offset = i;
-            return bad;
-        }
-        i += (size_t)k;
-    }
-    return 0;
-}
-
 /* True when the eight bytes at p are all printable ASCII (0x20..0x7F). */
 static bool S_printable8(const utf8proc_uint8_t *p)
 {
@@ -345,7 +309,8 @@ static bool S_printable8(const utf8proc_uint8_t *p)
     return (((w - 0x2020202020202020ULL) | w) & 0x8080808080808080ULL) == 0;
 }
 
-unsigned bc_text_screen(const char *s, size_t n, size_t *offset, bool *nfc)
+/* The XML-illegal check, and with nfc the NFC quick check on the way. */
+static unsigned S_screen(const char *s, size_t n, size_t *offset, bool *nfc)
 {
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
     size_t i = 0;
@@ -377,12 +342,27 @@ unsigned bc_text_screen(const char *s, size_t n, size_t *offset, bool *nfc)
                 *offset = i;
             return k <= 0 ? 0xFFFDu : (unsigned)cp;
         }
-        if (simple && !nfc_safe(cp))
+        if (nfc && simple && !nfc_safe(cp))
             simple = false;
         i += (size_t)k;
     }
-    *nfc = simple || bc_is_nfc(s, n);
+    if (nfc)
+        *nfc = simple || bc_is_nfc(s, n);
     return 0;
+}
+
+/* U+0000 cannot be returned as itself (0 means "none"), and a byte of an
+ * invalid UTF-8 sequence has no code point: both are reported as U+FFFD,
+ * which is never otherwise illegal. */
+unsigned bc_xml_illegal(const char *s, size_t n, size_t *offset)
+{
+    return S_screen(s, n, offset, NULL);
+}
+
+unsigned bc_text_screen(const char *s, size_t n, size_t *offset, bool *nfc)
+{
+    bool ignored;
+    return S_screen(s, n, offset, nfc ? nfc : &ignored);
 }
 
 size_t bc_utf8_length(const char *s, size_t n)
