@@ -20,18 +20,9 @@ void bc_buf_reserve(bc_buf *b, size_t extra)
     b->cap = cap;
 }
 
-void bc_buf_put(bc_buf *b, const char *s, size_t n)
+void bc_buf_grow(bc_buf *b, size_t extra)
 {
-    bc_buf_reserve(b, n);
-    if (n)
-        memcpy(b->data + b->len, s, n);
-    b->len += n;
-    b->data[b->len] = '\0';
-}
-
-void bc_buf_puts(bc_buf *b, const char *s)
-{
-    bc_buf_put(b, s, strlen(s));
+    bc_buf_reserve(b, extra);
 }
 
 void bc_buf_vprintf(bc_buf *b, const char *fmt, va_list ap)

@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 #include <stdarg.h>
+#include <string.h>
 
 typedef struct bc_buf {
     char *data;   /* NUL-terminated when len > 0 or after bc_buf_cstr() */
@@ -21,14 +22,30 @@ typedef struct bc_buf {
 #define BC_BUF_INIT {NULL, 0, 0}
 
 void bc_buf_reserve(bc_buf *b, size_t extra);
-void bc_buf_put(bc_buf *b, const char *s, size_t n);
-void bc_buf_puts(bc_buf *b, const char *s);
+/* The slow half of the appenders below: makes room for `extra` more bytes
+ * and the NUL (bc_buf_reserve, out of line). */
+void bc_buf_grow(bc_buf *b, size_t extra);
+/* Appends n bytes (inline: the serializers call it per tag and attribute,
+ * and a literal's length is then known at compile time). */
+static inline void bc_buf_put(bc_buf *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 > b->cap)
+        bc_buf_grow(b, n);
+    if (n)
+        memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+static inline void bc_buf_puts(bc_buf *b, const char *s)
+{
+    bc_buf_put(b, s, strlen(s));
+}
 /* Appends one byte (inline: the escapers and markup parsers call it per
  * character). */
 static inline void bc_buf_putc(bc_buf *b, char c)
 {
     if (b->len + 2 > b->cap)
-        bc_buf_reserve(b, 1);
+        bc_buf_grow(b, 1);
     b->data[b->len++] = c;
     b->data[b->len] = '\0';
 }

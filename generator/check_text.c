@@ -12,6 +12,7 @@
 #include "check_int.h"
 
 #include "buf.h"
+#include "byte_scan.h"
 #include "i18n.h"
 #include "unicode_text.h"
 
@@ -119,14 +120,8 @@ void bc_chk_keys(bc_chk *c)
 /* The first two spaces in a row in s[0..n), or NULL. */
 static const char *S_double_space(const char *s, size_t n)
 {
-    const char *p = s, *end = s + n;
-    while (p + 1 < end && (p = memchr(p, ' ', (size_t)(end - p))) != NULL &&
-           p + 1 < end) {
-        if (p[1] == ' ')
-            return p;
-        p += 2;
-    }
-    return NULL;
+    size_t i = bc_scan_pair((const unsigned char *)s, n, ' ');
+    return i < n ? s + i : NULL;
 }
 
 static void S_spaces_in(bc_chk *c, const bc_node *v, const char *path)

@@ -56,6 +56,11 @@ double bc_text_width(const char *s, size_t n, bc_face face, int half_points)
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
     size_t i = 0;
     while (i < n) {
+        if (p[i] >= 0x20 && p[i] < 0x7F) {  /* printable ASCII: never zero-width */
+            units += advance_of(f, p[i]);
+            i++;
+            continue;
+        }
         utf8proc_int32_t cp;
         size_t left = n - i;
         utf8proc_ssize_t k = utf8proc_iterate(

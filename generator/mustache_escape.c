@@ -4,6 +4,7 @@
  * XML for WordprocessingML runs (see mustache.h).
  */
 #include "mustache_int.h"
+#include "byte_scan.h"
 
 /* ---- escaping ------------------------------------------------------------ */
 
@@ -50,26 +51,17 @@ unsigned bc_mustache_escape_html(bc_buf *out, const char *s, size_t n,
 
 #define XML_RESUME "<w:t xml:space=\"preserve\">"
 
-/* The bytes XML escaping looks at: C0 controls, & < > ", and 0xEF (the
- * lead of U+FFFE and U+FFFF); one table load a byte. */
-static const bool S_xml_special[256] = {
-    [0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1,
-    [0x06] = 1, [0x07] = 1, [0x08] = 1, [0x09] = 1, [0x0A] = 1, [0x0B] = 1,
-    [0x0C] = 1, [0x0D] = 1, [0x0E] = 1, [0x0F] = 1, [0x10] = 1, [0x11] = 1,
-    [0x12] = 1, [0x13] = 1, [0x14] = 1, [0x15] = 1, [0x16] = 1, [0x17] = 1,
-    [0x18] = 1, [0x19] = 1, [0x1A] = 1, [0x1B] = 1, [0x1C] = 1, [0x1D] = 1,
-    [0x1E] = 1, [0x1F] = 1, ['&'] = 1, ['<'] = 1, ['>'] = 1, ['"'] = 1,
-    [0xEF] = 1};
-
 unsigned bc_mustache_escape_xml(bc_buf *out, const char *s, size_t n,
                                 bool raw)
 {
+    const unsigned char *u = (const unsigned char *)s;
     size_t run = 0;
     for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
+        i += bc_scan_xml_special(u + i, n - i);
+        if (i == n)
+            break;
+        unsigned char c = u[i];
         const char *e;
-        if (!S_xml_special[c])
-            continue;
         switch (c) {
         case '&':
         case '<':

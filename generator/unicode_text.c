@@ -14,6 +14,7 @@
  * Allocation goes through bc_xmalloc (aborts on exhaustion).
  */
 #include "unicode_text.h"
+#include "byte_scan.h"
 
 #include "alloc.h"
 
@@ -299,41 +300,39 @@ char *bc_fold_ascii(const char *s, size_t n, size_t *out_len)
     return out;
 }
 
-/* True when the eight bytes at p are all printable ASCII (0x20..0x7F). */
-static bool S_printable8(const utf8proc_uint8_t *p)
-{
-    uint64_t w;
-    memcpy(&w, p, sizeof w);
-    /* a byte below 0x20 sets its top bit in w - 0x20..20 (a borrow only
-     * reaches bytes above one already caught); a byte from 0x80 has it */
-    return (((w - 0x2020202020202020ULL) | w) & 0x8080808080808080ULL) == 0;
-}
-
-/* The XML-illegal check, and with nfc the NFC quick check on the way. */
+/* The XML-illegal check, and with nfc the NFC quick check on the way.
+ * Vietnamese text puts a multi-byte letter every few bytes: the ASCII up
+ * to the next one is skipped a word at a time, then that letter is taken
+ * by the two precomposed ranges when it is in them. */
 static unsigned S_screen(const char *s, size_t n, size_t *offset, bool *nfc)
 {
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
     size_t i = 0;
     bool simple = true;
     while (i < n) {
-        if (i + 8 <= n && S_printable8(p + i)) {
-            i += 8;
-            continue;
-        }
+        i += bc_scan_not_printable(p + i, n - i);
+        if (i == n)
+            break;
         utf8proc_uint8_t b = p[i];
-        if (b < 0x80) {
-            if (b < 0x20 && b != '\t' && b != '\n' && b != '\r') {
-                if (offset)
-                    *offset = i;
-                return b ? b : 0xFFFDu; /* U+0000 is reported as U+FFFD */
+        if (b >= 0xC2 && b <= 0xCB) {           /* U+0080..U+02FF */
+            if (i + 1 < n && S_cont(p[i + 1])) {
+                i += 2;
+                continue;
             }
-            i++;
-            continue;
-        }
-        size_t safe = S_nfc_multibyte(p + i, n - i);
-        if (safe) {
-            i += safe;
-            continue;
+        } else if (b == 0xE1) {                 /* U+1E00..U+1EFF */
+            if (i + 2 < n && p[i + 1] >= 0xB8 && p[i + 1] <= 0xBB &&
+                S_cont(p[i + 2])) {
+                i += 3;
+                continue;
+            }
+        } else if (b < 0x20) {
+            if (b == '\t' || b == '\n' || b == '\r') {
+                i++;
+                continue;
+            }
+            if (offset)
+                *offset = i;
+            return b ? b : 0xFFFDu; /* U+0000 is reported as U+FFFD */
         }
         utf8proc_int32_t cp;
         utf8proc_ssize_t k = utf8proc_iterate(p + i, slen(n - i), &cp);

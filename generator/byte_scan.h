@@ -1,0 +1,115 @@
+/*
+ * byte_scan.h - word-at-a-time searches for the first byte of a class,
+ * shared by the value screen (unicode_text.c), the XML escaper
+ * (mustache_escape.c) and the double-space check (check_text.c), which
+ * look at every byte of every value.
+ *
+ * Eight bytes are tested at once with borrow tricks on a 64-bit word. In
+ * the fast tests a borrow only ever carries from a byte that is itself in
+ * the class towards higher addresses, so the lowest flagged byte is always
+ * a true one and its index is the count of trailing zero bits / 8
+ * (little-endian machines; elsewhere the byte-at-a-time loop alone is
+ * used). A test that looks at two neighbouring bytes needs every flag
+ * exact, and uses bc_word_eq_exact.
+ */
+#ifndef BC_BYTE_SCAN_H
+#define BC_BYTE_SCAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define BC_BYTE_SCAN_WORDS 1
+#else
+#define BC_BYTE_SCAN_WORDS 0
+#endif
+
+#define BC_BYTES8(b) (0x0101010101010101ULL * (uint64_t)(b))
+
+/* The top bit of every byte of w equal to b (and possibly of bytes above
+ * the first such one). */
+static inline uint64_t bc_word_eq(uint64_t w, unsigned char b)
+{
+    uint64_t x = w ^ BC_BYTES8(b);
+    return (x - BC_BYTES8(0x01)) & ~x & BC_BYTES8(0x80);
+}
+
+/* The top bit of every byte of w equal to b, and of no other byte (no
+ * borrow crosses bytes: the sum of the low seven bits stays in its byte). */
+static inline uint64_t bc_word_eq_exact(uint64_t w, unsigned char b)
+{
+    uint64_t x = w ^ BC_BYTES8(b);
+    uint64_t t = (x & BC_BYTES8(0x7F)) + BC_BYTES8(0x7F);
+    return ~(t | x | BC_BYTES8(0x7F));
+}
+
+/* Index of the first of two bytes equal to c in a row in p[0..n), or n. */
+static inline size_t bc_scan_pair(const unsigned char *p, size_t n, unsigned char c)
+{
+    size_t i = 0;
+#if BC_BYTE_SCAN_WORDS
+    /* bytes i..i+7, pairs starting at i..i+6; the next word starts at i+7 */
+    for (; i + 8 <= n; i += 7) {
+        uint64_t w;
+        memcpy(&w, p + i, sizeof w);
+        uint64_t m = bc_word_eq_exact(w, c);
+        m &= m >> 8;
+        if (m)
+            return i + (size_t)(__builtin_ctzll(m) >> 3);
+    }
+#endif
+    for (; i + 1 < n; i++)
+        if (p[i] == c && p[i + 1] == c)
+            return i;
+    return n;
+}
+
+/* Index of the first byte of p[0..n) that is not printable ASCII
+ * (0x20..0x7F), or n. */
+static inline size_t bc_scan_not_printable(const unsigned char *p, size_t n)
+{
+    size_t i = 0;
+#if BC_BYTE_SCAN_WORDS
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, sizeof w);
+        uint64_t m = ((w - BC_BYTES8(0x20)) | w) & BC_BYTES8(0x80);
+        if (m)
+            return i + (size_t)(__builtin_ctzll(m) >> 3);
+    }
+#endif
+    for (; i < n; i++)
+        if (p[i] < 0x20 || p[i] >= 0x80)
+            return i;
+    return n;
+}
+
+/* Index of the first byte of p[0..n) that XML escaping of a value looks
+ * at: a C0 control, & < > ", or 0xEF (the lead of U+FFFE and U+FFFF); or
+ * n. */
+static inline size_t bc_scan_xml_special(const unsigned char *p, size_t n)
+{
+    size_t i = 0;
+#if BC_BYTE_SCAN_WORDS
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, sizeof w);
+        uint64_t m = ((w - BC_BYTES8(0x20)) & ~w & BC_BYTES8(0x80)) |
+                     bc_word_eq(w, '&') | bc_word_eq(w, '<') |
+                     bc_word_eq(w, '>') | bc_word_eq(w, '"') |
+                     bc_word_eq(w, 0xEF);
+        if (m)
+            return i + (size_t)(__builtin_ctzll(m) >> 3);
+    }
+#endif
+    for (; i < n; i++) {
+        unsigned char c = p[i];
+        if (c < 0x20 || c == '&' || c == '<' || c == '>' || c == '"' || c == 0xEF)
+            return i;
+    }
+    return n;
+}
+
+#endif
