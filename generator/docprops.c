@@ -26,10 +26,14 @@ static void S_text(bc_buf *b, const char *s)
     }
 }
 
-void bc_docprops_set(const bc_package *p, bc_package *out, const char *title,
+char *bc_docprops_part(const bc_package *p)
+{
+    return bc_opc_related(p, "", BC_REL_CORE);
+}
+
+void bc_docprops_set(bc_package *out, const char *part, const char *title,
                      const char *creator, int year, int month, int day)
 {
-    char *part = bc_opc_related(p, "", BC_REL_CORE);
     if (!part)
         return;
     if (year <= 0) {
@@ -59,5 +63,4 @@ void bc_docprops_set(const bc_package *p, bc_package *out, const char *title,
     size_t len;
     char *data = bc_buf_detach(&b, &len);
     bc_package_put(out, part, (unsigned char *)data, len);
-    free(part);
 }

@@ -194,16 +194,24 @@ static int S_add_parts(zip_t *z, zip_t *base, const bc_package *order,
                 continue;
             const bc_part *fresh = over ? bc_package_find(over, part->name) : NULL;
             zip_int64_t bidx = base && !fresh ? zip_name_locate(base, part->name, 0) : -1;
-            /* small parts are stored: deflate's set-up costs more than
-             * the few hundred bytes it would save */
+            /* A part written once (a whole package: the template's base
+             * zip, an export) is deflated whenever that makes it smaller,
+             * so copies of it from the base are copied compressed, with no
+             * CRC to compute. A part made for each report is stored when
+             * small: deflate's set-up costs more than the few hundred
+             * bytes it would save. */
             const bc_part *own = fresh ? fresh : part;
-            bool deflate = bidx < 0 && own->len >= BC_STORE_BELOW;
-            zip_source_t *s;
+            bool deflate = bidx < 0 && (!over || own->len >= BC_STORE_BELOW);
+            bool not_smaller = false;
+            zip_source_t *s = NULL;
             if (bidx >= 0)
                 s = zip_source_zip(z, base, (zip_uint64_t)bidx, ZIP_FL_COMPRESSED, 0, -1);
             else if (deflate)
-                s = bc_zip_deflated_source(z, own->data, own->len, level);
-            else
+                s = bc_zip_deflated_source(z, own->data, own->len, level,
+                                           over ? NULL : &not_smaller);
+            if (not_smaller)
+                deflate = false;
+            if (bidx < 0 && !deflate)
                 s = zip_source_buffer(z, own->data, own->len, 0);
             zip_int64_t idx = s ? zip_file_add(z, part->name, s, ZIP_FL_ENC_UTF_8) : -1;
             if (idx < 0) {

@@ -61,7 +61,8 @@ int bc_render_docx(const bc_docx_tpl *tpl, const bc_report *r,
         const bc_package *base = bc_docx_tpl_package(tpl);
         int y = r->year ? r->year : r->period_year;
         int m = r->year ? r->month : 1, dd = r->year ? r->day : 1;
-        bc_docprops_set(base, &parts, r->title, r->creator, y, m, dd);
+        bc_docprops_set(&parts, bc_docx_tpl_core_part(tpl), r->title, r->creator,
+                        y, m, dd);
         int level = opts && opts->deflate_level ? opts->deflate_level : BC_DEFLATE_LEVEL;
         size_t zlen;
         const unsigned char *zip = bc_docx_tpl_base_zip(tpl, &zlen);

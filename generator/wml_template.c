@@ -10,6 +10,7 @@
  * text with the mustache engine.
  */
 #include "wml_template.h"
+#include "docprops.h"
 #include "alloc.h"
 #include "body_markup.h"
 #include "embedded.h"
@@ -17,6 +18,7 @@
 #include "opc.h"
 #include "wml.h"
 #include "wml_fixup.h"
+#include "xml_parse.h"
 #include "wml_layout.h"
 #include "wml_regions.h"
 #include "wml_scan.h"
@@ -49,6 +51,7 @@ struct bc_docx_tpl {
     size_t part_count;
     bc_styles styles;
     char *main_part;
+    char *core_part;          /* docProps/core.xml, or NULL (docprops.h) */
     /* the template's style id for each body block kind (its own, or the
      * built-in style copied in) */
     char *block_styles[BC_BLK_KIND_COUNT];
@@ -110,6 +113,7 @@ bc_docx_tpl *bc_docx_tpl_compile_info(const bc_package *pkg, const char *name,
     bc_package_copy(&t->pkg, pkg);
     bc_opc_make_document(&t->pkg);
     t->main_part = bc_opc_main_document(&t->pkg);
+    t->core_part = bc_docprops_part(&t->pkg);
     if (!t->main_part || !bc_package_find(&t->pkg, t->main_part)) {
         bc_diag *g = bc_diag_add(d, BC_ERROR, name, 0, 0, "%s",
                                  _("not a Word document: no main document part"));
@@ -185,6 +189,11 @@ const bc_package *bc_docx_tpl_package(const bc_docx_tpl *t)
     return &t->pkg;
 }
 
+const char *bc_docx_tpl_core_part(const bc_docx_tpl *t)
+{
+    return t->core_part;
+}
+
 const unsigned char *bc_docx_tpl_base_zip(const bc_docx_tpl *t, size_t *len)
 {
     *len = t->base_len;
@@ -204,6 +213,7 @@ void bc_docx_tpl_free(bc_docx_tpl *t)
     bc_styles_free(&t->styles);
     bc_package_free(&t->pkg);
     free(t->main_part);
+    free(t->core_part);
     free(t->name);
     free(t);
 }
@@ -358,16 +368,6 @@ static void S_splice_bodies(bc_buf *xml, bc_buf *bodies, size_t n)
     *xml = out;
 }
 
-/* The passes over a rendered part's tree, on one parse: the output
- * invariants (wml_fixup.h) of a part whose loops may repeat or empty
- * structure, and the measured layout (wml_layout.h) of the main part. */
-static xmlDocPtr S_parse(const bc_buf *xml, const char *name)
-{
-    return xmlReadMemory(xml->data, (int)xml->len, name, NULL,
-                         XML_PARSE_NONET | XML_PARSE_NOERROR |
-                             XML_PARSE_NOWARNING | XML_PARSE_HUGE);
-}
-
 static int S_not_well_formed(const bc_docx_tpl *t, const tpl_part *part,
                              bc_diags *d, const char *why)
 {
@@ -383,14 +383,16 @@ static int S_not_well_formed(const bc_docx_tpl *t, const tpl_part *part,
     return -1;
 }
 
+/* The passes over a rendered part's tree, on one parse: the output
+ * invariants (wml_fixup.h) of a part whose loops may repeat or empty
+ * structure, and the measured layout (wml_layout.h) of the main part. */
 static int S_tree_passes(const bc_docx_tpl *t, const tpl_part *part,
                          bc_wml_ids *ids, bc_buf *xml, bc_diags *d)
 {
-    xmlDocPtr doc = S_parse(xml, part->name);
-    if (!doc) {
-        const xmlError *e = xmlGetLastError();
-        return S_not_well_formed(t, part, d, e && e->message ? e->message : "?");
-    }
+    const char *why;
+    xmlDocPtr doc = bc_xml_parse(xml->data, xml->len, part->name, &why);
+    if (!doc)
+        return S_not_well_formed(t, part, d, why);
     xmlNodePtr root = xmlDocGetRootElement(doc);
     if (part->fixup)
         bc_wml_fixup(root, ids);
@@ -434,11 +436,10 @@ static int S_region_passes(const bc_docx_tpl *t, const tpl_part *part,
         bc_buf_puts(&doc, part->wrap_open);
         bc_buf_put(&doc, s + from, (size_t)(close - (s + from)));
         bc_buf_puts(&doc, part->wrap_close);
-        xmlDocPtr tree = S_parse(&doc, part->name);
+        const char *why;
+        xmlDocPtr tree = bc_xml_parse(doc.data, doc.len, part->name, &why);
         if (!tree) {
-            const xmlError *e = xmlGetLastError();
-            status = S_not_well_formed(t, part, d,
-                                       e && e->message ? e->message : "?");
+            status = S_not_well_formed(t, part, d, why);
             break;
         }
         xmlNodePtr root = xmlDocGetRootElement(tree);

@@ -67,6 +67,8 @@ int bc_docx_tpl_render(const bc_docx_tpl *t, const bc_mdata *data,
  * are not rendered are copied from it without recompressing. */
 const bc_package *bc_docx_tpl_package(const bc_docx_tpl *t);
 const unsigned char *bc_docx_tpl_base_zip(const bc_docx_tpl *t, size_t *len);
+/* The package's core properties part (docprops.h), NULL when it has none. */
+const char *bc_docx_tpl_core_part(const bc_docx_tpl *t);
 
 /* What `template check` shows: every tag with its place, and where each
  * error is (for a copy of the template annotated with Word comments). */

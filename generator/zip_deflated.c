@@ -118,8 +118,10 @@ static zip_int64_t S_callback(void *user, void *data, zip_uint64_t n,
 }
 
 zip_source_t *bc_zip_deflated_source(zip_t *z, const void *data, size_t len,
-                                     int level)
+                                     int level, bool *not_smaller)
 {
+    if (not_smaller)
+        *not_smaller = false;
     struct libdeflate_compressor *c = S_compressor(level);
     deflated *s = calloc(1, sizeof *s);
     size_t cap = c ? libdeflate_deflate_compress_bound(c, len) : 0;
@@ -132,6 +134,12 @@ zip_source_t *bc_zip_deflated_source(zip_t *z, const void *data, size_t len,
     }
     s->bytes = bytes;
     s->comp_len = libdeflate_deflate_compress(c, data, len, bytes, cap);
+    if (not_smaller && s->comp_len >= len) {
+        *not_smaller = true;
+        free(bytes);
+        free(s);
+        return NULL;
+    }
     s->len = len;
     s->crc = libdeflate_crc32(0, data, len);
     zip_error_init(&s->error);

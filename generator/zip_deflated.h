@@ -11,13 +11,16 @@
 #ifndef BC_ZIP_DEFLATED_H
 #define BC_ZIP_DEFLATED_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <zip.h>
 
 /* A source of `len` bytes deflated at `level` (1..12). The bytes are
  * compressed at once, so `data` need not outlive the call. NULL when
- * memory runs out (libzip's error is set on z). */
+ * memory runs out (libzip's error is set on z). With `not_smaller` given,
+ * also NULL, with *not_smaller set and no error, when deflating does not
+ * make the part smaller (a tiny part: the caller stores it). */
 zip_source_t *bc_zip_deflated_source(zip_t *z, const void *data, size_t len,
-                                     int level);
+                                     int level, bool *not_smaller);
 
 #endif

@@ -1,0 +1,23 @@
+/*
+ * xml_parse.h - parsing rendered XML into a libxml2 tree with one parser
+ * context per thread, kept for the thread's life.
+ *
+ * A batch parses a few kilobytes of each report (wml_template.c); making
+ * and freeing a parser context and its name dictionary for each costs
+ * about a tenth of the parse. The documents share the thread's dictionary
+ * (libxml2 counts its references), so a document may outlive the next
+ * parse and be freed on any thread.
+ */
+#ifndef BC_XML_PARSE_H
+#define BC_XML_PARSE_H
+
+#include <libxml/tree.h>
+#include <stddef.h>
+
+/* The document, or NULL with *why set to libxml2's message (valid until
+ * the thread's next parse) when data is not well-formed XML. No network,
+ * no messages printed, no size limit but the part's. */
+xmlDocPtr bc_xml_parse(const char *data, size_t len, const char *name,
+                       const char **why);
+
+#endif
