@@ -29,6 +29,7 @@ typedef struct cctx {
     tpl_part *part;
     size_t loc_cap, block_cap;
     bc_region_plan plan; /* the top-level elements the tree passes see */
+    bool in_region;      /* writing the text of a region */
 } cctx;
 
 static void S_element(cctx *c, bc_buf *out, xmlNodePtr n, const bc_stag *hole);
@@ -286,6 +287,17 @@ static void S_node(cctx *c, bc_buf *out, xmlNodePtr n, const bc_stag *hole)
         bc_xml_write_node(out, n);
         return;
     }
+    if (c->in_region && bc_region_unread(n)) {
+        tpl_part *p = c->part;
+        bc_buf kept = BC_BUF_INIT;
+        c->in_region = false;
+        S_element(c, &kept, n, hole);
+        c->in_region = true;
+        p->kept = bc_xrealloc(p->kept, (p->kept_count + 1) * sizeof *p->kept);
+        p->kept[p->kept_count] = bc_buf_detach(&kept, NULL);
+        bc_buf_printf(out, BC_KEEP_PI "%zu?>", p->kept_count++);
+        return;
+    }
     S_element(c, out, n, hole);
 }
 
@@ -303,11 +315,15 @@ static void S_element(cctx *c, bc_buf *out, xmlNodePtr n, const bc_stag *hole)
     bc_buf_putc(out, '>');
     bool top = c->plan.any && n == c->plan.top;
     for (xmlNodePtr k = n->children; k; k = k->next) {
-        if (top && bc_region_opens(&c->plan, k))
+        if (top && bc_region_opens(&c->plan, k)) {
             bc_buf_putc(out, BC_REGION_OPEN);
+            c->in_region = true;
+        }
         S_node(c, out, k, hole);
-        if (top && bc_region_closes(&c->plan, k))
+        if (top && bc_region_closes(&c->plan, k)) {
             bc_buf_putc(out, BC_REGION_CLOSE);
+            c->in_region = false;
+        }
     }
     S_close_tag(out, n);
 }
@@ -569,6 +585,9 @@ void bc_wml_part_free(tpl_part *p)
     free(p->locs);
     free(p->wrap_open);
     free(p->wrap_close);
+    for (size_t k = 0; k < p->kept_count; k++)
+        free(p->kept[k]);
+    free(p->kept);
     free(p->name);
     free(p->words);
     memset(p, 0, sizeof *p);

@@ -328,6 +328,25 @@ int bc_region_plan_make(bc_region_plan *pl, const bc_scan *s, xmlNodePtr root,
     return 0;
 }
 
+static bool S_has_private(const xmlNode *n)
+{
+    if (n->_private)
+        return true;
+    for (const xmlNode *c = n->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && S_has_private(c))
+            return true;
+    return false;
+}
+
+bool bc_region_unread(const xmlNode *n)
+{
+    /* wml_fixup reads rows, cells and their tcPr; wml_layout reads tcW,
+     * tblCellMar, paragraph and run properties and text */
+    return (bc_wml_is(n, "tblBorders") || bc_wml_is(n, "tblLook") ||
+            bc_wml_is(n, "tblGrid")) &&
+           !S_has_private(n);
+}
+
 bool bc_region_opens(const bc_region_plan *pl, const xmlNode *kid)
 {
     if (!pl->any || !kid || kid->parent != pl->top)

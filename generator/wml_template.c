@@ -405,6 +405,30 @@ static int S_tree_passes(const bc_docx_tpl *t, const tpl_part *part,
     return 0;
 }
 
+/* Puts back, in out from `start`, the elements the compiler kept out of
+ * the regions' parse (bc_region_unread). */
+static void S_put_back_kept(const tpl_part *part, bc_buf *out, size_t start)
+{
+    const size_t pil = strlen(BC_KEEP_PI);
+    bc_buf tail = BC_BUF_INIT;
+    const char *s = out->data + start, *end = out->data + out->len;
+    for (;;) {
+        const char *pi = strstr(s, BC_KEEP_PI); /* out is NUL-terminated */
+        char *after = NULL;
+        size_t k = pi ? strtoul(pi + pil, &after, 10) : 0;
+        if (!pi || k >= part->kept_count || strncmp(after, "?>", 2) != 0) {
+            bc_buf_put(&tail, s, (size_t)(end - s));
+            break;
+        }
+        bc_buf_put(&tail, s, (size_t)(pi - s));
+        bc_buf_puts(&tail, part->kept[k]);
+        s = after + 2;
+    }
+    out->len = start;
+    bc_buf_put(out, tail.data, tail.len);
+    bc_buf_free(&tail);
+}
+
 /* The tree passes on the regions of a rendered part (wml_regions.h): each
  * run of marked top-level elements is parsed inside the part's wrapping
  * start and end tags, fixed up and laid out, and written back in place of
@@ -449,8 +473,11 @@ static int S_region_passes(const bc_docx_tpl *t, const tpl_part *part,
                 bc_wml_fix_tables(parent);
             if (part->is_main)
                 bc_wml_layout_children(parent, &t->styles, part->page_text);
+            size_t start = out.len;
             for (xmlNodePtr k = parent->children; k; k = k->next)
                 bc_xml_write_node(&out, k);
+            if (part->kept_count)
+                S_put_back_kept(part, &out, start);
         }
         xmlFreeDoc(tree);
         pos = (size_t)(close - s) + 1;

@@ -48,6 +48,8 @@ typedef struct tpl_part {
     bool whole_pass;
     bool regions;
     char *wrap_open, *wrap_close;
+    char **kept;      /* elements kept out of the regions' parse, by number */
+    size_t kept_count;
     double page_text; /* the main part's text width, for the layout */
     bool compiled; /* set once compiled: later errors are render errors */
     unsigned long max_id; /* the largest drawing or bookmark id */

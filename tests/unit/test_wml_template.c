@@ -477,6 +477,46 @@ static void test_regions_parse_only_what_may_change(void **state)
     bc_diags_free(&d);
 }
 
+/* A parsed table's borders, look and grid are kept out of the parse and
+ * put back as they were, in their places, however the rows come out. */
+static void test_regions_keep_unread_elements(void **state)
+{
+    (void)state;
+    const char *tblpr = "<w:tblPr><w:tblW w:w=\"9355\" w:type=\"dxa\"/>"
+                        "<w:tblBorders><w:top w:val=\"single\" w:sz=\"4\"/>"
+                        "<w:insideV w:val=\"none\"/></w:tblBorders>"
+                        "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\"/></w:tblPr>";
+    const char *grid = "<w:tblGrid><w:gridCol w:w=\"3685\"/>"
+                       "<w:gridCol w:w=\"5670\"/></w:tblGrid>";
+    char body[2048];
+    snprintf(body, sizeof body,
+             "<w:tbl>%s%s<w:tr><w:tc>" P("{{#rows}}") "</w:tc></w:tr>"
+             "<w:tr><w:tc>" P("{{a}}") "</w:tc></w:tr><w:tr><w:tc>"
+             P("{{/rows}}") "</w:tc></w:tr></w:tbl>"
+             "<w:tbl>%s<w:tr><w:tc>" P("{{q}}") "</w:tc></w:tr></w:tbl>",
+             tblpr, grid, grid);
+    bc_diags d = BC_DIAGS_INIT;
+    char *xml = S_render_part(body, NULL, "rows: [{a: 1}, {a: 2}]\nq: z",
+                              "word/document.xml", &d);
+    assert_non_null(xml);
+    assert_null(strstr(xml, "baocao-keep"));
+    const char *t = strstr(xml, tblpr);
+    assert_non_null(t);
+    assert_ptr_equal(strstr(t + strlen(tblpr), grid), t + strlen(tblpr));
+    char *flat = S_flat_xml(xml);
+    assert_string_equal(flat, "[1;2]|[z]");
+    free(flat);
+    free(xml);
+    /* no rows: the first table goes, the second keeps its grid */
+    xml = S_render_part(body, NULL, "rows: []\nq: z", "word/document.xml", &d);
+    assert_non_null(xml);
+    assert_null(strstr(xml, "baocao-keep"));
+    assert_null(strstr(xml, "tblBorders"));
+    assert_non_null(strstr(xml, grid));
+    free(xml);
+    bc_diags_free(&d);
+}
+
 /* A header's table whose rows repeat is fixed like the body's. */
 static void test_regions_in_a_header(void **state)
 {
@@ -962,6 +1002,7 @@ int main(void)
         cmocka_unit_test(test_standalone_rows),
         cmocka_unit_test(test_cell_emptied_gets_paragraph),
         cmocka_unit_test(test_regions_parse_only_what_may_change),
+        cmocka_unit_test(test_regions_keep_unread_elements),
         cmocka_unit_test(test_regions_in_a_header),
         cmocka_unit_test(test_list_items_repeat),
         cmocka_unit_test(test_list_item_by_style),
