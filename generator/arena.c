@@ -23,7 +23,8 @@ static bc_arena_chunk *S_chunk_new(size_t size)
     return c;
 }
 
-void *bc_arena_alloc(bc_arena *a, size_t n)
+/* n bytes, not cleared. */
+static void *S_alloc(bc_arena *a, size_t n)
 {
     n = (n + 15) & ~(size_t)15;
     if (!a->chunks || a->used + n > a->chunks->size) {
@@ -33,7 +34,6 @@ void *bc_arena_alloc(bc_arena *a, size_t n)
             /* a big block: keep the current chunk current */
             c->next = a->chunks->next;
             a->chunks->next = c;
-            memset(c->data, 0, n);
             return c->data;
         }
         c->next = a->chunks;
@@ -42,13 +42,19 @@ void *bc_arena_alloc(bc_arena *a, size_t n)
     }
     void *p = a->chunks->data + a->used;
     a->used += n;
+    return p;
+}
+
+void *bc_arena_alloc(bc_arena *a, size_t n)
+{
+    void *p = S_alloc(a, n);
     memset(p, 0, n);
     return p;
 }
 
 char *bc_arena_strndup(bc_arena *a, const char *s, size_t n)
 {
-    char *p = bc_arena_alloc(a, n + 1);
+    char *p = S_alloc(a, n + 1); /* every byte is written */
     memcpy(p, s, n);
     p[n] = '\0';
     return p;
