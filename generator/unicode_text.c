@@ -230,10 +230,21 @@ static char *map_case(const char *s, size_t n, utf8proc_int32_t (*f)(utf8proc_in
             abort();
         size_t o = 0;
         const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-        for (size_t i = 0; i < n;) {
+        /* ASCII letters map to ASCII letters: no table look-up for them */
+        const bool upper = f == utf8proc_toupper;
+        size_t i = 0;
+        while (i < n) {
+            if (p[i] < 0x80) {
+                char ch = (char)p[i++];
+                if (upper && ch >= 'a' && ch <= 'z')
+                    ch = (char)(ch - 'a' + 'A');
+                else if (!upper && ch >= 'A' && ch <= 'Z')
+                    ch = (char)(ch - 'A' + 'a');
+                out[o++] = ch;
+                continue;
+            }
             utf8proc_int32_t cp;
-            utf8proc_ssize_t k = p[i] < 0x80 ? (cp = p[i], 1)
-                                             : utf8proc_iterate(p + i, slen(n - i), &cp);
+            utf8proc_ssize_t k = utf8proc_iterate(p + i, slen(n - i), &cp);
             if (k <= 0)
                 break;
             utf8proc_int32_t m = f(cp);
@@ -241,12 +252,12 @@ static char *map_case(const char *s, size_t n, utf8proc_int32_t (*f)(utf8proc_in
                 break;
             o += (size_t)utf8proc_encode_char(m, (utf8proc_uint8_t *)out + o);
             i += (size_t)k;
-            if (i == n) {
-                out[o] = '\0';
-                if (bc_is_nfc(out, o)) {
-                    *out_len = o;
-                    return out;
-                }
+        }
+        if (i == n) {
+            out[o] = '\0';
+            if (bc_is_nfc(out, o)) {
+                *out_len = o;
+                return out;
             }
         }
         free(out);

@@ -554,6 +554,7 @@ int bc_wml_compile_part(tpl_part *part, const bc_package *pkg,
         mo.locate_closure = part;
         mo.host_sigil = '@';
         part->prog = bc_mtpl_compile(src.data, src.len, &mo, d);
+        part->size_hint = src.len;
         part->compiled = true;
         if (!part->prog)
             rc = -1;

@@ -285,6 +285,8 @@ static int S_write_body(render_ctx *rc, bc_buf *out, const block *bl,
     }
     bc_body body;
     bc_body_parse(text, len, &body);
+    /* the text and, a paragraph, its style and run markup */
+    bc_buf_reserve(out, len + body.count * 160);
     int status = 0;
     for (size_t i = 0; i < body.count; i++) {
         const bc_block *b = &body.blocks[i];
@@ -516,6 +518,7 @@ int bc_docx_tpl_render(const bc_docx_tpl *t, const bc_mdata *data,
         ap.host_closure = &rc;
         ap.diags = d;
         bc_buf xml = BC_BUF_INIT;
+        bc_buf_reserve(&xml, part->size_hint + part->size_hint / 2);
         int rc_apply = bc_mtpl_apply(part->prog, &ap, &xml);
         if (rc_apply == 0 && part->whole_pass)
             rc_apply = S_tree_passes(t, part, &ids, &xml, d);

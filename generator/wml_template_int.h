@@ -51,6 +51,7 @@ typedef struct tpl_part {
     char **kept;      /* elements kept out of the regions' parse, by number */
     size_t kept_count;
     double page_text; /* the main part's text width, for the layout */
+    size_t size_hint; /* the compiled text's length: a rendering's first guess */
     bool compiled; /* set once compiled: later errors are render errors */
     unsigned long max_id; /* the largest drawing or bookmark id */
 } tpl_part;
