@@ -14,9 +14,9 @@
  * Allocation goes through bc_xmalloc (aborts on exhaustion).
  */
 #include "unicode_text.h"
-#include "byte_scan.h"
 
 #include "alloc.h"
+#include "byte_scan.h"
 
 #include <stdlib.h>
 #include <stdint.h>
@@ -324,19 +324,13 @@ static unsigned S_screen(const char *s, size_t n, size_t *offset, bool *nfc)
         i += bc_scan_not_printable(p + i, n - i);
         if (i == n)
             break;
+        size_t safe = S_nfc_multibyte(p + i, n - i);
+        if (safe) {
+            i += safe;
+            continue;
+        }
         utf8proc_uint8_t b = p[i];
-        if (b >= 0xC2 && b <= 0xCB) {           /* U+0080..U+02FF */
-            if (i + 1 < n && S_cont(p[i + 1])) {
-                i += 2;
-                continue;
-            }
-        } else if (b == 0xE1) {                 /* U+1E00..U+1EFF */
-            if (i + 2 < n && p[i + 1] >= 0xB8 && p[i + 1] <= 0xBB &&
-                S_cont(p[i + 2])) {
-                i += 3;
-                continue;
-            }
-        } else if (b < 0x20) {
+        if (b < 0x20) {
             if (b == '\t' || b == '\n' || b == '\r') {
                 i++;
                 continue;

@@ -294,7 +294,7 @@ static void S_node(cctx *c, bc_buf *out, xmlNodePtr n, const bc_stag *hole)
         S_element(c, &kept, n, hole);
         c->in_region = true;
         p->kept = bc_xrealloc(p->kept, (p->kept_count + 1) * sizeof *p->kept);
-        p->kept[p->kept_count] = bc_buf_detach(&kept, NULL);
+        p->kept[p->kept_count] = kept;
         bc_buf_printf(out, BC_KEEP_PI "%zu?>", p->kept_count++);
         return;
     }
@@ -587,7 +587,7 @@ void bc_wml_part_free(tpl_part *p)
     free(p->wrap_open);
     free(p->wrap_close);
     for (size_t k = 0; k < p->kept_count; k++)
-        free(p->kept[k]);
+        bc_buf_free(&p->kept[k]);
     free(p->kept);
     free(p->name);
     free(p->words);

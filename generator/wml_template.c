@@ -10,20 +10,20 @@
  * text with the mustache engine.
  */
 #include "wml_template.h"
-#include "docprops.h"
 #include "alloc.h"
 #include "body_markup.h"
+#include "docprops.h"
 #include "embedded.h"
 #include "i18n.h"
 #include "opc.h"
 #include "wml.h"
 #include "wml_fixup.h"
-#include "xml_parse.h"
 #include "wml_layout.h"
 #include "wml_regions.h"
 #include "wml_scan.h"
 #include "wml_styles.h"
 #include "wml_template_int.h"
+#include "xml_parse.h"
 
 #include <libxml/parser.h>
 #include <stdlib.h>
@@ -347,22 +347,28 @@ static int S_host(void *closure, bc_buf *out, const void *value,
     return status;
 }
 
-/* Puts the body paragraphs back at their placeholders. */
-static void S_splice_bodies(bc_buf *xml, bc_buf *bodies, size_t n)
+/* Replaces in xml, from byte `start` on, each placeholder "<prefix>N?>"
+ * with texts[N] (one out of range is dropped): the body paragraphs set
+ * aside while rendering, and the elements kept out of the regions' parse
+ * (data cannot hold a placeholder: its `<` is escaped). */
+static void S_fill_placeholders(bc_buf *xml, size_t start, const char *prefix,
+                                const bc_buf *texts, size_t n)
 {
+    const size_t pl = strlen(prefix);
     bc_buf out = BC_BUF_INIT;
     bc_buf_reserve(&out, xml->len + 1024);
-    const char *s = bc_buf_cstr(xml);
+    bc_buf_put(&out, bc_buf_cstr(xml), start);
+    const char *s = xml->data + start;
     for (;;) {
-        const char *pi = strstr(s, BC_BODY_PI);
+        const char *pi = strstr(s, prefix); /* xml is NUL-terminated */
         if (!pi) {
             bc_buf_puts(&out, s);
             break;
         }
         bc_buf_put(&out, s, (size_t)(pi - s));
-        size_t k = strtoul(pi + strlen(BC_BODY_PI), NULL, 10);
+        size_t k = strtoul(pi + pl, NULL, 10);
         if (k < n)
-            bc_buf_put(&out, bc_buf_cstr(&bodies[k]), bodies[k].len);
+            bc_buf_put(&out, texts[k].data, texts[k].len);
         const char *end = strstr(pi, "?>");
         s = end ? end + 2 : pi + strlen(pi);
     }
@@ -405,30 +411,6 @@ static int S_tree_passes(const bc_docx_tpl *t, const tpl_part *part,
     bc_xml_write_node(xml, root);
     xmlFreeDoc(doc);
     return 0;
-}
-
-/* Puts back, in out from `start`, the elements the compiler kept out of
- * the regions' parse (bc_region_unread). */
-static void S_put_back_kept(const tpl_part *part, bc_buf *out, size_t start)
-{
-    const size_t pil = strlen(BC_KEEP_PI);
-    bc_buf tail = BC_BUF_INIT;
-    const char *s = out->data + start, *end = out->data + out->len;
-    for (;;) {
-        const char *pi = strstr(s, BC_KEEP_PI); /* out is NUL-terminated */
-        char *after = NULL;
-        size_t k = pi ? strtoul(pi + pil, &after, 10) : 0;
-        if (!pi || k >= part->kept_count || strncmp(after, "?>", 2) != 0) {
-            bc_buf_put(&tail, s, (size_t)(end - s));
-            break;
-        }
-        bc_buf_put(&tail, s, (size_t)(pi - s));
-        bc_buf_puts(&tail, part->kept[k]);
-        s = after + 2;
-    }
-    out->len = start;
-    bc_buf_put(out, tail.data, tail.len);
-    bc_buf_free(&tail);
 }
 
 /* The tree passes on the regions of a rendered part (wml_regions.h): each
@@ -479,7 +461,8 @@ static int S_region_passes(const bc_docx_tpl *t, const tpl_part *part,
             for (xmlNodePtr k = parent->children; k; k = k->next)
                 bc_xml_write_node(&out, k);
             if (part->kept_count)
-                S_put_back_kept(part, &out, start);
+                S_fill_placeholders(&out, start, BC_KEEP_PI, part->kept,
+                                    part->kept_count);
         }
         xmlFreeDoc(tree);
         pos = (size_t)(close - s) + 1;
@@ -525,7 +508,7 @@ int bc_docx_tpl_render(const bc_docx_tpl *t, const bc_mdata *data,
         else if (rc_apply == 0 && part->regions)
             rc_apply = S_region_passes(t, part, &xml, d);
         if (rc_apply == 0 && rc.nbodies)
-            S_splice_bodies(&xml, rc.bodies, rc.nbodies);
+            S_fill_placeholders(&xml, 0, BC_BODY_PI, rc.bodies, rc.nbodies);
         for (size_t k = 0; k < rc.nbodies; k++)
             bc_buf_free(&rc.bodies[k]);
         free(rc.bodies);

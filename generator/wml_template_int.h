@@ -48,7 +48,7 @@ typedef struct tpl_part {
     bool whole_pass;
     bool regions;
     char *wrap_open, *wrap_close;
-    char **kept;      /* elements kept out of the regions' parse, by number */
+    bc_buf *kept;     /* elements kept out of the regions' parse, by number */
     size_t kept_count;
     double page_text; /* the main part's text width, for the layout */
     size_t size_hint; /* the compiled text's length: a rendering's first guess */
