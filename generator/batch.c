@@ -11,6 +11,12 @@
  * arenas are recycled, so memory does not grow with the number of entries.
  * At the end the temporary files are renamed into place, or all removed
  * when two entries would write the same name or the batch was interrupted.
+ *
+ * When the output folder does not exist yet, the files are written under
+ * their own names in a new hidden folder beside it (".DIR.TOKEN.tmp"),
+ * which is renamed to DIR at the end: one rename instead of one per file
+ * (renames in one folder take its lock, one at a time, while the other
+ * cores wait). Otherwise each file is written as ".FILE.TOKEN.tmp" in DIR.
  */
 #include "batch.h"
 #include "alloc.h"
@@ -71,6 +77,8 @@ typedef struct batch {
     bc_docx_tpl *tpl;
     bc_mtpl *pattern;     /* --ten */
     const char *out_dir;
+    char *stage;          /* a new folder renamed to out_dir at the end, or
+                             NULL: temporary names in out_dir */
     bc_node *chung;
     bc_arena chung_arena;
     bc_text_cache texts;  /* chung's text templates, compiled once */
@@ -88,7 +96,7 @@ typedef struct batch {
     bc_buf reader_docx, reader_tmp; /* the reading thread's render buffers */
     char token[24];       /* this run's temporary names: .FILE.TOKEN.tmp */
     /* results, under mu */
-    size_t done, failed, total_estimate, read;
+    size_t done, failed, ok, total_estimate, read;
     double progress;      /* fraction of the input read */
     bc_diags *diags;      /* batch-level diagnostics */
 } batch;
@@ -179,11 +187,18 @@ static void S_names_free(names *t)
     bc_arena_free(&t->strings);
 }
 
-/* The temporary name of an output file: hidden, in the output folder. */
+/* Where an output file is written before it is put in place: under its
+ * own name in the staging folder, else hidden in the output folder. */
 static void S_tmp_path(const batch *b, const char *file, bc_buf *out)
 {
     bc_buf_clear(out);
-    bc_buf_printf(out, "%s/.%s.%s.tmp", b->out_dir, file, b->token);
+    if (b->stage) {
+        bc_buf_puts(out, b->stage);
+        bc_buf_putc(out, '/');
+        bc_buf_puts(out, file);
+    } else {
+        bc_buf_printf(out, "%s/.%s.%s.tmp", b->out_dir, file, b->token);
+    }
 }
 
 /* ---- the queue ------------------------------------------------------------- */
@@ -269,6 +284,8 @@ static void S_finish(batch *b, job *j, bool ok)
     const bc_batch_opts *o = b->o;
     if (!ok)
         b->failed++;
+    else
+        b->ok++;
     b->done++;
     if (o->on_entry) {
         bc_batch_event ev = {j->index, j->name ? j->name : "", j->file, ok,
@@ -683,6 +700,42 @@ static int S_mkdir_p(const char *path)
     return rc;
 }
 
+/* A new, empty staging folder beside `out_dir` when out_dir does not exist
+ * yet (its parents are created), else NULL. malloc'd. */
+static char *S_make_stage(const char *out_dir, const char *token)
+{
+    struct stat st;
+    if (lstat(out_dir, &st) == 0 || errno != ENOENT)
+        return NULL;
+    char *dir = bc_xstrdup(out_dir);
+    size_t n = strlen(dir);
+    while (n > 1 && dir[n - 1] == '/')
+        dir[--n] = '\0';
+    char *slash = strrchr(dir, '/');
+    const char *base = slash ? slash + 1 : dir;
+    char *stage = NULL;
+    if (*base && strcmp(base, ".") != 0 && strcmp(base, "..") != 0) {
+        bc_buf b = BC_BUF_INIT;
+        bc_buf_put(&b, dir, (size_t)(base - dir));
+        if (slash && slash > dir) { /* the parents, when missing */
+            *slash = '\0';
+            if (S_mkdir_p(dir) != 0) {
+                bc_buf_free(&b);
+                free(dir);
+                return NULL;
+            }
+        }
+        bc_buf_printf(&b, ".%s.%s.tmp", base, token);
+        stage = bc_buf_detach(&b, NULL);
+        if (mkdir(stage, 0755) != 0) {
+            free(stage);
+            stage = NULL;
+        }
+    }
+    free(dir);
+    return stage;
+}
+
 static double S_now(void)
 {
     struct timespec ts;
@@ -718,7 +771,12 @@ int bc_batch_run(const bc_batch_opts *o, bc_batch_result *res, bc_diags *d)
         bc_mtpl_free(b.pattern);
         return 1;
     }
-    if (S_mkdir_p(b.out_dir) != 0) {
+    struct timespec now;
+    clock_gettime(CLOCK_REALTIME, &now);
+    snprintf(b.token, sizeof b.token, "%lx%05lx", (unsigned long)getpid(),
+             (unsigned long)(now.tv_nsec & 0xFFFFF));
+    b.stage = S_make_stage(b.out_dir, b.token);
+    if (!b.stage && S_mkdir_p(b.out_dir) != 0) {
         bc_diag_add(d, BC_ERROR, b.out_dir, 0, 0, _("cannot create the folder: %s"),
                     strerror(errno));
         bc_docx_tpl_free(b.tpl);
@@ -726,10 +784,6 @@ int bc_batch_run(const bc_batch_opts *o, bc_batch_result *res, bc_diags *d)
         bc_mtpl_free(b.pattern);
         return 1;
     }
-    struct timespec now;
-    clock_gettime(CLOCK_REALTIME, &now);
-    snprintf(b.token, sizeof b.token, "%lx%05lx", (unsigned long)getpid(),
-             (unsigned long)(now.tv_nsec & 0xFFFFF));
     int nthreads = o->jobs > 0 ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
     if (nthreads < 1)
         nthreads = 1;
@@ -773,11 +827,24 @@ int bc_batch_run(const bc_batch_opts *o, bc_batch_result *res, bc_diags *d)
     bc_buf_free(&b.reader_tmp);
 
     /* every written entry left a temporary file named after its output
-     * file: rename them all into place, or remove them all */
+     * file: rename them all into place, or remove them all; a staging
+     * folder goes into place whole, emptied when nothing is kept (the
+     * output folder exists after a run either way) */
     bool keep = !b.duplicate && !b.fatal && !S_cancelled(&b);
     size_t written = 0;
     bc_buf tmp = BC_BUF_INIT, path = BC_BUF_INIT;
-    for (size_t i = 0; i < b.seen.cap; i++) {
+    bool placed = false; /* the staging folder is the output folder now */
+    if (b.stage && keep) {
+        if (rename(b.stage, b.out_dir) == 0) {
+            placed = true;
+            written = b.ok;
+        } else if (S_mkdir_p(b.out_dir) != 0) { /* DIR appeared meanwhile */
+            bc_diag_add(d, BC_ERROR, b.out_dir, 0, 0,
+                        _("cannot create the folder: %s"), strerror(errno));
+            keep = false;
+        }
+    }
+    for (size_t i = 0; !placed && i < b.seen.cap; i++) {
         const name_rec *sl = b.seen.slot[i];
         if (!sl)
             continue;
@@ -797,6 +864,9 @@ int bc_batch_run(const bc_batch_opts *o, bc_batch_result *res, bc_diags *d)
             b.failed++;
         }
     }
+    if (b.stage && !placed && (keep || rename(b.stage, b.out_dir) != 0))
+        rmdir(b.stage); /* emptied above */
+    free(b.stage);
     bc_buf_free(&tmp);
     bc_buf_free(&path);
     res->written = written;

@@ -4,7 +4,9 @@
  * empty cell) give the expected files and text; a bad entry is reported
  * with its index and name while the others are written; two entries with
  * the same file name leave no file at all; -j 1 and -j 4 give the same
- * bytes; `chung` must come first; an unclosed quote names its row.
+ * bytes; `chung` must come first; an unclosed quote names its row. Output
+ * goes to a new folder (staged beside it, renamed whole) or an existing
+ * one (each file renamed); neither leaves a temporary file or folder.
  */
 #include "test_support.h"
 
@@ -13,6 +15,7 @@
 #include "docx_text.h"
 
 #include <dirent.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,6 +89,36 @@ static char *S_listing(const char *dir)
     buf[n] = '\0';
     pclose(p);
     return buf;
+}
+
+/* The hidden names in a folder (temporary files and staging folders). */
+static char *S_hidden(const char *dir)
+{
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "ls -A '%s' | grep '^\\.' | tr '\n' ' '", dir);
+    FILE *p = popen(cmd, "r");
+    static char buf[4096];
+    size_t n = fread(buf, 1, sizeof buf - 1, p);
+    buf[n] = '\0';
+    pclose(p);
+    return buf;
+}
+
+static bool S_is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* An existing output folder holding one file of its own. */
+static char *S_existing_outdir(const char *name)
+{
+    char *out = S_outdir(name);
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "mkdir -p '%s' && echo mine > '%s/notes.txt'", out, out);
+    if (system(cmd) != 0)
+        fail_msg("cannot make %s", out);
+    return out;
 }
 
 static char *S_text(const char *dir, const char *file)
@@ -194,11 +227,64 @@ static void test_duplicate_names_write_nothing(void **state)
     char *out = S_outdir("duplicate");
     assert_int_equal(S_run(FIX "duplicate.yaml", out, 2, NULL, &s, &d, &res), 1);
     assert_int_equal(res.written, 0);
+    assert_true(S_is_dir(out)); /* created, and left empty */
     assert_string_equal(S_listing(out), "");
+    assert_string_equal(S_hidden(BC_BUILD_DIR "/test-batch"), "");
     assert_non_null(d.head);
     assert_non_null(strstr(d.head->msg, "entries 1 (An Bình) and 3 (An  bình) would both write an-binh.docx"));
     assert_non_null(strstr(d.head->msg, "(entry 1 is at line 8)"));
     assert_int_equal(d.head->line, 10);
+    bc_diags_free(&d);
+}
+
+/* An existing folder: the files are renamed into it one by one, its own
+ * file stays, no temporary file is left. */
+static void test_existing_folder(void **state)
+{
+    (void)state;
+    seen s;
+    bc_diags d = BC_DIAGS_INIT;
+    bc_batch_result res;
+    char *out = S_existing_outdir("existing");
+    assert_int_equal(S_run(FIX "inline.yaml", out, 2, NULL, &s, &d, &res), 0);
+    assert_int_equal(res.written, 2);
+    assert_string_equal(S_listing(out), "cam-vu.docx duc-chinh.docx notes.txt ");
+    char *t = S_text(out, "cam-vu.docx");
+    S_contains(t, "XÃ CẨM VŨ\n");
+    free(t);
+    /* a bad entry: the others written, no temporary file */
+    out = S_existing_outdir("existing-bad");
+    assert_int_equal(S_run(FIX "bad-date.yaml", out, 2, NULL, &s, &d, &res), 1);
+    assert_int_equal(res.written, 2);
+    assert_int_equal(res.failed, 1);
+    assert_string_equal(S_listing(out), "an-binh.docx notes.txt phu-my.docx ");
+    /* duplicate names: nothing of the batch, the folder's own file kept */
+    out = S_existing_outdir("existing-dup");
+    assert_int_equal(S_run(FIX "duplicate.yaml", out, 2, NULL, &s, &d, &res), 1);
+    assert_int_equal(res.written, 0);
+    assert_string_equal(S_listing(out), "notes.txt ");
+    assert_string_equal(S_hidden(BC_BUILD_DIR "/test-batch"), "");
+    bc_diags_free(&d);
+}
+
+/* A new folder two levels down: its parents are made, the staging folder
+ * beside it is renamed into place and nothing hidden is left anywhere. */
+static void test_new_nested_folder(void **state)
+{
+    (void)state;
+    seen s;
+    bc_diags d = BC_DIAGS_INIT;
+    bc_batch_result res;
+    char top[512], out[600], mid[600];
+    snprintf(top, sizeof top, "%s", S_outdir("nested"));
+    snprintf(mid, sizeof mid, "%s/a", top);
+    snprintf(out, sizeof out, "%s/a/b/", top); /* a trailing slash too */
+    assert_int_equal(S_run(FIX "bad-date.yaml", out, 1, NULL, &s, &d, &res), 1);
+    assert_int_equal(res.written, 2);
+    assert_int_equal(res.failed, 1);
+    assert_string_equal(S_listing(out), "an-binh.docx phu-my.docx ");
+    assert_string_equal(S_listing(mid), "b ");
+    assert_string_equal(S_listing(top), "a ");
     bc_diags_free(&d);
 }
 
@@ -359,6 +445,8 @@ int main(void)
         cmocka_unit_test(test_csv),
         cmocka_unit_test(test_bad_entry_others_written),
         cmocka_unit_test(test_duplicate_names_write_nothing),
+        cmocka_unit_test(test_existing_folder),
+        cmocka_unit_test(test_new_nested_folder),
         cmocka_unit_test(test_same_bytes_any_jobs),
         cmocka_unit_test(test_bad_name_pattern),
         cmocka_unit_test(test_chung_first),
