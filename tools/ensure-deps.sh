@@ -3,7 +3,8 @@
 #
 # usage: tools/ensure-deps.sh [--cmd] NAME...
 #   NAME is a pkg-config module (libzip, libxml-2.0, yaml-0.1, libutf8proc,
-#   cmocka) or, with --cmd, a command (python3, soffice, pdftoppm...).
+#   jemalloc, cmocka) or, with --cmd, a command (python3,
+#   soffice, pdftoppm...).
 # A missing one is installed with apt-get when running as root (after one
 # `apt-get update`); otherwise the script stops with one line naming the
 # Debian package to install. Prints nothing when all is present.
@@ -20,6 +21,7 @@ pkg_for() {
         libxml-2.0) echo libxml2-dev ;;
         yaml-0.1) echo libyaml-dev ;;
         libutf8proc) echo libutf8proc-dev ;;
+        jemalloc) echo libjemalloc-dev ;;
         cmocka) echo libcmocka-dev ;;
         python3) echo python3 ;;
         lxml) echo python3-lxml ;;
