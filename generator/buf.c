@@ -25,17 +25,42 @@ void bc_buf_grow(bc_buf *b, size_t extra)
     bc_buf_reserve(b, extra);
 }
 
+/* Formats into the room the buffer has (made 64 bytes at least) and only
+ * when that is too small formats again, into exactly enough. */
 void bc_buf_vprintf(bc_buf *b, const char *fmt, va_list ap)
 {
+    bc_buf_reserve(b, 64);
+    size_t room = b->cap - b->len;
     va_list ap2;
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap2);
+    int n = vsnprintf(b->data + b->len, room, fmt, ap2);
     va_end(ap2);
-    if (n < 0)
+    if (n < 0) {
+        b->data[b->len] = '\0';
         return;
-    bc_buf_reserve(b, (size_t)n);
-    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    }
+    if ((size_t)n >= room) {
+        bc_buf_reserve(b, (size_t)n);
+        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    }
     b->len += (size_t)n;
+}
+
+void bc_buf_put_uint(bc_buf *b, unsigned long long v, int width)
+{
+    char digits[24];
+    int n = 0;
+    do {
+        digits[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    while (n < width && n < (int)sizeof digits)
+        digits[n++] = '0';
+    if (b->len + (size_t)n + 1 > b->cap)
+        bc_buf_grow(b, (size_t)n);
+    while (n)
+        b->data[b->len++] = digits[--n];
+    b->data[b->len] = '\0';
 }
 
 void bc_buf_printf(bc_buf *b, const char *fmt, ...)

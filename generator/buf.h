@@ -49,6 +49,9 @@ static inline void bc_buf_putc(bc_buf *b, char c)
     b->data[b->len++] = c;
     b->data[b->len] = '\0';
 }
+/* Appends v in decimal, with leading zeros up to `width` digits (the
+ * hot paths' "%zu" and "%02d", without printf's cost). */
+void bc_buf_put_uint(bc_buf *b, unsigned long long v, int width);
 void bc_buf_printf(bc_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void bc_buf_vprintf(bc_buf *b, const char *fmt, va_list ap);

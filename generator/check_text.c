@@ -167,7 +167,9 @@ static void S_walk(bc_chk *c, const bc_node *v, bc_buf *path)
         S_spaces_in(c, v, bc_buf_cstr(path));
     } else if (v->kind == BC_LIST) {
         for (size_t i = 0; i < v->count; i++) {
-            bc_buf_printf(path, "[%zu]", i + 1);
+            bc_buf_putc(path, '[');
+            bc_buf_put_uint(path, i + 1, 0);
+            bc_buf_putc(path, ']');
             S_walk(c, v->items[i], path);
             S_truncate(path, mark);
         }

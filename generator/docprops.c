@@ -26,6 +26,21 @@ static void S_text(bc_buf *b, const char *s)
     }
 }
 
+/* YYYY-MM-DDT00:00:00Z (W3CDTF). */
+static void S_date(bc_buf *b, int year, int month, int day)
+{
+    if (year < 0 || month < 0 || day < 0) { /* never from a parsed date */
+        bc_buf_printf(b, "%04d-%02d-%02dT00:00:00Z", year, month, day);
+        return;
+    }
+    bc_buf_put_uint(b, (unsigned)year, 4);
+    bc_buf_putc(b, '-');
+    bc_buf_put_uint(b, (unsigned)month, 2);
+    bc_buf_putc(b, '-');
+    bc_buf_put_uint(b, (unsigned)day, 2);
+    bc_buf_puts(b, "T00:00:00Z");
+}
+
 char *bc_docprops_part(const bc_package *p)
 {
     return bc_opc_related(p, "", BC_REL_CORE);
@@ -54,11 +69,11 @@ void bc_docprops_set(bc_package *out, const char *part, const char *title,
     bc_buf_puts(&b, "</dc:title><dc:creator>");
     S_text(&b, creator ? creator : "");
     bc_buf_puts(&b, "</dc:creator><cp:lastModifiedBy>baocao</cp:lastModifiedBy>");
-    bc_buf_printf(&b,
-                  "<dcterms:created xsi:type=\"dcterms:W3CDTF\">%04d-%02d-%02dT00:00:00Z"
-                  "</dcterms:created><dcterms:modified xsi:type=\"dcterms:W3CDTF\">"
-                  "%04d-%02d-%02dT00:00:00Z</dcterms:modified>",
-                  year, month, day, year, month, day);
+    bc_buf_puts(&b, "<dcterms:created xsi:type=\"dcterms:W3CDTF\">");
+    S_date(&b, year, month, day);
+    bc_buf_puts(&b, "</dcterms:created><dcterms:modified xsi:type=\"dcterms:W3CDTF\">");
+    S_date(&b, year, month, day);
+    bc_buf_puts(&b, "</dcterms:modified>");
     bc_buf_puts(&b, "</cp:coreProperties>");
     size_t len;
     char *data = bc_buf_detach(&b, &len);

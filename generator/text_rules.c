@@ -70,8 +70,10 @@ int bc_date_parse(const char *s, size_t n, int *y, int *m, int *d)
 
 void bc_date_line(bc_buf *out, const char *place, int y, int m, int d)
 {
-    if (place && *place)
-        bc_buf_printf(out, "%s, ", place);
+    if (place && *place) {
+        bc_buf_puts(out, place);
+        bc_buf_puts(out, ", ");
+    }
     if (d == 0) {
         bc_buf_puts(out, "ngày " DATE_BLANK " tháng " DATE_BLANK " năm ");
         if (y != 0)
@@ -81,9 +83,18 @@ void bc_date_line(bc_buf *out, const char *place, int y, int m, int d)
         return;
     }
     /* Days 1-9 and months 1-2 get a leading zero, months 3-12 do not. */
-    bc_buf_printf(out, "ngày %02d tháng ", d);
-    bc_buf_printf(out, m <= 2 ? "%02d" : "%d", m);
-    bc_buf_printf(out, " năm %d", y);
+    if (y < 0 || m < 0 || d < 0) { /* not a parsed date: as printf would */
+        bc_buf_printf(out, "ngày %02d tháng ", d);
+        bc_buf_printf(out, m <= 2 ? "%02d" : "%d", m);
+        bc_buf_printf(out, " năm %d", y);
+        return;
+    }
+    bc_buf_puts(out, "ngày ");
+    bc_buf_put_uint(out, (unsigned)d, 2);
+    bc_buf_puts(out, " tháng ");
+    bc_buf_put_uint(out, (unsigned)m, m <= 2 ? 2 : 0);
+    bc_buf_puts(out, " năm ");
+    bc_buf_put_uint(out, (unsigned)y, 0);
 }
 
 static bool is_space(char c)
