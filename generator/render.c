@@ -90,15 +90,39 @@ static int S_write_all(int fd, const void *data, size_t len)
     return 0;
 }
 
+#define BC_FILE_MODE 0644
+
+/* BC_FILE_MODE less the umask, read from /proc (umask(2) cannot read it
+ * without setting it, which other threads would see); BC_FILE_MODE when
+ * /proc does not tell. */
+static mode_t S_file_mode(void)
+{
+    mode_t mode = BC_FILE_MODE;
+    FILE *f = fopen("/proc/self/status", "r");
+    if (!f)
+        return mode;
+    char line[128];
+    while (fgets(line, sizeof line, f)) {
+        unsigned mask;
+        if (sscanf(line, "Umask: %o", &mask) == 1) {
+            mode = BC_FILE_MODE & ~(mode_t)mask;
+            break;
+        }
+    }
+    fclose(f);
+    return mode;
+}
+
 /* Writes all of data to a new file descriptor, closes it, and on failure
- * removes `path`. */
+ * removes `path`. A mkstemp() file (0600) is given the mode open(2) would
+ * have given; a file made by open(2) has it already. */
 static int S_fill(int fd, const char *path, const void *data, size_t len,
-                  bc_diags *d)
+                  bool set_mode, bc_diags *d)
 {
     int err = 0;
     if (S_write_all(fd, data, len) != 0)
         err = errno;
-    if (fchmod(fd, 0644) != 0 && !err)
+    if (set_mode && fchmod(fd, S_file_mode()) != 0 && !err)
         err = errno;
     if (close(fd) != 0 && !err)
         err = errno;
@@ -113,12 +137,12 @@ static int S_fill(int fd, const char *path, const void *data, size_t len,
 int bc_write_new_file(const char *path, const void *data, size_t len,
                       bc_diags *d)
 {
-    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, BC_FILE_MODE);
     if (fd < 0) {
         bc_diag_add(d, BC_ERROR, path, 0, 0, _("cannot create: %s"), strerror(errno));
         return -1;
     }
-    return S_fill(fd, path, data, len, d);
+    return S_fill(fd, path, data, len, false, d);
 }
 
 int bc_write_temp(const char *dir, const char *name, const void *data,
@@ -135,7 +159,7 @@ int bc_write_temp(const char *dir, const char *name, const void *data,
         free(p);
         return -1;
     }
-    if (S_fill(fd, p, data, len, d) != 0) {
+    if (S_fill(fd, p, data, len, true, d) != 0) {
         free(p);
         return -1;
     }

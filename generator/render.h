@@ -36,6 +36,9 @@ int bc_template_export(const char *name, bc_buf *out, bc_diags *d);
 int bc_render_docx(const bc_docx_tpl *tpl, const bc_report *r,
                    const bc_render_opts *opts, bc_buf *out, bc_diags *d);
 
+/* Output files are created with mode 0644 less the process's umask, as
+ * open(2) would make them. */
+
 /* Writes data to a new temporary file in dir named after `name`
  * (".NAME.tmp-XXXXXX"); *tmp gets its path (malloc'd). The caller renames
  * it into place or removes it. Returns 0 or -1 with a diagnostic. */

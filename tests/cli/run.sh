@@ -172,4 +172,16 @@ check "check: quoted value" status 1 "$bc" check "$tmp/warn8.yaml"
 check "check: on the value's first line, the column" has_out "warn8.yaml:7:14: warning: entry 1 (X1): part heading \`I. Kết quả\`"
 check "check: past an escaped line break, the value's start" has_out "warn8.yaml:7:13: warning: entry 1 (X1): part heading \`II. Tồn tại\`"
 
+# output files: mode 0644 less the umask, as open(2) makes them, whether
+# written through a temporary file (render) or created in place (batch)
+mode_of() { stat -c %a "$1" 2>/dev/null; }
+(umask 077; "$bc" render "$clean" -o "$tmp/m077.docx" 2>/dev/null)
+(umask 022; "$bc" render "$clean" -o "$tmp/m022.docx" 2>/dev/null)
+(umask 077; "$bc" batch "$src/tests/fixtures/batch/inline.yaml" -o "$tmp/mb077" 2>/dev/null)
+(umask 022; "$bc" batch "$src/tests/fixtures/batch/inline.yaml" -o "$tmp/mb022" 2>/dev/null)
+check "render, umask 077: mode 600" test "$(mode_of "$tmp/m077.docx")" = 600
+check "render, umask 022: mode 644" test "$(mode_of "$tmp/m022.docx")" = 644
+check "batch, umask 077: mode 600" test "$(mode_of "$tmp/mb077/cam-vu.docx")" = 600
+check "batch, umask 022: mode 644" test "$(mode_of "$tmp/mb022/cam-vu.docx")" = 644
+
 tally "cli checks"
