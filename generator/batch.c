@@ -6,9 +6,18 @@
  * bounded queue; workers prepare, render and write each to a temporary
  * file in the output folder. With -j N there are N - 1 worker threads, and
  * the reading thread makes the Nth report: whenever every job is taken it
- * renders the oldest queued one itself instead of waiting, so N threads
+ * renders the oldest queued ones itself instead of waiting, so N threads
  * share N cores (a reader and N workers would crowd them). Jobs and their
  * arenas are recycled, so memory does not grow with the number of entries.
+ *
+ * A thread takes up to BC_BATCH_RUN queued jobs at a time and takes them
+ * through each stage together: the review and the rendered parts of all,
+ * then the zip of all, then the files. Each stage's code (libxml2, the
+ * layout, libdeflate, libzip, the file system) then runs several times in a
+ * row and keeps the processor's caches and branch predictors to itself; a
+ * report mixing them all costs about 12 % more time (measured with the
+ * 2,000-report batch of `make bench`; libdeflate alone runs half as fast
+ * again when libxml2 and libyaml run between its calls).
  * At the end the temporary files are renamed into place, or all removed
  * when two entries would write the same name or the batch was interrupted.
  *
@@ -48,7 +57,19 @@ typedef struct job {
     char *name;           /* dia_danh (malloc'd) */
     bc_diags diags;
     struct job *next;
+    /* between the stages of a run (S_run_jobs) */
+    bool ok;              /* no stage has failed yet */
+    bc_report report;     /* prepared (in the arena) */
+    bc_package parts;     /* the rendered parts */
+    bc_buf docx;          /* the zipped document (kept for the next entry) */
 } job;
+
+/* Queued jobs a thread takes at once, and jobs per thread in all (so that
+ * the reader still has free jobs to fill while the runs are rendered). */
+#define BC_BATCH_RUN 16
+#define BC_JOBS_PER_THREAD 24
+/* At most this many jobs whatever -j says (about 100 KB each in flight). */
+#define BC_JOBS_MAX 512
 
 /* The output file names of the batch (open addressing): to find two
  * entries writing the same file, and at the end to rename every written
@@ -92,8 +113,8 @@ typedef struct batch {
     pthread_cond_t have_work, have_free;
     job *queue_head, *queue_tail;
     job *free_jobs;
+    size_t run_max;       /* jobs a thread takes at once (<= BC_BATCH_RUN) */
     bool closing;
-    bc_buf reader_docx, reader_tmp; /* the reading thread's render buffers */
     char token[24];       /* this run's temporary names: .FILE.TOKEN.tmp */
     /* results, under mu */
     size_t done, failed, ok, total_estimate, read;
@@ -203,7 +224,8 @@ static void S_tmp_path(const batch *b, const char *file, bc_buf *out)
 
 /* ---- the queue ------------------------------------------------------------- */
 
-static void S_run_job(batch *b, job *j, bc_buf *docx, bc_buf *tmp);
+static void S_run_jobs(batch *b, job **js, size_t n);
+
 
 /* Removes the oldest queued job (called with mu held; NULL when none). */
 static job *S_dequeue(batch *b)
@@ -218,17 +240,29 @@ static job *S_dequeue(batch *b)
     return j;
 }
 
+/* Moves up to `max` queued jobs, oldest first, into js (called with mu
+ * held); returns how many. */
+static size_t S_dequeue_run(batch *b, job **js, size_t max)
+{
+    size_t n = 0;
+    job *j;
+    while (n < max && (j = S_dequeue(b)) != NULL)
+        js[n++] = j;
+    return n;
+}
+
 /* A free job for the reading thread. When every job is taken, the reader
- * renders the oldest queued one itself (it is the Nth of -j N); it waits
+ * renders the oldest queued ones itself (it is the Nth of -j N); it waits
  * only when the queue is empty and the workers hold every job. */
 static job *S_take_free(batch *b)
 {
     pthread_mutex_lock(&b->mu);
     while (!b->free_jobs) {
-        job *queued = S_dequeue(b);
-        if (queued) {
+        job *run[BC_BATCH_RUN];
+        size_t n = S_dequeue_run(b, run, b->run_max);
+        if (n) {
             pthread_mutex_unlock(&b->mu);
-            S_run_job(b, queued, &b->reader_docx, &b->reader_tmp);
+            S_run_jobs(b, run, n);
             pthread_mutex_lock(&b->mu);
         } else {
             pthread_cond_wait(&b->have_free, &b->mu);
@@ -268,14 +302,16 @@ static void S_push(batch *b, job *j)
     pthread_mutex_unlock(&b->mu);
 }
 
-static job *S_pop(batch *b)
+/* Waits for queued jobs and takes up to b->run_max of them into js;
+ * returns 0 when the queue is closed and empty. */
+static size_t S_pop_run(batch *b, job **js)
 {
     pthread_mutex_lock(&b->mu);
     while (!b->queue_head && !b->closing)
         pthread_cond_wait(&b->have_work, &b->mu);
-    job *j = S_dequeue(b);
+    size_t n = S_dequeue_run(b, js, b->run_max);
     pthread_mutex_unlock(&b->mu);
-    return j;
+    return n;
 }
 
 /* Reports a finished entry (called with mu held). */
@@ -307,9 +343,11 @@ static bool S_cancelled(const batch *b)
     return b->o->cancel && *b->o->cancel;
 }
 
-/* ---- the work of one entry --------------------------------------------- */
+/* ---- the work of the entries ------------------------------------------- */
 
-static bool S_render_entry(batch *b, job *j, bc_buf *docx, bc_buf *tmp)
+/* First stage: the Decree 30 review, the prepared report, the rendered
+ * parts. */
+static bool S_stage_render(batch *b, job *j)
 {
     const bc_batch_opts *o = b->o;
     if (o->check) {
@@ -319,42 +357,67 @@ static bool S_render_entry(batch *b, job *j, bc_buf *docx, bc_buf *tmp)
         if (o->strict && j->diags.warnings > warnings)
             return false;
     }
-    bc_report r;
-    if (bc_report_prepare_cached(&j->arena, j->entry, o->lenient, &b->texts, &r,
-                                 &j->diags) != 0)
+    if (bc_report_prepare_cached(&j->arena, j->entry, o->lenient, &b->texts,
+                                 &j->report, &j->diags) != 0)
         return false;
     bc_render_opts ro = {o->lenient, o->deflate_level};
-    bc_buf_clear(docx);
-    if (bc_render_docx(b->tpl, &r, &ro, docx, &j->diags) != 0)
-        return false;
-    S_tmp_path(b, j->file, tmp);
-    return bc_write_new_file(bc_buf_cstr(tmp), docx->data, docx->len,
+    return bc_render_parts(b->tpl, &j->report, &ro, &j->parts, &j->diags) == 0;
+}
+
+/* Second stage: the zipped document. */
+static bool S_stage_pack(batch *b, job *j)
+{
+    bc_render_opts ro = {b->o->lenient, b->o->deflate_level};
+    bc_buf_clear(&j->docx);
+    return bc_render_pack(b->tpl, &j->report, &ro, &j->parts, &j->docx,
+                          &j->diags) == 0;
+}
+
+/* Third stage: the temporary file. */
+static bool S_stage_write(batch *b, job *j, bc_buf *path)
+{
+    S_tmp_path(b, j->file, path);
+    return bc_write_new_file(bc_buf_cstr(path), j->docx.data, j->docx.len,
                              &j->diags) == 0;
 }
 
-/* Renders and writes one queued job, reports it and recycles it. */
-static void S_run_job(batch *b, job *j, bc_buf *docx, bc_buf *tmp)
+/* Renders and writes queued jobs, stage by stage across them all (see the
+ * top of the file), then reports and recycles each. */
+static void S_run_jobs(batch *b, job **js, size_t n)
 {
-    if (S_cancelled(b)) { /* interrupted: neither written nor failed */
-        S_recycle(b, j);
-        return;
+    for (size_t i = 0; i < n; i++) {
+        js[i]->parts = (bc_package)BC_PACKAGE_INIT;
+        js[i]->ok = !S_cancelled(b) && S_stage_render(b, js[i]);
     }
-    bool ok = S_render_entry(b, j, docx, tmp);
-    pthread_mutex_lock(&b->mu);
-    S_finish(b, j, ok);
-    pthread_mutex_unlock(&b->mu);
-    S_recycle(b, j);
+    for (size_t i = 0; i < n; i++) {
+        if (js[i]->ok)
+            js[i]->ok = !S_cancelled(b) && S_stage_pack(b, js[i]);
+        bc_package_free(&js[i]->parts);
+    }
+    bc_buf path = BC_BUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        job *j = js[i];
+        if (S_cancelled(b)) { /* interrupted: neither written nor failed */
+            S_recycle(b, j);
+            continue;
+        }
+        if (j->ok)
+            j->ok = S_stage_write(b, j, &path);
+        pthread_mutex_lock(&b->mu);
+        S_finish(b, j, j->ok);
+        pthread_mutex_unlock(&b->mu);
+        S_recycle(b, j);
+    }
+    bc_buf_free(&path);
 }
 
 static void *S_worker(void *arg)
 {
     batch *b = arg;
-    bc_buf docx = BC_BUF_INIT, tmp = BC_BUF_INIT;
-    job *j;
-    while ((j = S_pop(b)) != NULL)
-        S_run_job(b, j, &docx, &tmp);
-    bc_buf_free(&docx);
-    bc_buf_free(&tmp);
+    job *run[BC_BATCH_RUN];
+    size_t n;
+    while ((n = S_pop_run(b, run)) > 0)
+        S_run_jobs(b, run, n);
     return NULL;
 }
 
@@ -792,7 +855,14 @@ int bc_batch_run(const bc_batch_opts *o, bc_batch_result *res, bc_diags *d)
     pthread_mutex_init(&b.mu, NULL);
     pthread_cond_init(&b.have_work, NULL);
     pthread_cond_init(&b.have_free, NULL);
-    size_t njobs = (size_t)nthreads * 2 + 2;
+    size_t njobs = (size_t)nthreads * BC_JOBS_PER_THREAD;
+    b.run_max = BC_BATCH_RUN;
+    if (njobs > BC_JOBS_MAX) { /* many threads: shorter runs */
+        njobs = BC_JOBS_MAX;
+        b.run_max = BC_JOBS_MAX * BC_BATCH_RUN / BC_JOBS_PER_THREAD / (size_t)nthreads;
+        if (b.run_max < 1)
+            b.run_max = 1;
+    }
     job *jobs = bc_xcalloc(njobs, sizeof *jobs);
     for (size_t i = 0; i < njobs; i++) {
         jobs[i].next = b.free_jobs;
@@ -814,17 +884,16 @@ int bc_batch_run(const bc_batch_opts *o, bc_batch_result *res, bc_diags *d)
     pthread_mutex_lock(&b.mu);
     b.closing = true;
     pthread_cond_broadcast(&b.have_work);
-    job *queued;
-    while ((queued = S_dequeue(&b)) != NULL) {
+    job *run[BC_BATCH_RUN];
+    size_t nrun;
+    while ((nrun = S_dequeue_run(&b, run, b.run_max)) > 0) {
         pthread_mutex_unlock(&b.mu);
-        S_run_job(&b, queued, &b.reader_docx, &b.reader_tmp);
+        S_run_jobs(&b, run, nrun);
         pthread_mutex_lock(&b.mu);
     }
     pthread_mutex_unlock(&b.mu);
     for (int i = 0; i < nworkers; i++)
         pthread_join(threads[i], NULL);
-    bc_buf_free(&b.reader_docx);
-    bc_buf_free(&b.reader_tmp);
 
     /* every written entry left a temporary file named after its output
      * file: rename them all into place, or remove them all; a staging
@@ -874,8 +943,10 @@ int bc_batch_run(const bc_batch_opts *o, bc_batch_result *res, bc_diags *d)
     res->cancelled = S_cancelled(&b);
     res->seconds = S_now() - t0;
 
-    for (size_t i = 0; i < njobs; i++)
+    for (size_t i = 0; i < njobs; i++) {
         bc_arena_free(&jobs[i].arena);
+        bc_buf_free(&jobs[i].docx);
+    }
     free(jobs);
     free(threads);
     pthread_mutex_destroy(&b.mu);

@@ -51,25 +51,48 @@ int bc_template_export(const char *name, bc_buf *out, bc_diags *d)
     return rc;
 }
 
+/* The date the package carries (document properties, zip entry times):
+ * the report's own, else 1 January of its period's year. */
+static void S_report_date(const bc_report *r, int *y, int *m, int *d)
+{
+    *y = r->year ? r->year : r->period_year;
+    *m = r->year ? r->month : 1;
+    *d = r->year ? r->day : 1;
+}
+
+int bc_render_parts(const bc_docx_tpl *tpl, const bc_report *r,
+                    const bc_render_opts *opts, bc_package *parts, bc_diags *d)
+{
+    bc_docx_render_opts ro = {opts && opts->lenient};
+    if (bc_docx_tpl_render(tpl, &bc_mdata_model, r->data, &ro, parts, d) != 0)
+        return -1;
+    int y, m, dd;
+    S_report_date(r, &y, &m, &dd);
+    bc_docprops_set(parts, bc_docx_tpl_core_part(tpl), r->title, r->creator, y, m, dd);
+    return 0;
+}
+
+int bc_render_pack(const bc_docx_tpl *tpl, const bc_report *r,
+                   const bc_render_opts *opts, const bc_package *parts,
+                   bc_buf *out, bc_diags *d)
+{
+    int y, m, dd;
+    S_report_date(r, &y, &m, &dd);
+    int level = opts && opts->deflate_level ? opts->deflate_level : BC_DEFLATE_LEVEL;
+    size_t zlen;
+    const unsigned char *zip = bc_docx_tpl_base_zip(tpl, &zlen);
+    return bc_package_write_over(bc_docx_tpl_package(tpl), zip, zlen, parts,
+                                 (bc_zip_date){y < 1980 ? 1980 : y, y ? m : 1, y ? dd : 1},
+                                 level, out, d);
+}
+
 int bc_render_docx(const bc_docx_tpl *tpl, const bc_report *r,
                    const bc_render_opts *opts, bc_buf *out, bc_diags *d)
 {
     bc_package parts = BC_PACKAGE_INIT;
-    bc_docx_render_opts ro = {opts && opts->lenient};
-    int rc = bc_docx_tpl_render(tpl, &bc_mdata_model, r->data, &ro, &parts, d);
-    if (rc == 0) {
-        const bc_package *base = bc_docx_tpl_package(tpl);
-        int y = r->year ? r->year : r->period_year;
-        int m = r->year ? r->month : 1, dd = r->year ? r->day : 1;
-        bc_docprops_set(&parts, bc_docx_tpl_core_part(tpl), r->title, r->creator,
-                        y, m, dd);
-        int level = opts && opts->deflate_level ? opts->deflate_level : BC_DEFLATE_LEVEL;
-        size_t zlen;
-        const unsigned char *zip = bc_docx_tpl_base_zip(tpl, &zlen);
-        rc = bc_package_write_over(base, zip, zlen, &parts,
-                                   (bc_zip_date){y < 1980 ? 1980 : y, y ? m : 1, y ? dd : 1},
-                                   level, out, d);
-    }
+    int rc = bc_render_parts(tpl, r, opts, &parts, d);
+    if (rc == 0)
+        rc = bc_render_pack(tpl, r, opts, &parts, out, d);
     bc_package_free(&parts);
     return rc;
 }

@@ -32,9 +32,21 @@ bc_docx_tpl *bc_template_load(const char *path, bc_diags *d);
 /* Writes the built-in template package as .docx bytes into out. */
 int bc_template_export(const char *name, bc_buf *out, bc_diags *d);
 
-/* Renders a prepared report into .docx bytes (appended to out). */
+/* Renders a prepared report into .docx bytes (appended to out): the two
+ * halves below, one after the other. */
 int bc_render_docx(const bc_docx_tpl *tpl, const bc_report *r,
                    const bc_render_opts *opts, bc_buf *out, bc_diags *d);
+
+/* The first half: the template's rendered parts and the document
+ * properties, added to `parts`. Returns 0, or -1 with diagnostics. */
+int bc_render_parts(const bc_docx_tpl *tpl, const bc_report *r,
+                    const bc_render_opts *opts, bc_package *parts, bc_diags *d);
+/* The second half: `parts` over the template's package, zipped into .docx
+ * bytes appended to out. A batch runs each half over several reports in a
+ * row (batch.c). Returns 0, or -1 with diagnostics. */
+int bc_render_pack(const bc_docx_tpl *tpl, const bc_report *r,
+                   const bc_render_opts *opts, const bc_package *parts,
+                   bc_buf *out, bc_diags *d);
 
 /* Output files are created with mode 0644 less the process's umask, as
  * open(2) would make them. */
