@@ -345,9 +345,8 @@ static bool S_cancelled(const batch *b)
 
 /* ---- the work of the entries ------------------------------------------- */
 
-/* First stage: the Decree 30 review, the prepared report, the rendered
- * parts. */
-static bool S_stage_render(batch *b, job *j)
+/* First stage: the Decree 30 review. */
+static bool S_stage_review(batch *b, job *j)
 {
     const bc_batch_opts *o = b->o;
     if (o->check) {
@@ -357,6 +356,13 @@ static bool S_stage_render(batch *b, job *j)
         if (o->strict && j->diags.warnings > warnings)
             return false;
     }
+    return true;
+}
+
+/* Second stage: the prepared report, the rendered parts. */
+static bool S_stage_render(batch *b, job *j)
+{
+    const bc_batch_opts *o = b->o;
     if (bc_report_prepare_cached(&j->arena, j->entry, o->lenient, &b->texts,
                                  &j->report, &j->diags) != 0)
         return false;
@@ -387,8 +393,11 @@ static void S_run_jobs(batch *b, job **js, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         js[i]->parts = (bc_package)BC_PACKAGE_INIT;
-        js[i]->ok = !S_cancelled(b) && S_stage_render(b, js[i]);
+        js[i]->ok = !S_cancelled(b) && S_stage_review(b, js[i]);
     }
+    for (size_t i = 0; i < n; i++)
+        if (js[i]->ok)
+            js[i]->ok = !S_cancelled(b) && S_stage_render(b, js[i]);
     for (size_t i = 0; i < n; i++) {
         if (js[i]->ok)
             js[i]->ok = !S_cancelled(b) && S_stage_pack(b, js[i]);
