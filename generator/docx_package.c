@@ -23,9 +23,17 @@ static void S_add(bc_package *p, const char *name, unsigned char *data,
         p->parts = bc_xrealloc(p->parts, p->cap * sizeof *p->parts);
     }
     bc_part *part = &p->parts[p->count++];
+    memset(part, 0, sizeof *part);
     part->name = bc_xstrdup(name);
     part->data = data;
     part->len = len;
+}
+
+static void S_drop_deflated(bc_part *part)
+{
+    free(part->deflated);
+    part->deflated = NULL;
+    part->deflated_len = 0;
 }
 
 bc_part *bc_package_find(const bc_package *p, const char *name)
@@ -48,6 +56,7 @@ void bc_package_put(bc_package *p, const char *name, unsigned char *data,
     bc_part *part = bc_package_find(p, name);
     if (part) {
         free(part->data);
+        S_drop_deflated(part);
         part->data = data;
         part->len = len;
         return;
@@ -71,6 +80,7 @@ void bc_package_remove(bc_package *p, const char *name)
         return;
     free(part->name);
     free(part->data);
+    S_drop_deflated(part);
     size_t i = (size_t)(part - p->parts);
     memmove(part, part + 1, (p->count - i - 1) * sizeof *part);
     p->count--;
@@ -206,6 +216,9 @@ static int S_add_parts(zip_t *z, zip_t *base, const bc_package *order,
             zip_source_t *s = NULL;
             if (bidx >= 0)
                 s = zip_source_zip(z, base, (zip_uint64_t)bidx, ZIP_FL_COMPRESSED, 0, -1);
+            else if (deflate && over && own->deflated)
+                s = bc_zip_predeflated_source(z, own->deflated, own->deflated_len,
+                                              own->len, own->crc);
             else if (deflate)
                 s = bc_zip_deflated_source(z, own->data, own->len, level,
                                            over ? NULL : &not_smaller);
@@ -330,11 +343,23 @@ int bc_package_write_over(const bc_package *base, const void *base_zip,
     return S_write(base, base_zip, base_len, over, date, level, out, d);
 }
 
+void bc_package_deflate(bc_package *p, int level)
+{
+    for (size_t i = 0; i < p->count; i++) {
+        bc_part *part = &p->parts[i];
+        if (part->len < BC_STORE_BELOW || part->deflated)
+            continue;
+        part->deflated = bc_deflate(part->data, part->len, level,
+                                    &part->deflated_len, &part->crc);
+    }
+}
+
 void bc_package_free(bc_package *p)
 {
     for (size_t i = 0; i < p->count; i++) {
         free(p->parts[i].name);
         free(p->parts[i].data);
+        free(p->parts[i].deflated);
     }
     free(p->parts);
     p->parts = NULL;

@@ -13,11 +13,17 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct bc_part {
     char *name;              /* part name without leading "/" */
     unsigned char *data;     /* owned bytes (not NUL-terminated necessarily) */
     size_t len;
+    /* data deflated ahead of writing (bc_package_deflate; owned), or NULL;
+     * dropped whenever data is replaced */
+    unsigned char *deflated;
+    size_t deflated_len;
+    uint32_t crc;            /* CRC-32 of data, with `deflated` */
 } bc_part;
 
 typedef struct bc_package {
@@ -60,6 +66,11 @@ int bc_package_write_over(const bc_package *base, const void *base_zip,
                           size_t base_len, const bc_package *over,
                           bc_zip_date date, int level, bc_buf *out,
                           bc_diags *d);
+/* Deflates now, at `level`, the parts bc_package_write_over would deflate
+ * when it writes `p` as its `over` (those large enough to gain from it),
+ * and keeps the result with each part for the write to copy. A batch
+ * deflates the documents of several reports in a row this way. */
+void bc_package_deflate(bc_package *p, int level);
 void bc_package_free(bc_package *p);
 
 #endif

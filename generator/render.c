@@ -72,13 +72,23 @@ int bc_render_parts(const bc_docx_tpl *tpl, const bc_report *r,
     return 0;
 }
 
+static int S_level(const bc_render_opts *opts)
+{
+    return opts && opts->deflate_level ? opts->deflate_level : BC_DEFLATE_LEVEL;
+}
+
+void bc_render_deflate(const bc_render_opts *opts, bc_package *parts)
+{
+    bc_package_deflate(parts, S_level(opts));
+}
+
 int bc_render_pack(const bc_docx_tpl *tpl, const bc_report *r,
                    const bc_render_opts *opts, const bc_package *parts,
                    bc_buf *out, bc_diags *d)
 {
     int y, m, dd;
     S_report_date(r, &y, &m, &dd);
-    int level = opts && opts->deflate_level ? opts->deflate_level : BC_DEFLATE_LEVEL;
+    int level = S_level(opts);
     size_t zlen;
     const unsigned char *zip = bc_docx_tpl_base_zip(tpl, &zlen);
     return bc_package_write_over(bc_docx_tpl_package(tpl), zip, zlen, parts,

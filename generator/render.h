@@ -41,8 +41,11 @@ int bc_render_docx(const bc_docx_tpl *tpl, const bc_report *r,
  * properties, added to `parts`. Returns 0, or -1 with diagnostics. */
 int bc_render_parts(const bc_docx_tpl *tpl, const bc_report *r,
                     const bc_render_opts *opts, bc_package *parts, bc_diags *d);
+/* Optional, between the halves: deflates the parts the second half would
+ * deflate, ahead of it (bc_package_deflate). */
+void bc_render_deflate(const bc_render_opts *opts, bc_package *parts);
 /* The second half: `parts` over the template's package, zipped into .docx
- * bytes appended to out. A batch runs each half over several reports in a
+ * bytes appended to out. A batch runs each step over several reports in a
  * row (batch.c). Returns 0, or -1 with diagnostics. */
 int bc_render_pack(const bc_docx_tpl *tpl, const bc_report *r,
                    const bc_render_opts *opts, const bc_package *parts,

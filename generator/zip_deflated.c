@@ -60,6 +60,7 @@ static struct libdeflate_compressor *S_compressor(int level)
 
 typedef struct deflated {
     unsigned char *bytes;   /* raw DEFLATE stream */
+    bool owned;             /* freed with the source */
     size_t comp_len, len;   /* compressed and original sizes */
     size_t pos;             /* read position */
     uint32_t crc;           /* CRC-32 of the original */
@@ -102,7 +103,8 @@ static zip_int64_t S_callback(void *user, void *data, zip_uint64_t n,
     case ZIP_SOURCE_ERROR:
         return zip_error_to_data(&s->error, data, n);
     case ZIP_SOURCE_FREE:
-        free(s->bytes);
+        if (s->owned)
+            free(s->bytes);
         zip_error_fini(&s->error);
         free(s);
         return 0;
@@ -117,36 +119,71 @@ static zip_int64_t S_callback(void *user, void *data, zip_uint64_t n,
     }
 }
 
+unsigned char *bc_deflate(const void *data, size_t len, int level,
+                          size_t *out_len, uint32_t *crc)
+{
+    struct libdeflate_compressor *c = S_compressor(level);
+    size_t cap = c ? libdeflate_deflate_compress_bound(c, len) : 0;
+    unsigned char *bytes = c ? malloc(cap ? cap : 1) : NULL;
+    if (!bytes)
+        return NULL;
+    *out_len = libdeflate_deflate_compress(c, data, len, bytes, cap);
+    *crc = (uint32_t)libdeflate_crc32(0, data, len);
+    return bytes;
+}
+
+/* A source over s (taken: freed when the source cannot be made). */
+static zip_source_t *S_source(zip_t *z, deflated *s)
+{
+    zip_error_init(&s->error);
+    zip_source_t *src = zip_source_function(z, S_callback, s);
+    if (!src) {
+        if (s->owned)
+            free(s->bytes);
+        zip_error_fini(&s->error);
+        free(s);
+    }
+    return src;
+}
+
 zip_source_t *bc_zip_deflated_source(zip_t *z, const void *data, size_t len,
                                      int level, bool *not_smaller)
 {
     if (not_smaller)
         *not_smaller = false;
-    struct libdeflate_compressor *c = S_compressor(level);
     deflated *s = calloc(1, sizeof *s);
-    size_t cap = c ? libdeflate_deflate_compress_bound(c, len) : 0;
-    unsigned char *bytes = c ? malloc(cap ? cap : 1) : NULL;
-    if (!c || !s || !bytes) {
+    unsigned char *bytes = s ? bc_deflate(data, len, level, &s->comp_len, &s->crc)
+                             : NULL;
+    if (!bytes) {
         free(s);
-        free(bytes);
         zip_error_set(zip_get_error(z), ZIP_ER_MEMORY, 0);
         return NULL;
     }
-    s->bytes = bytes;
-    s->comp_len = libdeflate_deflate_compress(c, data, len, bytes, cap);
     if (not_smaller && s->comp_len >= len) {
         *not_smaller = true;
         free(bytes);
         free(s);
         return NULL;
     }
+    s->bytes = bytes;
+    s->owned = true;
     s->len = len;
-    s->crc = libdeflate_crc32(0, data, len);
-    zip_error_init(&s->error);
-    zip_source_t *src = zip_source_function(z, S_callback, s);
-    if (!src) {
-        free(bytes);
-        free(s);
+    return S_source(z, s);
+}
+
+zip_source_t *bc_zip_predeflated_source(zip_t *z, const unsigned char *bytes,
+                                        size_t comp_len, size_t len,
+                                        uint32_t crc)
+{
+    deflated *s = calloc(1, sizeof *s);
+    if (!s) {
+        zip_error_set(zip_get_error(z), ZIP_ER_MEMORY, 0);
+        return NULL;
     }
-    return src;
+    s->bytes = (unsigned char *)bytes; /* borrowed: never written */
+    s->owned = false;
+    s->comp_len = comp_len;
+    s->len = len;
+    s->crc = crc;
+    return S_source(z, s);
 }

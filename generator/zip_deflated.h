@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <zip.h>
 
 /* A source of `len` bytes deflated at `level` (1..12). The bytes are
@@ -22,5 +23,16 @@
  * make the part smaller (a tiny part: the caller stores it). */
 zip_source_t *bc_zip_deflated_source(zip_t *z, const void *data, size_t len,
                                      int level, bool *not_smaller);
+
+/* `len` bytes deflated at `level` into a new malloc'd buffer of *out_len
+ * bytes, with their CRC-32 in *crc; NULL when memory runs out. */
+unsigned char *bc_deflate(const void *data, size_t len, int level,
+                          size_t *out_len, uint32_t *crc);
+
+/* A source of bytes bc_deflate made from `len` bytes with CRC-32 `crc`.
+ * They are borrowed: they must outlive the archive's zip_close. */
+zip_source_t *bc_zip_predeflated_source(zip_t *z, const unsigned char *bytes,
+                                        size_t comp_len, size_t len,
+                                        uint32_t crc);
 
 #endif
