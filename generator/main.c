@@ -24,7 +24,6 @@
 #include <signal.h>
 #include <time.h>
 #include <locale.h>
-#include <malloc.h>
 #include <fcntl.h>
 #include <spawn.h>
 #include <stdio.h>
@@ -620,15 +619,12 @@ static void S_bind_textdomain(void)
 /* Process settings for speed and sameness: zip entry times are given as
  * DOS dates, but libzip converts through mktime(), which with TZ unset
  * re-reads /etc/localtime on every call (20 times a report); UTC makes it
- * cache and keeps the conversion free of daylight-saving shifts. zlib's
- * 400 KB of state per compressed part is kept in the heap instead of being
- * mapped, trimmed and faulted in again for every report. */
+ * cache and keeps the conversion free of daylight-saving shifts. (The heap
+ * is jemalloc's, linked in place of malloc: see the Makefile's ALLOC.) */
 static void S_tune_process(void)
 {
     setenv("TZ", "UTC", 1);
     tzset();
-    mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
-    mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
 }
 
 int main(int argc, char **argv)
