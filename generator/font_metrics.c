@@ -47,6 +47,45 @@ static int zero_width(utf8proc_int32_t cp)
     }
 }
 
+/* The advances of the code points below BC_NEAR_LIMIT (Latin, the
+ * combining marks, the Vietnamese letters of U+1E00..U+1EFF), one face at
+ * a time, each looked up once and kept plus one (0: not looked up yet; a
+ * zero-width character keeps 1). The layout measures a paragraph a
+ * character at a time, and a binary search plus a category look-up for
+ * each was most of its cost. Entries are read and written atomically:
+ * threads that race write the same value. */
+#define BC_NEAR_LIMIT 0x1F00
+static unsigned short S_near[BC_FACE_BOLD_ITALIC + 1][BC_NEAR_LIMIT];
+
+static unsigned S_near_advance(bc_face face, const bc_metric_face *f, unsigned cp)
+{
+    unsigned short *slot = &S_near[face][cp];
+    unsigned short v = __atomic_load_n(slot, __ATOMIC_RELAXED);
+    if (!v) {
+        v = (unsigned short)(1 + (zero_width((utf8proc_int32_t)cp)
+                                      ? 0
+                                      : advance_of(f, (utf8proc_int32_t)cp)));
+        __atomic_store_n(slot, v, __ATOMIC_RELAXED);
+    }
+    return v - 1u;
+}
+
+/* The code point of a well-formed two- or three-byte sequence at p below
+ * BC_NEAR_LIMIT, with its length in *len; else 0. */
+static unsigned S_near_code_point(const utf8proc_uint8_t *p, size_t left, size_t *len)
+{
+    if (p[0] >= 0xC2 && p[0] <= 0xDF && left >= 2 && (p[1] & 0xC0) == 0x80) {
+        *len = 2;
+        return ((unsigned)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+    }
+    if (p[0] == 0xE1 && left >= 3 && p[1] >= 0x80 && p[1] <= 0xBB &&
+        (p[2] & 0xC0) == 0x80) { /* U+1000..U+1EFF */
+        *len = 3;
+        return 0x1000u | ((unsigned)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    }
+    return 0;
+}
+
 double bc_text_width(const char *s, size_t n, bc_face face, int half_points)
 {
     if ((unsigned)face > BC_FACE_BOLD_ITALIC)
@@ -56,9 +95,16 @@ double bc_text_width(const char *s, size_t n, bc_face face, int half_points)
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
     size_t i = 0;
     while (i < n) {
-        if (p[i] >= 0x20 && p[i] < 0x7F) {  /* printable ASCII: never zero-width */
-            units += advance_of(f, p[i]);
+        if (p[i] >= 0x20 && p[i] < 0x7F) {  /* printable ASCII */
+            units += S_near_advance(face, f, p[i]);
             i++;
+            continue;
+        }
+        size_t len;
+        unsigned near = p[i] >= 0xC2 ? S_near_code_point(p + i, n - i, &len) : 0;
+        if (near) {
+            units += S_near_advance(face, f, near);
+            i += len;
             continue;
         }
         utf8proc_int32_t cp;

@@ -153,10 +153,17 @@ static double S_avail(xmlNodePtr p, double page_text)
     return page_text;
 }
 
+/* A paragraph's role (bc_styles_para_role), kept in the node's _private
+ * when first asked: the passes ask again for every paragraph, and the rules
+ * for those above them. The layout runs on rendered trees only, whose
+ * _private nothing else uses (the template compiler's trees do). */
 static const char *S_style(const bc_styles *st, xmlNodePtr p)
 {
+    if (p->_private)
+        return p->_private;
     const char *id = bc_styles_para_role(st, p);
-    return id ? id : "";
+    p->_private = (void *)(id ? id : "");
+    return p->_private;
 }
 
 /* pPr children that come after w:ind in the schema's order. */

@@ -1,14 +1,20 @@
 /*
  * test_font_metrics.c - unit tests of font_metrics.c and the generated
  * tables in fonts/metrics.c: the Decree 30 sanity widths, scaling, faces,
- * combining marks, uncovered code points.
+ * combining marks, uncovered code points; the kept advances of the code
+ * points below U+1F00 against the tables searched directly, first and
+ * second time, from several threads at once.
  */
 #include "test_support.h"
 
 #include "font_metrics.h"
+#include "../fonts/metrics.h"
 
 #include <math.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #define CM 567.0            /* twips per centimetre */
 
@@ -110,6 +116,77 @@ static void test_coverage(void **state)
     }
 }
 
+/* The advance of cp in face f straight from the tables (0 for the
+ * zero-width categories), in twips at 20 half-points. */
+static double S_reference(int f, unsigned cp)
+{
+    switch (utf8proc_category((utf8proc_int32_t)cp)) {
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_CF:
+    case UTF8PROC_CATEGORY_CC:
+        return 0;
+    default:
+        break;
+    }
+    const bc_metric_face *m = &bc_metric_faces[f];
+    unsigned adv = m->missing_adv;
+    for (unsigned r = 0; r < m->run_count; r++)
+        if (cp >= m->runs[r].first && cp < m->runs[r].first + m->runs[r].count)
+            adv = m->adv[m->runs[r].offset + (cp - m->runs[r].first)];
+    return (double)adv * 20 * 10.0 / m->units_per_em;
+}
+
+static size_t S_encode(unsigned cp, char *out)
+{
+    utf8proc_ssize_t k = utf8proc_encode_char((utf8proc_int32_t)cp, (utf8proc_uint8_t *)out);
+    out[k] = '\0';
+    return (size_t)k;
+}
+
+/* Every code point from U+0020 to U+1FFF in every face, twice (the first
+ * look-up fills the kept advance, the second reads it); returns the number
+ * of mismatches (cmocka's failures cannot cross threads). */
+static void *S_check_all(void *unused)
+{
+    (void)unused;
+    uintptr_t bad = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (int f = BC_FACE_REGULAR; f <= BC_FACE_BOLD_ITALIC; f++)
+            for (unsigned cp = 0x20; cp < 0x2000; cp++) {
+                if (cp == 0x7F)
+                    continue;
+                char c[8];
+                size_t n = S_encode(cp, c);
+                double got = bc_text_width(c, n, (bc_face)f, 20);
+                if (fabs(got - S_reference(f, cp)) > 1e-9 && bad++ == 0)
+                    fprintf(stderr, "U+%04X face %d: %.3f, tables say %.3f\n", cp, f,
+                            got, S_reference(f, cp));
+            }
+    return (void *)bad;
+}
+
+static void test_kept_advances(void **state)
+{
+    (void)state;
+    pthread_t t[3];
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(pthread_create(&t[i], NULL, S_check_all, NULL), 0);
+    uintptr_t bad = (uintptr_t)S_check_all(NULL);
+    for (int i = 0; i < 3; i++) {
+        void *r;
+        pthread_join(t[i], &r);
+        bad += (uintptr_t)r;
+    }
+    assert_int_equal(bad, 0);
+    /* a string mixing ASCII, two- and three-byte letters and a mark */
+    const char *mixed = "Xa\xCC\x81 \xC4\x91\xE1\xBB\x99i";
+    double want = S_reference(0, 'X') + S_reference(0, 'a') + S_reference(0, 0x301) +
+                  S_reference(0, ' ') + S_reference(0, 0x111) + S_reference(0, 0x1ED9) +
+                  S_reference(0, 'i');
+    assert_true(fabs(bc_text_width(mixed, strlen(mixed), BC_FACE_REGULAR, 20) - want) < 1e-9);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -118,6 +195,7 @@ int main(void)
         cmocka_unit_test(test_scaling_and_faces),
         cmocka_unit_test(test_combining_marks),
         cmocka_unit_test(test_coverage),
+        cmocka_unit_test(test_kept_advances),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
