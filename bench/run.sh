@@ -1,16 +1,18 @@
 #!/bin/sh
 # run.sh - `make bench`: the mustache engine's speed, then the batch
-# workload of ../shared/bench-peers run through baocao and the peers in one
-# bench.py run (same machine, same data, same checker), then baocao's
-# memory at 1,000 and 10,000 entries and one report end to end.
+# workload of ../shared/bench-peers run through the peers and baocao by its
+# bench.py (same machine, same data, same checker, one table), then
+# baocao's memory at 1,000 and 10,000 entries and one report end to end.
 # usage: bench/run.sh BUILD_DIR SHARED_DIR
-# Environment: BENCH_RUNS (3), BENCH_ENGINES (docxtemplater,docxtpl,carbone),
-# BENCH_SIZES (2000), BENCH_OUT (where the engines write; default tmpfs).
+# Environment: BENCH_RUNS (3), BENCH_BAOCAO_RUNS (15), BENCH_ENGINES
+# (docxtemplater,docxtpl,carbone), BENCH_SIZES (2000), BENCH_OUT (where the
+# engines write; default tmpfs).
 set -eu
 build=$(cd "$1" && pwd)
 shared=$2
 src=$(pwd)
 runs=${BENCH_RUNS:-3}
+baocao_runs=${BENCH_BAOCAO_RUNS:-15}
 engines=${BENCH_ENGINES:-docxtemplater,docxtpl,carbone}
 sizes=${BENCH_SIZES:-2000}
 
@@ -58,9 +60,16 @@ mkdir -p "$outroot"
 
 echo
 echo "== the batch workload (bench-peers: 40-paragraph reports, one .docx each), written to $outroot"
+# The peers, then baocao by the same bench.py with more runs: a run of
+# baocao takes 0.3 s, so a few seconds when this VM's neighbours are busy
+# slow one run by 10 to 30 % (seen in `make bench` and alone), and two such
+# runs in three move a median of three; a peer's 12 to 60 s run averages
+# them out. The median of 15 runs keeps baocao's from being a draw.
 $PY bench.py --runs "$runs" --sizes "$sizes" --engines "$engines" \
-    --add "baocao=$src/bench/baocao-batch.sh $build/baocao {data} {out}" \
     --out "$outroot" 2> bench-stderr.log | tee bench-table.md
+$PY bench.py --runs "$baocao_runs" --sizes "$sizes" --engines "" \
+    --add "baocao=$src/bench/baocao-batch.sh $build/baocao {data} {out}" \
+    --out "$outroot" 2>> bench-stderr.log | tail -n +3 | tee -a bench-table.md
 echo
 echo "The peers' checker marks baocao FAIL for three things Decree 30 prescribes and the"
 echo "peers do not write: the \"./.\" body ending, the final \".\" of the archive line, and"

@@ -12,9 +12,10 @@
  *
  * A thread takes up to BC_BATCH_RUN queued jobs at a time and takes them
  * through each stage together: the review of all, their rendered parts,
- * their deflated documents, their zips, then the files. Each stage's code (libxml2, the
- * layout, libdeflate, libzip, the file system) then runs several times in a
- * row and keeps the processor's caches and branch predictors to itself.
+ * their deflated documents, their zips, then the files. Each stage's code
+ * (libxml2, the layout, libdeflate, libzip, the file system) then runs
+ * many times in a row and keeps the processor's caches and branch
+ * predictors to itself.
  * Reports taken one at a time, mixing them all, cost about 15 % more time
  * (the 2,000-report batch of `make bench`: 310 ms against 270 ms with runs
  * of 32, 16 giving 275 ms and 8 giving 290 ms); libdeflate alone takes 40 %
@@ -227,7 +228,6 @@ static void S_tmp_path(const batch *b, const char *file, bc_buf *out)
 
 static void S_run_jobs(batch *b, job **js, size_t n);
 
-
 /* Removes the oldest queued job (called with mu held; NULL when none). */
 static job *S_dequeue(batch *b)
 {
@@ -346,7 +346,8 @@ static bool S_cancelled(const batch *b)
 
 /* ---- the work of the entries ------------------------------------------- */
 
-/* First stage: the Decree 30 review. */
+/* The stages of a run (S_run_jobs), each false when the entry fails. The
+ * Decree 30 review: */
 static bool S_stage_review(batch *b, job *j)
 {
     const bc_batch_opts *o = b->o;
@@ -360,7 +361,7 @@ static bool S_stage_review(batch *b, job *j)
     return true;
 }
 
-/* Second stage: the prepared report, the rendered parts. */
+/* the prepared report and the rendered parts: */
 static bool S_stage_render(batch *b, job *j)
 {
     const bc_batch_opts *o = b->o;
@@ -371,7 +372,7 @@ static bool S_stage_render(batch *b, job *j)
     return bc_render_parts(b->tpl, &j->report, &ro, &j->parts, &j->diags) == 0;
 }
 
-/* Second stage: the zipped document. */
+/* the zipped document (after bc_render_deflate): */
 static bool S_stage_pack(batch *b, job *j)
 {
     bc_render_opts ro = {b->o->lenient, b->o->deflate_level};
@@ -380,7 +381,7 @@ static bool S_stage_pack(batch *b, job *j)
                           &j->diags) == 0;
 }
 
-/* Third stage: the temporary file. */
+/* the temporary file. */
 static bool S_stage_write(batch *b, job *j, bc_buf *path)
 {
     S_tmp_path(b, j->file, path);
