@@ -6,7 +6,8 @@
  * the same file name leave no file at all; -j 1 and -j 4 give the same
  * bytes; `chung` must come first; an unclosed quote names its row. Output
  * goes to a new folder (staged beside it, renamed whole) or an existing
- * one (each file renamed); neither leaves a temporary file or folder.
+ * one (each file renamed); neither leaves a temporary file or folder, also
+ * when the batch is interrupted halfway (no file of it appears).
  */
 #include "test_support.h"
 
@@ -288,6 +289,73 @@ static void test_new_nested_folder(void **state)
     bc_diags_free(&d);
 }
 
+static volatile sig_atomic_t S_interrupt;
+
+/* Interrupts the batch when its first entry is done. */
+static void S_interrupt_after_one(void *closure, const bc_batch_event *ev)
+{
+    (void)closure;
+    (void)ev;
+    S_interrupt = 1;
+}
+
+/* A batch of n communes (more than a thread takes at once). */
+static const char *S_long_batch(int n)
+{
+    static char path[512];
+    snprintf(path, sizeof path, BC_BUILD_DIR "/test-batch-long.yaml");
+    FILE *f = fopen(path, "w");
+    if (!f)
+        fail_msg("cannot write %s", path);
+    fputs("chung:\n  loai: bao_cao\n  ky_hieu_co_quan: UBND\n  ngay: 2024-07-05\n"
+          "  trich_yeu: Công tác tuyên truyền\n  noi_dung: Nội dung.\n"
+          "  noi_nhan: [\"Lưu: VT\"]\n"
+          "  nguoi_ky: { chuc_danh: [TM. Ủy ban nhân dân, Chủ tịch], ho_ten: Lê Văn A }\n"
+          "danh_sach:\n", f);
+    for (int i = 1; i <= n; i++)
+        fprintf(f, "  - { co_quan: Ủy ban nhân dân xã Số %d, dia_danh: Số %d }\n", i, i);
+    fclose(f);
+    return path;
+}
+
+/* Interrupted after its first entry: no file of the batch appears, in a
+ * new folder (left empty) or an existing one (its own file kept), and no
+ * temporary file or staging folder is left. */
+static void test_interrupted_writes_nothing(void **state)
+{
+    (void)state;
+    const char *yaml = S_long_batch(100);
+    for (int existing = 0; existing < 2; existing++) {
+        char *out = existing ? S_existing_outdir("interrupted-existing")
+                             : S_outdir("interrupted-new");
+        bc_batch_opts o;
+        memset(&o, 0, sizeof o);
+        o.path = yaml;
+        o.out_dir = out;
+        o.jobs = 2;
+        o.on_entry = S_interrupt_after_one;
+        o.cancel = &S_interrupt;
+        S_interrupt = 0;
+        bc_diags d = BC_DIAGS_INIT;
+        bc_batch_result res;
+        assert_int_equal(bc_batch_run(&o, &res, &d), 1);
+        assert_true(res.cancelled);
+        assert_int_equal(res.written, 0);
+        assert_true(S_is_dir(out));
+        assert_string_equal(S_listing(out), existing ? "notes.txt " : "");
+        assert_string_equal(S_hidden(BC_BUILD_DIR "/test-batch"), "");
+        bc_diags_free(&d);
+    }
+    /* the same batch uninterrupted writes every file */
+    seen s;
+    bc_diags d = BC_DIAGS_INIT;
+    bc_batch_result res;
+    char *out = S_outdir("long");
+    assert_int_equal(S_run(yaml, out, 2, NULL, &s, &d, &res), 0);
+    assert_int_equal(res.written, 100);
+    bc_diags_free(&d);
+}
+
 static void test_same_bytes_any_jobs(void **state)
 {
     (void)state;
@@ -447,6 +515,7 @@ int main(void)
         cmocka_unit_test(test_duplicate_names_write_nothing),
         cmocka_unit_test(test_existing_folder),
         cmocka_unit_test(test_new_nested_folder),
+        cmocka_unit_test(test_interrupted_writes_nothing),
         cmocka_unit_test(test_same_bytes_any_jobs),
         cmocka_unit_test(test_bad_name_pattern),
         cmocka_unit_test(test_chung_first),
