@@ -79,11 +79,13 @@ static int S_run(const char *batch, const char *out, int jobs, const char *patte
     return bc_batch_run(&o, res, d);
 }
 
-/* The names in a folder, sorted, joined by spaces. */
-static char *S_listing(const char *dir)
+/* The names in a folder, sorted, joined by spaces; with hidden_only, the
+ * hidden ones alone (temporary files and staging folders). */
+static char *S_names(const char *dir, bool hidden_only)
 {
     char cmd[600];
-    snprintf(cmd, sizeof cmd, "ls -A '%s' 2>/dev/null | tr '\\n' ' '", dir);
+    snprintf(cmd, sizeof cmd, "ls -A '%s' 2>/dev/null %s| tr '\\n' ' '", dir,
+             hidden_only ? "| grep '^\\.' " : "");
     FILE *p = popen(cmd, "r");
     static char buf[4096];
     size_t n = fread(buf, 1, sizeof buf - 1, p);
@@ -92,17 +94,14 @@ static char *S_listing(const char *dir)
     return buf;
 }
 
-/* The hidden names in a folder (temporary files and staging folders). */
+static char *S_listing(const char *dir)
+{
+    return S_names(dir, false);
+}
+
 static char *S_hidden(const char *dir)
 {
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "ls -A '%s' | grep '^\\.' | tr '\n' ' '", dir);
-    FILE *p = popen(cmd, "r");
-    static char buf[4096];
-    size_t n = fread(buf, 1, sizeof buf - 1, p);
-    buf[n] = '\0';
-    pclose(p);
-    return buf;
+    return S_names(dir, true);
 }
 
 static bool S_is_dir(const char *path)
