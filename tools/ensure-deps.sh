@@ -31,7 +31,7 @@ pkg_for() {
         /usr/bin/time) echo time ;;
         node) echo nodejs ;;
         soffice) echo libreoffice-writer-nogui ;;
-        pdftoppm|pdffonts) echo poppler-utils ;;
+        pdftoppm|pdffonts|pdftotext|pdfimages|pdfsig) echo poppler-utils ;;
         valgrind) echo valgrind ;;
         msgfmt) echo gettext ;;
         liberation) echo fonts-liberation2 ;;
@@ -73,6 +73,15 @@ done
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "baocao: installing Debian packages:$missing" >&2
     export DEBIAN_FRONTEND=noninteractive
+    # One package name once, however many names map to it.
+    missing=$(printf '%s\n' $missing | sort -u | tr '\n' ' ')
+    # A parallel make may run several of these at once: they take turns
+    # (apt-get itself refuses a second caller instead of waiting).
+    lock=/tmp/baocao-ensure-deps.lock
+    if command -v flock >/dev/null 2>&1; then
+        exec 9>"$lock"
+        flock 9
+    fi
     apt-get update -qq >&2
     # shellcheck disable=SC2086
     apt-get install -y -qq --no-install-recommends $missing >&2
