@@ -38,20 +38,27 @@ endif
 # config file is (re)made first, which installs what is missing.
 -include $(BUILD)/config.mk
 
-CPPFLAGS_ALL = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Igenerator -I$(BUILD)/gen \
+CPPFLAGS_ALL = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Igenerator -I. -I$(BUILD)/gen \
                -DBC_LOCALEDIR='"$(LOCALEDIR)"' $(DEP_CFLAGS)
 CFLAGS_ALL = -std=c17 $(WARN) $(OPT) $(SAN) $(CFLAGS)
 LDLIBS_ALL = $(DEP_LIBS) -lpthread -lm
+# Every object records the headers it read (-MMD) and survives a removed
+# header (-MP); the .d files are included at the end.
+DEPFLAGS = -MMD -MP
 
-LIB_SRC = $(filter-out generator/main.c,$(wildcard generator/*.c))
+# The layers of generator/, lowest first (docs/ARCHITECTURE.md): a file may
+# include the headers of its own layer and of the layers before it
+# (tools/check-layers.sh, run by `make test`).
+LAYERS = base mustache input package wml report app
+LIB_SRC = $(foreach l,$(LAYERS),$(wildcard generator/$(l)/*.c))
 LIB_OBJ = $(LIB_SRC:generator/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/template_data.o \
           $(BUILD)/obj/font_data.o
 TEMPLATE_FILES = $(shell find templates/bao-cao -type f | LC_ALL=C sort)
 TEST_SRC = $(wildcard tests/unit/test_*.c)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all demo test test-unit test-cli test-spec test-docx test-templates test-i18n install uninstall clean \
-        asan valgrind bench golden-update deps
+.PHONY: all demo test test-unit test-cli test-spec test-docx test-templates test-i18n \
+        test-layers install uninstall clean asan valgrind bench golden-update deps
 
 all: $(BUILD)/baocao
 
@@ -62,10 +69,10 @@ $(BUILD)/config.mk: tools/ensure-deps.sh Makefile
 	$(Q)printf 'DEP_CFLAGS = %s\nDEP_LIBS = %s\n' \
 	    "$$(pkg-config --cflags $(PKGS))" "$$(pkg-config --libs $(ALLOC) $(PKGS))" > $@
 
-$(BUILD)/obj/%.o: generator/%.c $(wildcard generator/*.h) $(BUILD)/config.mk
+$(BUILD)/obj/%.o: generator/%.c $(BUILD)/config.mk
 	$(Q)mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	$(Q)$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -c $< -o $@
+	$(Q)$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(DEPFLAGS) -c $< -o $@
 
 $(BUILD)/embed: tools/embed.c
 	$(Q)mkdir -p $(BUILD)
@@ -73,15 +80,15 @@ $(BUILD)/embed: tools/embed.c
 
 $(BUILD)/gen/template_data.c: $(BUILD)/embed $(TEMPLATE_FILES)
 	$(Q)mkdir -p $(dir $@)
-	$(Q)$(BUILD)/embed $@ bc_template_bao_cao templates/bao-cao $(TEMPLATE_FILES)
+	$(Q)$(BUILD)/embed $@ bc_embedded_bao_cao templates/bao-cao $(TEMPLATE_FILES)
 
-$(BUILD)/obj/template_data.o: $(BUILD)/gen/template_data.c generator/embedded.h
+$(BUILD)/obj/template_data.o: $(BUILD)/gen/template_data.c
 	$(Q)mkdir -p $(dir $@)
-	$(Q)$(CC) $(CPPFLAGS_ALL) -std=c17 -O0 -c $< -o $@
+	$(Q)$(CC) $(CPPFLAGS_ALL) -std=c17 -O0 $(DEPFLAGS) -c $< -o $@
 
-$(BUILD)/obj/font_data.o: fonts/metrics.c generator/font_metrics.h
+$(BUILD)/obj/font_data.o: fonts/metrics.c $(BUILD)/config.mk
 	$(Q)mkdir -p $(dir $@)
-	$(Q)$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -c $< -o $@
+	$(Q)$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(DEPFLAGS) -c $< -o $@
 
 $(BUILD)/libbaocao.a: $(LIB_OBJ)
 	$(Q)rm -f $@
@@ -113,7 +120,7 @@ $(BUILD)/locale/%/LC_MESSAGES/baocao.mo: po/%.po
 po-update:
 	$(Q)tools/ensure-deps.sh --cmd msgfmt
 	$(Q)xgettext -k_ -kN_ --from-code=UTF-8 --package-name=baocao \
-	    --add-comments=TRANSLATORS: -o po/baocao.pot generator/*.c
+	    --add-comments=TRANSLATORS: -o po/baocao.pot $(sort $(LIB_SRC)) generator/main.c
 	$(Q)for l in $(PO_LANGS); do \
 	    msgmerge --quiet --update --backup=none po/$$l.po po/baocao.pot && \
 	    msgfmt --check --statistics -o /dev/null po/$$l.po; \
@@ -139,18 +146,22 @@ $(BUILD)/config-test.mk: tools/ensure-deps.sh
 	$(Q)printf 'CMOCKA_CFLAGS = %s\nCMOCKA_LIBS = %s\n' \
 	    "$$(pkg-config --cflags cmocka)" "$$(pkg-config --libs cmocka)" > $@
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/test_support.h $(wildcard generator/*.h) $(BUILD)/libbaocao.a $(BUILD)/config-test.mk
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libbaocao.a $(BUILD)/config-test.mk
 	$(Q)mkdir -p $(dir $@)
 	@echo "  TEST-CC $<"
 	$(Q)$(CC) $(CPPFLAGS_ALL) $$(sed -n 's/^CMOCKA_CFLAGS = //p' $(BUILD)/config-test.mk) \
-	    -DBC_SOURCE_DIR='"$(CURDIR)"' -DBC_BUILD_DIR='"$(CURDIR)/$(BUILD)"' \
-	    $(CFLAGS_ALL) -o $@ $< $(BUILD)/libbaocao.a $(LDLIBS_ALL) \
+	    -DBC_SOURCE_DIR='"$(CURDIR)"' -DBC_BUILD_DIR='"$(abspath $(BUILD))"' \
+	    $(CFLAGS_ALL) $(DEPFLAGS) -o $@ $< $(BUILD)/libbaocao.a $(LDLIBS_ALL) \
 	    $$(sed -n 's/^CMOCKA_LIBS = //p' $(BUILD)/config-test.mk)
 
-$(BUILD)/run_spec: tests/spec/run_spec.c $(wildcard generator/*.h) $(BUILD)/libbaocao.a
-	$(Q)$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libbaocao.a $(LDLIBS_ALL)
+$(BUILD)/run_spec: tests/spec/run_spec.c $(BUILD)/libbaocao.a
+	$(Q)$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(DEPFLAGS) -o $@ $< $(BUILD)/libbaocao.a $(LDLIBS_ALL)
 
-test: test-unit test-cli test-spec test-docx test-templates test-i18n
+test: test-layers test-unit test-cli test-spec test-docx test-templates test-i18n
+
+test-layers:
+	$(Q)tools/check-layers.sh generator $(LAYERS)
+	$(Q)tests/layers/run.sh
 
 test-unit: $(BUILD)/baocao $(TEST_BIN)
 	$(Q)VALGRIND=$(VALGRIND) tests/run-unit.sh $(BUILD) $(TEST_BIN)
@@ -186,8 +197,8 @@ asan:
 valgrind:
 	$(Q)$(MAKE) BUILD=build-vg OPT="-O1 -g" ALLOC= VALGRIND=1 test-unit test-spec
 
-$(BUILD)/bench_mustache: bench/bench_mustache.c $(wildcard generator/*.h) $(BUILD)/libbaocao.a
-	$(Q)$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libbaocao.a $(LDLIBS_ALL)
+$(BUILD)/bench_mustache: bench/bench_mustache.c $(BUILD)/libbaocao.a
+	$(Q)$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(DEPFLAGS) -o $@ $< $(BUILD)/libbaocao.a $(LDLIBS_ALL)
 
 bench: $(BUILD)/baocao $(BUILD)/bench_mustache
 	$(Q)bench/run.sh $(BUILD) $(SHARED)
@@ -205,3 +216,6 @@ uninstall:
 
 clean:
 	rm -rf build build-asan build-vg out
+
+# the headers each object, test and tool read (-MMD -MP)
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -4,12 +4,12 @@
  * and sections of 1,000 and 10,000 items (cost must grow linearly).
  * Prints one line per measurement; run by `make bench`.
  */
-#include "arena.h"
-#include "buf.h"
-#include "diag.h"
-#include "model.h"
-#include "mustache.h"
-#include "mustache_model.h"
+#include "base/arena.h"
+#include "base/buf.h"
+#include "base/diag.h"
+#include "input/node.h"
+#include "mustache/mustache.h"
+#include "input/node_view.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -35,7 +35,7 @@ static double S_rate(const bc_mtpl *t, const bc_node *root, double seconds,
     bc_diags d = BC_DIAGS_INIT;
     bc_mapply ap;
     memset(&ap, 0, sizeof ap);
-    ap.data = &bc_mdata_model;
+    ap.data = &bc_node_view;
     ap.root = root;
     ap.escape = bc_mustache_escape_xml;
     ap.diags = &d;
@@ -43,7 +43,7 @@ static double S_rate(const bc_mtpl *t, const bc_node *root, double seconds,
     double t0 = S_now(), t1;
     do {
         bc_buf_clear(&out);
-        if (bc_mtpl_apply(t, &ap, &out) != 0) {
+        if (bc_mustache_apply(t, &ap, &out) != 0) {
             fprintf(stderr, "bench: apply failed\n");
             return 0;
         }
@@ -62,7 +62,7 @@ static bc_mtpl *S_compile(const char *src)
     bc_mopts mo;
     memset(&mo, 0, sizeof mo);
     mo.name = "bench";
-    bc_mtpl *t = bc_mtpl_compile(src, strlen(src), &mo, &d);
+    bc_mtpl *t = bc_mustache_compile(src, strlen(src), &mo, &d);
     bc_diags_free(&d);
     return t;
 }
@@ -79,15 +79,15 @@ int main(void)
                       "điện tử; tỷ lệ hồ sơ trực tuyến đạt {{so_lieu.ty_le}}%% "
                       "({{ky_bao_cao.ten}}).\n\n");
     bc_node *root = bc_node_new(&a, BC_MAP);
-    bc_map_set(&a, root, "dia_danh", 8, S_text(&a, "Cẩm Vũ"));
+    bc_node_set(&a, root, "dia_danh", 8, S_text(&a, "Cẩm Vũ"));
     bc_node *sl = bc_node_new(&a, BC_MAP);
-    bc_map_set(&a, sl, "buoi", 4, S_text(&a, "9"));
-    bc_map_set(&a, sl, "tin_bai", 7, S_text(&a, "5.120"));
-    bc_map_set(&a, sl, "ty_le", 5, S_text(&a, "87,5"));
-    bc_map_set(&a, root, "so_lieu", 7, sl);
+    bc_node_set(&a, sl, "buoi", 4, S_text(&a, "9"));
+    bc_node_set(&a, sl, "tin_bai", 7, S_text(&a, "5.120"));
+    bc_node_set(&a, sl, "ty_le", 5, S_text(&a, "87,5"));
+    bc_node_set(&a, root, "so_lieu", 7, sl);
     bc_node *kbc = bc_node_new(&a, BC_MAP);
-    bc_map_set(&a, kbc, "ten", 3, S_text(&a, "6 tháng đầu năm 2024"));
-    bc_map_set(&a, root, "ky_bao_cao", 10, kbc);
+    bc_node_set(&a, kbc, "ten", 3, S_text(&a, "6 tháng đầu năm 2024"));
+    bc_node_set(&a, root, "ky_bao_cao", 10, kbc);
     bc_mtpl *body = S_compile(bc_buf_cstr(&src));
     size_t len;
     double r = S_rate(body, root, 1.0, &len);
@@ -106,13 +106,13 @@ int main(void)
             bc_node *it = bc_node_new(&a, BC_MAP);
             char buf[32];
             snprintf(buf, sizeof buf, "Xã số %zu", i);
-            bc_map_set(&a, it, "ten", 3, S_text(&a, buf));
+            bc_node_set(&a, it, "ten", 3, S_text(&a, buf));
             snprintf(buf, sizeof buf, "%zu", i * 7 % 1000);
-            bc_map_set(&a, it, "so", 2, S_text(&a, buf));
-            bc_map_set(&a, it, "ty_le", 5, S_text(&a, "92,1"));
-            bc_list_push(&a, items, it);
+            bc_node_set(&a, it, "so", 2, S_text(&a, buf));
+            bc_node_set(&a, it, "ty_le", 5, S_text(&a, "92,1"));
+            bc_node_push(&a, items, it);
         }
-        bc_map_set(&a, data, "xa", 2, items);
+        bc_node_set(&a, data, "xa", 2, items);
         double rate = S_rate(list, data, 1.0, &len);
         per_item[k] = 1.0 / rate;
         printf("mustache: %zu-item section (%zu bytes out): %.1f applies/s, %.2f ms each\n",
@@ -120,8 +120,8 @@ int main(void)
     }
     printf("mustache: 10x the items costs %.1fx the time (linear: about 10)\n",
            per_item[1] / per_item[0]);
-    bc_mtpl_free(body);
-    bc_mtpl_free(list);
+    bc_mustache_free(body);
+    bc_mustache_free(list);
     bc_buf_free(&src);
     bc_arena_free(&a);
     return 0;

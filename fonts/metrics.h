@@ -6,7 +6,7 @@
 #ifndef BC_FONTS_METRICS_H
 #define BC_FONTS_METRICS_H
 
-#include "font_metrics.h"
+#include "base/font_metrics.h"
 
 /* A run of consecutive code points that the face covers: the advance of
  * code point first + i is adv[offset + i]. */

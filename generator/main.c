@@ -5,20 +5,20 @@
  *
  * Exit status: 0 success; 1 an input or template error; 2 a usage error.
  */
-#include "alloc.h"
-#include "batch.h"
-#include "buf.h"
-#include "check.h"
-#include "diag.h"
-#include "embedded.h"
-#include "i18n.h"
-#include "mustache.h"
-#include "render.h"
-#include "report.h"
-#include "template_check.h"
-#include "wml_annotate.h"
-#include "warn_digest.h"
-#include "yaml_load.h"
+#include "base/xalloc.h"
+#include "app/batch.h"
+#include "base/buf.h"
+#include "report/check.h"
+#include "base/diag.h"
+#include "package/embedded.h"
+#include "base/i18n.h"
+#include "mustache/mustache.h"
+#include "app/render.h"
+#include "report/report.h"
+#include "app/template_check.h"
+#include "wml/wml_annotate.h"
+#include "app/warn_digest.h"
+#include "input/yaml_load.h"
 
 #include <libxml/parser.h>
 #include <signal.h>
@@ -193,7 +193,7 @@ static int S_cmd_render(int argc, char **argv)
 
     bc_diags d = BC_DIAGS_INIT;
     bc_arena arena = BC_ARENA_INIT;
-    bc_docx_tpl *tpl = NULL;
+    bc_wml_template *tpl = NULL;
     char *out_path = output ? bc_xstrdup(output) : S_default_output(input);
     int status = EXIT_INPUT;
     bc_buf docx = BC_BUF_INIT;
@@ -207,7 +207,7 @@ static int S_cmd_render(int argc, char **argv)
         (tpl = bc_template_load(tpl_path, &d)) != NULL) {
         bc_render_opts ro = {lenient, 0};
         if (bc_render_docx(tpl, &report, &ro, &docx, &d) == 0 &&
-            bc_write_file_atomic(out_path, docx.data, docx.len, &d) == 0)
+            bc_file_write_atomic(out_path, docx.data, docx.len, &d) == 0)
             status = EXIT_OK;
     }
     S_print_diags(&d);
@@ -217,7 +217,7 @@ static int S_cmd_render(int argc, char **argv)
     if (status == EXIT_OK && pdf)
         status = S_to_pdf(out_path);
     bc_buf_free(&docx);
-    bc_docx_tpl_free(tpl);
+    bc_wml_template_free(tpl);
     bc_arena_free(&arena);
     bc_diags_free(&d);
     free(out_path);
@@ -259,7 +259,7 @@ static int S_cmd_check(int argc, char **argv)
         bc_arena arena = BC_ARENA_INIT;
         bc_node *root = bc_yaml_load_file(&arena, argv[i], &d);
         if (root)
-            bc_check_file(&arena, root, &d);
+            bc_batch_check_file(&arena, root, &d);
         for (const bc_diag *g = d.head; g; g = g->next) {
             char *s = bc_diag_format(g);
             printf("%s\n", s);
@@ -439,12 +439,12 @@ static int S_cmd_batch(int argc, char **argv)
         bc_mopts mo;
         memset(&mo, 0, sizeof mo);
         mo.name = "--ten";
-        bc_mtpl *pt = bc_mtpl_compile(o.name_pattern, strlen(o.name_pattern), &mo, &pd);
+        bc_mtpl *pt = bc_mustache_compile(o.name_pattern, strlen(o.name_pattern), &mo, &pd);
         S_print_diags(&pd);
         bc_diags_free(&pd);
         if (!pt)
             return EXIT_USAGE;
-        bc_mtpl_free(pt);
+        bc_mustache_free(pt);
     }
     batch_ui ui = {isatty(STDERR_FILENO) != 0, S_now(), false, BC_WARN_DIGEST_INIT};
     o.on_entry = S_batch_entry;
@@ -504,10 +504,10 @@ static int S_cmd_template_check(int argc, char **argv)
     bc_package pkg = BC_PACKAGE_INIT;
     bc_tpl_info info = BC_TPL_INFO_INIT;
     bc_arena arena = BC_ARENA_INIT;
-    bc_docx_tpl *tpl = NULL;
+    bc_wml_template *tpl = NULL;
     int status = EXIT_INPUT;
     if (bc_package_read_file(&pkg, tpl_path, &d) == 0) {
-        tpl = bc_docx_tpl_compile_info(&pkg, tpl_path, &d, &info);
+        tpl = bc_wml_template_compile_info(&pkg, tpl_path, &d, &info);
         for (size_t i = 0; i < info.ntags; i++)
             printf("%s: %s\n", info.tags[i].place, info.tags[i].text);
         bool ok = true;
@@ -530,7 +530,7 @@ static int S_cmd_template_check(int argc, char **argv)
             bc_buf bytes = BC_BUF_INIT;
             bc_wml_annotate(&pkg, info.marks, info.nmarks, &ann);
             if (bc_package_write(&ann, (bc_zip_date){2024, 1, 1}, 6, &bytes, &d) != 0 ||
-                bc_write_file_atomic(annotate, bytes.data, bytes.len, &d) != 0)
+                bc_file_write_atomic(annotate, bytes.data, bytes.len, &d) != 0)
                 ok = false;
             bc_buf_free(&bytes);
             bc_package_free(&ann);
@@ -542,8 +542,8 @@ static int S_cmd_template_check(int argc, char **argv)
     }
     fflush(stdout);
     S_print_diags(&d);
-    bc_docx_tpl_free(tpl);
-    bc_tpl_info_free(&info);
+    bc_wml_template_free(tpl);
+    bc_wml_template_info_free(&info);
     bc_package_free(&pkg);
     bc_arena_free(&arena);
     bc_diags_free(&d);
@@ -579,7 +579,7 @@ static int S_cmd_template(int argc, char **argv)
         bc_diags d = BC_DIAGS_INIT;
         bc_buf b = BC_BUF_INIT;
         int rc = bc_template_export(name, &b, &d) == 0 &&
-                         bc_write_file_atomic(output, b.data, b.len, &d) == 0
+                         bc_file_write_atomic(output, b.data, b.len, &d) == 0
                      ? EXIT_OK
                      : EXIT_INPUT;
         S_print_diags(&d);

@@ -17,13 +17,13 @@
  *
  * ~lambdas needs code in the data, which YAML cannot hold: skipped.
  */
-#include "arena.h"
-#include "buf.h"
-#include "diag.h"
-#include "model.h"
-#include "mustache.h"
-#include "mustache_model.h"
-#include "yaml_load.h"
+#include "base/arena.h"
+#include "base/buf.h"
+#include "base/diag.h"
+#include "input/node.h"
+#include "mustache/mustache.h"
+#include "input/node_view.h"
+#include "input/yaml_load.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -118,31 +118,31 @@ static char *S_number(bc_arena *a, const char *s)
 static bc_mv_kind S_kind(void *c, const void *v)
 {
     (void)c;
-    return bc_mdata_model.kind(bc_mdata_model.closure, v);
+    return bc_node_view.kind(bc_node_view.closure, v);
 }
 
 static const void *S_member(void *c, const void *map, const char *k, size_t n)
 {
     (void)c;
-    return bc_mdata_model.member(bc_mdata_model.closure, map, k, n);
+    return bc_node_view.member(bc_node_view.closure, map, k, n);
 }
 
 static size_t S_count(void *c, const void *v)
 {
     (void)c;
-    return bc_mdata_model.count(bc_mdata_model.closure, v);
+    return bc_node_view.count(bc_node_view.closure, v);
 }
 
 static const void *S_item(void *c, const void *list, size_t i)
 {
     (void)c;
-    return bc_mdata_model.item(bc_mdata_model.closure, list, i);
+    return bc_node_view.item(bc_node_view.closure, list, i);
 }
 
 static const char *S_key_at(void *c, const void *map, size_t i, size_t *n)
 {
     (void)c;
-    return bc_mdata_model.key_at(bc_mdata_model.closure, map, i, n);
+    return bc_node_view.key_at(bc_node_view.closure, map, i, n);
 }
 
 static const char *S_text(void *c, const void *v, size_t *len)
@@ -156,7 +156,7 @@ static const char *S_text(void *c, const void *v, size_t *len)
             return num;
         }
     }
-    return bc_mdata_model.text(bc_mdata_model.closure, v, len);
+    return bc_node_view.text(bc_node_view.closure, v, len);
 }
 
 /* ---- partials -------------------------------------------------------- */
@@ -165,7 +165,7 @@ static int S_partial(void *closure, const char *name, size_t len,
                      const char **text, size_t *text_len)
 {
     const bc_node *map = closure;
-    const bc_entry *e = map ? bc_map_entry(map, name, len) : NULL;
+    const bc_entry *e = map ? bc_node_entry(map, name, len) : NULL;
     if (!e || !e->value || e->value->kind != BC_SCALAR)
         return 1;
     *text = e->value->str;
@@ -264,7 +264,7 @@ static void S_print_diags(bc_diags *d)
 
 static const bc_node *S_get(const bc_node *map, const char *key)
 {
-    return map && map->kind == BC_MAP ? bc_map_get(map, key) : NULL;
+    return map && map->kind == BC_MAP ? bc_node_get(map, key) : NULL;
 }
 
 static const char *S_str(const bc_node *n, size_t *len)
@@ -297,7 +297,7 @@ static bool S_run_test(const char *module, const bc_node *test, bc_arena *a)
     opts.name = "template";
     opts.partial = S_partial;
     opts.partial_closure = (void *)S_get(test, "partials");
-    bc_mtpl *t = bc_mtpl_compile(tpl, tlen, &opts, &d);
+    bc_mtpl *t = bc_mustache_compile(tpl, tlen, &opts, &d);
     bc_buf out = BC_BUF_INIT;
     bool ok = false;
     if (t) {
@@ -310,9 +310,9 @@ static bool S_run_test(const char *module, const bc_node *test, bc_arena *a)
         ap.escape = bc_mustache_escape_html;
         ap.lenient = true;
         ap.diags = &d;
-        int rc = bc_mtpl_apply(t, &ap, &out);
+        int rc = bc_mustache_apply(t, &ap, &out);
         ok = rc == 0 && out.len == elen && memcmp(bc_buf_cstr(&out), exp, elen) == 0;
-        bc_mtpl_free(t);
+        bc_mustache_free(t);
     }
     if (!ok) {
         printf("FAIL %s: %s\n", module, name);

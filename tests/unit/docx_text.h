@@ -6,9 +6,9 @@
 #ifndef BC_TEST_DOCX_TEXT_H
 #define BC_TEST_DOCX_TEXT_H
 
-#include "buf.h"
-#include "docx_package.h"
-#include "wml.h"
+#include "base/buf.h"
+#include "package/package.h"
+#include "wml/wml.h"
 
 #include <libxml/parser.h>
 #include <stdlib.h>

@@ -11,8 +11,8 @@
  */
 #include "test_support.h"
 
-#include "batch.h"
-#include "check.h"
+#include "app/batch.h"
+#include "report/check.h"
 #include "docx_text.h"
 
 #include <dirent.h>
@@ -421,13 +421,13 @@ static void test_csv_unclosed_quote(void **state)
 static void test_file_names(void **state)
 {
     (void)state;
-    char *n = bc_batch_file_name("Cẩm Vũ");
+    char *n = bc_batch_names_default("Cẩm Vũ");
     assert_string_equal(n, "cam-vu.docx");
     free(n);
-    n = bc_batch_file_name("Đồng Tâm - Phường 1");
+    n = bc_batch_names_default("Đồng Tâm - Phường 1");
     assert_string_equal(n, "dong-tam-phuong-1.docx");
     free(n);
-    assert_null(bc_batch_file_name(" - "));
+    assert_null(bc_batch_names_default(" - "));
 }
 
 static void test_csv_many_rows_with_warnings(void **state)

@@ -5,7 +5,7 @@
  */
 #include "test_support.h"
 
-#include "body_markup.h"
+#include "report/body_markup.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -13,7 +13,7 @@
 static bc_body parse(const char *s)
 {
     bc_body b;
-    bc_body_parse(s, strlen(s), &b);
+    bc_body_markup_parse(s, strlen(s), &b);
     return b;
 }
 
@@ -23,7 +23,7 @@ static bc_block_kind kind_of(const char *s)
     bc_body b = parse(s);
     assert_int_equal(b.count, 1);
     bc_block_kind k = b.blocks[0].kind;
-    bc_body_free(&b);
+    bc_body_markup_free(&b);
     return k;
 }
 
@@ -31,7 +31,7 @@ static void expect_kind(const char *s, bc_block_kind want)
 {
     bc_block_kind k = kind_of(s);
     if (k != want)
-        fail_msg("\"%s\": %s, want %s", s, bc_block_kind_name(k), bc_block_kind_name(want));
+        fail_msg("\"%s\": %s, want %s", s, bc_body_markup_kind_name(k), bc_body_markup_kind_name(want));
 }
 
 static void test_kinds(void **state)
@@ -103,12 +103,12 @@ static void test_no_space_after_number(void **state)
     assert_string_equal(b.blocks[0].text, "1.Tình hình chung");
     assert_int_equal(b.blocks[1].kind, BC_BLK_PART);
     assert_int_equal(b.blocks[2].kind, BC_BLK_SUBITEM_TITLE);
-    bc_body_free(&b);
+    bc_body_markup_free(&b);
     /* "1.5 tỷ" on a wrapped line continues the paragraph. */
     b = parse("Tổng kinh phí là\n1.5 tỷ đồng.");
     assert_int_equal(b.count, 1);
     assert_string_equal(b.blocks[0].text, "Tổng kinh phí là 1.5 tỷ đồng./.");
-    bc_body_free(&b);
+    bc_body_markup_free(&b);
 }
 
 static void test_titles(void **state)
@@ -127,7 +127,7 @@ static void test_titles(void **state)
     bc_body b = parse("1. Tình hình\nchung\n\nx");
     assert_int_equal(b.blocks[0].kind, BC_BLK_ITEM);
     assert_string_equal(b.blocks[0].text, "1. Tình hình chung");
-    bc_body_free(&b);
+    bc_body_markup_free(&b);
     /* The final full stop is judged after emphasis markers go. */
     expect_kind("1. **Kết quả.**", BC_BLK_ITEM);
     expect_kind("1. **Kết quả**", BC_BLK_ITEM_TITLE);
@@ -178,7 +178,7 @@ static void test_joining(void **state)
         assert_int_equal(b.blocks[i].span_count, 0);
         assert_null(b.blocks[i].spans);
     }
-    bc_body_free(&b);
+    bc_body_markup_free(&b);
     assert_int_equal(b.count, 0);
     assert_null(b.blocks);
 }
@@ -194,7 +194,7 @@ static void test_line_endings(void **state)
     assert_int_equal(b.blocks[1].line, 4);
     assert_string_equal(b.blocks[2].text, "e./.");
     assert_int_equal(b.blocks[2].line, 8);
-    bc_body_free(&b);
+    bc_body_markup_free(&b);
 }
 
 static void test_empty(void **state)
@@ -202,13 +202,13 @@ static void test_empty(void **state)
     (void)state;
     bc_body b = parse("");
     assert_int_equal(b.count, 0);
-    bc_body_free(&b);
+    bc_body_markup_free(&b);
     b = parse("\n  \n\t\n");
     assert_int_equal(b.count, 0);
-    bc_body_free(&b);
-    bc_body_parse(NULL, 0, &b);
+    bc_body_markup_free(&b);
+    bc_body_markup_parse(NULL, 0, &b);
     assert_int_equal(b.count, 0);
-    bc_body_free(&b);
+    bc_body_markup_free(&b);
 }
 
 /* The ending of the last block, and only the last. */
@@ -218,7 +218,7 @@ static void ending_is(const char *src, const char *last)
     assert_true(b.count > 0);
     assert_string_equal(b.blocks[b.count - 1].text, last);
     assert_int_equal(b.blocks[b.count - 1].len, strlen(last));
-    bc_body_free(&b);
+    bc_body_markup_free(&b);
 }
 
 static void test_ending(void **state)
@@ -234,12 +234,12 @@ static void test_ending(void **state)
     bc_body b = parse("Đoạn một.\n\nĐoạn hai.");
     assert_string_equal(b.blocks[0].text, "Đoạn một.");
     assert_string_equal(b.blocks[1].text, "Đoạn hai./.");
-    bc_body_free(&b);
+    bc_body_markup_free(&b);
     /* The kind is decided before the ending is added. */
     b = parse("x\n\n3. Kiến nghị");
     assert_int_equal(b.blocks[1].kind, BC_BLK_ITEM_TITLE);
     assert_string_equal(b.blocks[1].text, "3. Kiến nghị./.");
-    bc_body_free(&b);
+    bc_body_markup_free(&b);
 }
 
 /* One block, its text, and its spans given as "b:start:len" strings. */
@@ -266,7 +266,7 @@ static void emph_is(const char *src, const char *text, const char *spans)
     }
     if (strcmp(got, spans) != 0)
         fail_msg("\"%s\": spans \"%s\", want \"%s\"", src, got, spans);
-    bc_body_free(&b);
+    bc_body_markup_free(&b);
 }
 
 static void test_emphasis(void **state)
@@ -315,24 +315,24 @@ static void test_escapes(void **state)
     assert_string_equal(b.blocks[2].text, "a) không phải điểm");
     assert_int_equal(b.blocks[3].kind, BC_BLK_PARAGRAPH);
     assert_string_equal(b.blocks[3].text, "+ cộng./.");
-    bc_body_free(&b);
+    bc_body_markup_free(&b);
     b = parse("Dòng trước\n\\1. Không phải mục");
     assert_int_equal(b.count, 1);
     assert_string_equal(b.blocks[0].text, "Dòng trước 1. Không phải mục./.");
-    bc_body_free(&b);
+    bc_body_markup_free(&b);
 }
 
 static void test_kind_names(void **state)
 {
     (void)state;
     for (int k = 0; k < BC_BLK_KIND_COUNT; k++) {
-        const char *n = bc_block_kind_name((bc_block_kind)k);
+        const char *n = bc_body_markup_kind_name((bc_block_kind)k);
         assert_non_null(n);
         assert_true(strlen(n) > 0);
         assert_string_not_equal(n, "unknown");
     }
-    assert_string_equal(bc_block_kind_name(BC_BLK_PART), "part heading");
-    assert_string_equal(bc_block_kind_name(BC_BLK_KIND_COUNT), "unknown");
+    assert_string_equal(bc_body_markup_kind_name(BC_BLK_PART), "part heading");
+    assert_string_equal(bc_body_markup_kind_name(BC_BLK_KIND_COUNT), "unknown");
 }
 
 /* A realistic body in the shape of input.md's example. */
@@ -374,14 +374,14 @@ static void test_report_body(void **state)
     assert_false(b.blocks[5].spans[0].bold);
     /* The final paragraph ends the body. */
     assert_string_equal(b.blocks[8].text, "Tiếp tục đẩy mạnh công tác tuyên truyền./.");
-    bc_body_free(&b);
+    bc_body_markup_free(&b);
     /* Without a blank line, a plain line joins the heading before it: a
      * block is a run of non-empty lines (a hard-wrapped heading). */
     b = parse("II. PHƯƠNG HƯỚNG, NHIỆM VỤ\nNĂM 2024\n\nx");
     assert_int_equal(b.count, 2);
     assert_int_equal(b.blocks[0].kind, BC_BLK_PART);
     assert_string_equal(b.blocks[0].text, "II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024");
-    bc_body_free(&b);
+    bc_body_markup_free(&b);
 }
 
 int main(void)

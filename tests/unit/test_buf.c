@@ -5,7 +5,7 @@
  */
 #include "test_support.h"
 
-#include "buf.h"
+#include "base/buf.h"
 
 #include <limits.h>
 #include <stdio.h>

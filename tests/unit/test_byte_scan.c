@@ -8,9 +8,9 @@
  */
 #include "test_support.h"
 
-#include "buf.h"
-#include "byte_scan.h"
-#include "mustache.h"
+#include "base/buf.h"
+#include "base/byte_scan.h"
+#include "mustache/mustache.h"
 
 #include <string.h>
 
@@ -62,18 +62,18 @@ static void each_buffer(void (*check)(const unsigned char *, size_t))
 
 static void check_not_printable(const unsigned char *p, size_t n)
 {
-    assert_int_equal(bc_scan_not_printable(p, n), ref_not_printable(p, n));
+    assert_int_equal(bc_byte_scan_not_printable(p, n), ref_not_printable(p, n));
 }
 
 static void check_xml_special(const unsigned char *p, size_t n)
 {
-    assert_int_equal(bc_scan_xml_special(p, n), ref_xml_special(p, n));
+    assert_int_equal(bc_byte_scan_xml_special(p, n), ref_xml_special(p, n));
 }
 
 static void check_pair(const unsigned char *p, size_t n)
 {
-    assert_int_equal(bc_scan_pair(p, n, ' '), ref_pair(p, n, ' '));
-    assert_int_equal(bc_scan_pair(p, n, 0xFF), ref_pair(p, n, 0xFF));
+    assert_int_equal(bc_byte_scan_pair(p, n, ' '), ref_pair(p, n, ' '));
+    assert_int_equal(bc_byte_scan_pair(p, n, 0xFF), ref_pair(p, n, 0xFF));
 }
 
 static void test_not_printable(void **state)
@@ -101,10 +101,10 @@ static void test_pair(void **state)
                 unsigned char *p = mem + align;
                 for (size_t i = 0; i < n; i++)
                     p[i] = i % 2 ? '!' : ' '; /* single spaces only */
-                assert_int_equal(bc_scan_pair(p, n, ' '), n);
+                assert_int_equal(bc_byte_scan_pair(p, n, ' '), n);
                 p[at] = p[at + 1] = ' ';
-                assert_int_equal(bc_scan_pair(p, n, ' '), ref_pair(p, n, ' '));
-                assert_true(bc_scan_pair(p, n, ' ') <= at);
+                assert_int_equal(bc_byte_scan_pair(p, n, ' '), ref_pair(p, n, ' '));
+                assert_true(bc_byte_scan_pair(p, n, ' ') <= at);
             }
 }
 

@@ -7,8 +7,8 @@
  */
 #include "test_support.h"
 
-#include "check.h"
-#include "yaml_load.h"
+#include "report/check.h"
+#include "input/yaml_load.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -572,7 +572,7 @@ static void test_examples(void **state)
         bc_arena a = BC_ARENA_INIT;
         bc_diags d = BC_DIAGS_INIT;
         bc_node *root = S_load(&a, rel, &d);
-        assert_int_equal(bc_check_file(&a, root, &d), 0);
+        assert_int_equal(bc_batch_check_file(&a, root, &d), 0);
         for (const bc_diag *g = d.head; g; g = g->next)
             if (g->severity != BC_WARNING || strcmp(g->id, "L22") != 0 ||
                 !strstr(g->msg, "capitals")) {
@@ -613,8 +613,8 @@ static void test_batch(void **state)
     bc_diags d = BC_DIAGS_INIT;
     bc_node *root = bc_yaml_load_mem(&a, "b.yaml", S_batch, strlen(S_batch), &d);
     assert_non_null(root);
-    assert_true(bc_check_is_batch(root));
-    int errors = bc_check_file(&a, root, &d);
+    assert_true(bc_batch_check_is_batch(root));
+    int errors = bc_batch_check_file(&a, root, &d);
     /* the fault of `chung` once, named by the first entry */
     const bc_diag *g = d.head;
     assert_non_null(g);
@@ -649,8 +649,8 @@ static void test_merged_entry_positions(void **state)
     bc_arena a = BC_ARENA_INIT;
     bc_diags d = BC_DIAGS_INIT;
     bc_node *root = bc_yaml_load_mem(&a, "b.yaml", S_batch, strlen(S_batch), &d);
-    const bc_node *list = bc_map_get(root, "danh_sach");
-    bc_node *entry = bc_model_merge(&a, bc_map_get(root, "chung"), list->items[1]);
+    const bc_node *list = bc_node_get(root, "danh_sach");
+    bc_node *entry = bc_node_merge(&a, bc_node_get(root, "chung"), list->items[1]);
     assert_int_equal(bc_check_report(entry, &d), 1);
     assert_true(S_has(&d, "L27", BC_WARNING, 10, S_col(S_batch, 10, "Lưu VP")));
     assert_true(S_has(&d, "L24", BC_ERROR, 18, S_col(S_batch, 18, "Phó")));
@@ -687,7 +687,7 @@ static void test_batch_csv(void **state)
     bc_diags d = BC_DIAGS_INIT;
     bc_node *root = bc_yaml_load_file(&a, yaml_path, &d);
     assert_non_null(root);
-    assert_int_equal(bc_check_file(&a, root, &d), 0);
+    assert_int_equal(bc_batch_check_file(&a, root, &d), 0);
     const bc_diag *g = d.head;
     assert_non_null(g);
     assert_string_equal(g->id, "L25");
@@ -710,8 +710,8 @@ static void test_batch_shape(void **state)
     bc_arena a = BC_ARENA_INIT;
     bc_diags d = BC_DIAGS_INIT;
     bc_node *root = bc_yaml_load_mem(&a, "b.yaml", text, strlen(text), &d);
-    assert_true(bc_check_is_batch(root));
-    assert_int_equal(bc_check_file(&a, root, &d), 2);
+    assert_true(bc_batch_check_is_batch(root));
+    assert_int_equal(bc_batch_check_file(&a, root, &d), 2);
     assert_non_null(strstr(d.head->msg, "`chung` must come before `danh_sach`"));
     assert_int_equal(d.head->line, 2);
     assert_non_null(strstr(d.head->next->msg, "unknown key `ghi_chu`"));

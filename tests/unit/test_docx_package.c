@@ -6,7 +6,7 @@
  */
 #include "test_support.h"
 
-#include "docx_package.h"
+#include "package/package.h"
 
 #include <stdio.h>
 #include <stdlib.h>

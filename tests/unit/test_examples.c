@@ -9,13 +9,13 @@
  */
 #include "test_support.h"
 
-#include "docx_package.h"
+#include "package/package.h"
 #include "docx_text.h"
-#include "font_metrics.h"
-#include "render.h"
-#include "wml.h"
-#include "wml_styles.h"
-#include "yaml_load.h"
+#include "base/font_metrics.h"
+#include "app/render.h"
+#include "wml/wml.h"
+#include "wml/wml_styles.h"
+#include "input/yaml_load.h"
 
 #include <libxml/parser.h>
 #include <math.h>
@@ -27,7 +27,7 @@
 static const char *const S_examples[] = {"cam-vu-2023", "chi-lang-nam-2022",
                                          "phu-thu-2022", "ich-hau-2024", NULL};
 
-static bc_docx_tpl *S_tpl;
+static bc_wml_template *S_tpl;
 
 typedef struct doc {
     bc_buf bytes;
@@ -51,7 +51,7 @@ static int S_setup(void **state)
 static int S_teardown(void **state)
 {
     (void)state;
-    bc_docx_tpl_free(S_tpl);
+    bc_wml_template_free(S_tpl);
     return 0;
 }
 
@@ -93,7 +93,7 @@ static void S_load(doc *dc, const char *yaml, const char *save_as)
     assert_non_null(dc->xml);
     dc->body = bc_wml_child(xmlDocGetRootElement(dc->xml), "body");
     assert_non_null(dc->body);
-    bc_styles_load(&dc->styles, &dc->pkg, "word/document.xml");
+    bc_wml_styles_load(&dc->styles, &dc->pkg, "word/document.xml");
     bc_part *sp = bc_package_find(&dc->pkg, "word/styles.xml");
     dc->styles_xml = xmlReadMemory((const char *)sp->data, (int)sp->len, "s.xml", NULL, 0);
 }
@@ -102,7 +102,7 @@ static void S_free(doc *dc)
 {
     xmlFreeDoc(dc->xml);
     xmlFreeDoc(dc->styles_xml);
-    bc_styles_free(&dc->styles);
+    bc_wml_styles_free(&dc->styles);
     bc_package_free(&dc->pkg);
     bc_buf_free(&dc->bytes);
 }
@@ -205,7 +205,7 @@ static xmlNodePtr S_ppr_el(doc *dc, xmlNodePtr p, const char *name)
     xmlNodePtr el = bc_wml_child(bc_wml_child(p, "pPr"), name);
     if (el)
         return el;
-    const char *id = bc_styles_para_id(&dc->styles, p);
+    const char *id = bc_wml_styles_para_id(&dc->styles, p);
     for (int depth = 0; id && depth < 10; depth++) {
         xmlNodePtr st = S_style_el(dc->styles_xml, id);
         if (!st)
@@ -229,7 +229,7 @@ static const char *S_ppr_attr(doc *dc, xmlNodePtr p, const char *el, const char 
 static bc_run_props S_first_run(doc *dc, xmlNodePtr p)
 {
     xmlNodePtr r = bc_wml_child(p, "r");
-    return bc_styles_run_props(&dc->styles, p, r);
+    return bc_wml_styles_run_props(&dc->styles, p, r);
 }
 
 static void S_expect_para(doc *dc, const char *prefix, bool bold, bool italic,
@@ -343,7 +343,7 @@ static void test_element_formats(void **state)
     S_expect_para(&dc, "ỦY BAN NHÂN DÂN", true, false, 26, "center");
     xmlNodePtr xa = S_find_para(dc.body, "XÃ CẨM VŨ");
     assert_non_null(xa);
-    assert_string_equal(bc_styles_para_id(&dc.styles, xa), "CoQuan");
+    assert_string_equal(bc_wml_styles_para_id(&dc.styles, xa), "CoQuan");
     S_expect_para(&dc, "XÃ CẨM VŨ", true, false, 26, "center");
     S_expect_para(&dc, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", true, false, 26, "center");
     S_expect_para(&dc, "Độc lập - Tự do - Hạnh phúc", true, false, 28, "center");
@@ -379,7 +379,7 @@ static void test_element_formats(void **state)
         char *t = S_text_of(r);
         if (strcmp(t, "đa dạng, phong phú") == 0) {
             found = true;
-            assert_true(bc_styles_run_props(&dc.styles, em, r).bold);
+            assert_true(bc_wml_styles_run_props(&dc.styles, em, r).bold);
         }
         free(t);
     }
@@ -411,7 +411,7 @@ static void S_check_rules(doc *dc, const char *name)
                     stack[sp++] = c;
                 continue;
             }
-            const char *style = bc_styles_para_id(&dc->styles, c);
+            const char *style = bc_wml_styles_para_id(&dc->styles, c);
             if (!style || (strcmp(style, "DuongKe") && strcmp(style, "DuongKeDai")))
                 continue;
             rules++;
@@ -430,17 +430,17 @@ static void S_check_rules(doc *dc, const char *name)
             xmlNodePtr prev = c->prev;
             while (prev && !bc_wml_is(prev, "p"))
                 prev = prev->prev;
-            const char *ref = bc_styles_para_id(&dc->styles, prev);
+            const char *ref = bc_wml_styles_para_id(&dc->styles, prev);
             double widest = 0;
             for (xmlNodePtr q = prev; q; q = q->prev) {
                 if (!bc_wml_is(q, "p"))
                     continue;
-                if (strcmp(bc_styles_para_id(&dc->styles, q), ref))
+                if (strcmp(bc_wml_styles_para_id(&dc->styles, q), ref))
                     break;
                 bc_run_props rp = S_first_run(dc, q);
                 char *text = S_text_of(q);
                 for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
-                    double w = bc_text_width(line, strlen(line),
+                    double w = bc_font_metrics_width(line, strlen(line),
                                              (bc_face)((rp.bold ? 1 : 0) | (rp.italic ? 2 : 0)), rp.sz);
                     if (w > widest)
                         widest = w;
@@ -483,11 +483,11 @@ static void test_long_names_wrap(void **state)
     int lines = 0;
     bc_buf whole = BC_BUF_INIT;
     for (xmlNodePtr q = ag; q && bc_wml_is(q, "p") &&
-                            strcmp(bc_styles_para_id(&dc.styles, q), "CoQuan") == 0;
+                            strcmp(bc_wml_styles_para_id(&dc.styles, q), "CoQuan") == 0;
          q = q->next) {
         char *t = S_text_of(q);
         assert_null(strchr(t, '\n'));
-        assert_true(bc_text_width(t, strlen(t), BC_FACE_BOLD, 26) <= 3685 - 114);
+        assert_true(bc_font_metrics_width(t, strlen(t), BC_FACE_BOLD, 26) <= 3685 - 114);
         bc_buf_printf(&whole, "%s%s", lines ? " " : "", t);
         free(t);
         lines++;
@@ -502,8 +502,8 @@ static void test_long_names_wrap(void **state)
     char *nl = strchr(t, '\n');
     assert_non_null(nl);
     *nl = '\0';
-    double w1 = bc_text_width(t, strlen(t), BC_FACE_BOLD, 28);
-    double w2 = bc_text_width(nl + 1, strlen(nl + 1), BC_FACE_BOLD, 28);
+    double w1 = bc_font_metrics_width(t, strlen(t), BC_FACE_BOLD, 28);
+    double w2 = bc_font_metrics_width(nl + 1, strlen(nl + 1), BC_FACE_BOLD, 28);
     assert_true(w1 <= 9355 && w2 <= 9355);
     assert_true(fabs(w1 - w2) < 0.35 * (w1 > w2 ? w1 : w2));
     assert_string_equal(nl + 1 + strlen(nl + 1) - strlen("quý III năm 2025"), "quý III năm 2025");
@@ -518,7 +518,7 @@ static void test_long_names_wrap(void **state)
     assert_non_null(kg2);
     int label_left = atoi(S_ppr_attr(&dc, S_find_para(dc.body, "Kính gửi:"), "ind", "left"));
     assert_int_equal(atoi(S_ppr_attr(&dc, kg1, "ind", "left")),
-                     label_left + (int)(bc_text_width("Kính gửi", strlen("Kính gửi"),
+                     label_left + (int)(bc_font_metrics_width("Kính gửi", strlen("Kính gửi"),
                                                       BC_FACE_REGULAR, 28) + 0.5));
     assert_string_equal(S_ppr_attr(&dc, kg2, "ind", "left"), S_ppr_attr(&dc, kg1, "ind", "left"));
     assert_non_null(S_find_para(dc.body, "- Như trên;"));

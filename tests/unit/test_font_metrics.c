@@ -7,8 +7,8 @@
  */
 #include "test_support.h"
 
-#include "font_metrics.h"
-#include "../fonts/metrics.h"
+#include "base/font_metrics.h"
+#include "fonts/metrics.h"
 
 #include <math.h>
 #include <pthread.h>
@@ -20,7 +20,7 @@
 
 static double w(const char *s, bc_face f, int hp)
 {
-    return bc_text_width(s, strlen(s), f, hp);
+    return bc_font_metrics_width(s, strlen(s), f, hp);
 }
 
 static void assert_near(double got, double want, double rel)
@@ -68,7 +68,7 @@ static void test_scaling_and_faces(void **state)
     double a = w("Cẩm ", BC_FACE_ITALIC, 28), b = w("Vũ", BC_FACE_ITALIC, 28);
     assert_true(fabs(w("Cẩm Vũ", BC_FACE_ITALIC, 28) - (a + b)) < 1e-9);
     /* Only n bytes are measured. */
-    assert_true(fabs(bc_text_width("abc", 1, BC_FACE_REGULAR, 24) -
+    assert_true(fabs(bc_font_metrics_width("abc", 1, BC_FACE_REGULAR, 24) -
                      w("a", BC_FACE_REGULAR, 24)) < 1e-9);
 }
 
@@ -103,7 +103,7 @@ static void test_coverage(void **state)
     /* Outside the tables: counts as 'n' (CJK, emoji, a bad byte). */
     assert_true(fabs(w("中", BC_FACE_REGULAR, 26) - n) < 1e-9);
     assert_true(fabs(w("😀", BC_FACE_REGULAR, 26) - n) < 1e-9);
-    assert_true(fabs(bc_text_width("\xFF", 1, BC_FACE_REGULAR, 26) - n) < 1e-9);
+    assert_true(fabs(bc_font_metrics_width("\xFF", 1, BC_FACE_REGULAR, 26) - n) < 1e-9);
     /* Every precomposed Vietnamese letter U+1EA0..U+1EF9 is covered in
      * all four faces and at least as wide as 'i'. */
     for (int f = BC_FACE_REGULAR; f <= BC_FACE_BOLD_ITALIC; f++) {
@@ -158,7 +158,7 @@ static void *S_check_all(void *unused)
                     continue;
                 char c[8];
                 size_t n = S_encode(cp, c);
-                double got = bc_text_width(c, n, (bc_face)f, 20);
+                double got = bc_font_metrics_width(c, n, (bc_face)f, 20);
                 if (fabs(got - S_reference(f, cp)) > 1e-9 && bad++ == 0)
                     fprintf(stderr, "U+%04X face %d: %.3f, tables say %.3f\n", cp, f,
                             got, S_reference(f, cp));
@@ -184,7 +184,7 @@ static void test_kept_advances(void **state)
     double want = S_reference(0, 'X') + S_reference(0, 'a') + S_reference(0, 0x301) +
                   S_reference(0, ' ') + S_reference(0, 0x111) + S_reference(0, 0x1ED9) +
                   S_reference(0, 'i');
-    assert_true(fabs(bc_text_width(mixed, strlen(mixed), BC_FACE_REGULAR, 20) - want) < 1e-9);
+    assert_true(fabs(bc_font_metrics_width(mixed, strlen(mixed), BC_FACE_REGULAR, 20) - want) < 1e-9);
 }
 
 int main(void)

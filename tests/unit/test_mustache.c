@@ -8,13 +8,13 @@
  */
 #include "test_support.h"
 
-#include "arena.h"
-#include "buf.h"
-#include "diag.h"
-#include "model.h"
-#include "mustache.h"
-#include "mustache_model.h"
-#include "yaml_load.h"
+#include "base/arena.h"
+#include "base/buf.h"
+#include "base/diag.h"
+#include "input/node.h"
+#include "mustache/mustache.h"
+#include "input/node_view.h"
+#include "input/yaml_load.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -64,7 +64,7 @@ static bc_mtpl *compile(const char *src, const bc_mopts *o, bc_diags *d)
 {
     bc_mopts def = {0};
     def.name = "t.mustache";
-    return bc_mtpl_compile(src, strlen(src), o ? o : &def, d);
+    return bc_mustache_compile(src, strlen(src), o ? o : &def, d);
 }
 
 typedef struct result {
@@ -84,15 +84,15 @@ static result run_with(const char *src, const bc_mopts *o, const char *yaml,
         fail_msg("template did not compile: %s", src);
     }
     bc_mapply ap = {0};
-    ap.data = &bc_mdata_model;
+    ap.data = &bc_node_view;
     ap.root = data(yaml);
     ap.escape = esc;
     ap.lenient = lenient;
     ap.diags = &r.d;
     bc_buf out = BC_BUF_INIT;
-    r.rc = bc_mtpl_apply(t, &ap, &out);
+    r.rc = bc_mustache_apply(t, &ap, &out);
     r.out = bc_buf_detach(&out, NULL);
-    bc_mtpl_free(t);
+    bc_mustache_free(t);
     return r;
 }
 
@@ -477,21 +477,21 @@ static result run_value(const char *src, const char *key, const char *value,
                         bool lenient)
 {
     bc_node *root = bc_node_new(&S_arena, BC_MAP);
-    bc_map_set(&S_arena, root, key, strlen(key),
+    bc_node_set(&S_arena, root, key, strlen(key),
                bc_node_scalar(&S_arena, value, strlen(value)));
     result r = {0, NULL, BC_DIAGS_INIT};
     bc_mtpl *t = compile(src, NULL, &r.d);
     assert_non_null(t);
     bc_mapply ap = {0};
-    ap.data = &bc_mdata_model;
+    ap.data = &bc_node_view;
     ap.root = root;
     ap.escape = bc_mustache_escape_xml;
     ap.lenient = lenient;
     ap.diags = &r.d;
     bc_buf out = BC_BUF_INIT;
-    r.rc = bc_mtpl_apply(t, &ap, &out);
+    r.rc = bc_mustache_apply(t, &ap, &out);
     r.out = bc_buf_detach(&out, NULL);
-    bc_mtpl_free(t);
+    bc_mustache_free(t);
     return r;
 }
 
@@ -529,7 +529,7 @@ static int host_cb(void *closure, bc_buf *out, const void *value,
     h->calls++;
     snprintf(h->arg, sizeof h->arg, "%.*s", (int)arg_len, arg);
     size_t n = 0;
-    const char *s = bc_mdata_model.text(NULL, value, &n);
+    const char *s = bc_node_view.text(NULL, value, &n);
     snprintf(h->text, sizeof h->text, "%.*s", (int)n, s);
     bc_buf_printf(out, "<%s:%.*s>", h->arg, (int)n, s);
     return 0;
@@ -545,7 +545,7 @@ static result run_host(const char *src, const char *yaml, bool lenient,
     bc_mtpl *t = compile(src, &o, &r.d);
     assert_non_null(t);
     bc_mapply ap = {0};
-    ap.data = &bc_mdata_model;
+    ap.data = &bc_node_view;
     ap.root = data(yaml);
     ap.escape = bc_mustache_escape_xml;
     ap.lenient = lenient;
@@ -553,9 +553,9 @@ static result run_host(const char *src, const char *yaml, bool lenient,
     ap.host_closure = h;
     ap.diags = &r.d;
     bc_buf out = BC_BUF_INIT;
-    r.rc = bc_mtpl_apply(t, &ap, &out);
+    r.rc = bc_mustache_apply(t, &ap, &out);
     r.out = bc_buf_detach(&out, NULL);
-    bc_mtpl_free(t);
+    bc_mustache_free(t);
     return r;
 }
 
@@ -625,12 +625,12 @@ static char *apply_shared(const bc_mtpl *t, const bc_node *root, int *rc)
 {
     bc_diags d = BC_DIAGS_INIT;
     bc_mapply ap = {0};
-    ap.data = &bc_mdata_model;
+    ap.data = &bc_node_view;
     ap.root = root;
     ap.escape = bc_mustache_escape_html;
     ap.diags = &d;
     bc_buf out = BC_BUF_INIT;
-    *rc = bc_mtpl_apply(t, &ap, &out);
+    *rc = bc_mustache_apply(t, &ap, &out);
     bc_diags_free(&d);
     return bc_buf_detach(&out, NULL);
 }
@@ -650,7 +650,7 @@ static void test_apply_twice(void **state)
     bc_diags d = BC_DIAGS_INIT;
     bc_mtpl *t = compile_shared(&d);
     assert_non_null(t);
-    assert_false(bc_mtpl_is_static(t));
+    assert_false(bc_mustache_is_static(t));
     const bc_node *root = data("tieu_de: Q3\nkieu: a\n"
                                "muc: [{ten: X, con: [1, 2]}, {ten: Y, con: []}]");
     int rc;
@@ -670,12 +670,12 @@ static void test_apply_twice(void **state)
     assert_string_equal(a, b);
     free(a);
     free(b);
-    bc_mtpl_free(t);
+    bc_mustache_free(t);
     bc_diags_free(&d);
 
     bc_mtpl *s = compile("no tags at all\n", NULL, &d);
-    assert_true(bc_mtpl_is_static(s));
-    bc_mtpl_free(s);
+    assert_true(bc_mustache_is_static(s));
+    bc_mustache_free(s);
 }
 
 typedef struct thread_arg {
@@ -716,7 +716,7 @@ static void test_apply_from_threads(void **state)
         pthread_join(th[i], NULL);
         assert_true(ta[i].ok);
     }
-    bc_mtpl_free(t);
+    bc_mustache_free(t);
     bc_diags_free(&d);
 }
 
@@ -788,12 +788,12 @@ static void test_visit(void **state)
                          &o, &d);
     assert_non_null(t);
     visit_log v = {BC_BUF_INIT};
-    bc_mtpl_visit(t, visit_cb, &v);
+    bc_mustache_visit(t, visit_cb, &v);
     assert_string_equal(bc_buf_cstr(&v.b),
                         "{a@1:1+0 {b.c@1:7+6 #s@2:1+16 ^i@2:7+22 @h@3:1+49 "
                         ">p@3:9+57 {dyn@3:15+63 {tên@3:24+72 ");
     bc_buf_free(&v.b);
-    bc_mtpl_free(t);
+    bc_mustache_free(t);
     bc_diags_free(&d);
 }
 
@@ -802,7 +802,7 @@ static void test_visit(void **state)
 static void test_model_adapter(void **state)
 {
     (void)state;
-    const bc_mdata *m = &bc_mdata_model;
+    const bc_mdata *m = &bc_node_view;
     const bc_node *root =
         data("s: '5.120'\ne: ''\nt: true\nf: false\nn: null\nl: [a]\nm: {k: v}");
     assert_int_equal(m->kind(m->closure, root), BC_MV_MAP);

@@ -4,8 +4,8 @@
  */
 #include "test_support.h"
 
-#include "report.h"
-#include "yaml_load.h"
+#include "report/report.h"
+#include "input/yaml_load.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,7 +83,7 @@ static void S_expect(int line_no, const char *repl, int line, int col,
 
 static const char *S_get(const fixture *f, const char *path)
 {
-    const bc_node *n = bc_model_path(f->r.data, path);
+    const bc_node *n = bc_node_path(f->r.data, path);
     return n && n->kind == BC_SCALAR ? n->str : NULL;
 }
 
@@ -102,11 +102,11 @@ static void test_derived(void **state)
     assert_string_equal(S_get(&f, "trich_yeu"), "Kết quả 6 tháng đầu năm 2023");
     assert_string_equal(f.r.title, "Kết quả 6 tháng đầu năm 2023");
     assert_non_null(strstr(S_get(&f, "noi_dung"), "Kế hoạch số 17/KH-UBND."));
-    const bc_node *nn = bc_map_get(f.r.data, "noi_nhan_dong");
+    const bc_node *nn = bc_node_get(f.r.data, "noi_nhan_dong");
     assert_int_equal(nn->count, 2);
     assert_string_equal(nn->items[0]->str, "- UBND huyện Cẩm Giàng (để b/c);");
     assert_string_equal(nn->items[1]->str, "- Lưu: VT.");
-    const bc_node *cd = bc_model_path(f.r.data, "nguoi_ky.chuc_danh_in_hoa");
+    const bc_node *cd = bc_node_path(f.r.data, "nguoi_ky.chuc_danh_in_hoa");
     assert_string_equal(cd->items[0]->str, "TM. ỦY BAN NHÂN DÂN");
     assert_string_equal(cd->items[1]->str, "CHỦ TỊCH");
     assert_int_equal(f.r.year, 2023);
@@ -138,24 +138,24 @@ static void test_kinh_gui_adds_nhu_tren(void **state)
     fixture f;
     S_prepare(&f, 3, "so: 5\nkinh_gui: Ủy ban nhân dân huyện Cẩm Giàng\n");
     assert_int_equal(f.rc, 0);
-    const bc_node *nn = bc_map_get(f.r.data, "noi_nhan_dong");
+    const bc_node *nn = bc_node_get(f.r.data, "noi_nhan_dong");
     assert_int_equal(nn->count, 3);
     assert_string_equal(nn->items[0]->str, "- Như trên;");
-    const bc_node *kg = bc_map_get(f.r.data, "kinh_gui_dong");
+    const bc_node *kg = bc_node_get(f.r.data, "kinh_gui_dong");
     assert_string_equal(kg->items[0]->str, "Kính gửi: Ủy ban nhân dân huyện Cẩm Giàng");
     assert_string_equal(S_get(&f, "kinh_gui_mot"), "Kính gửi: Ủy ban nhân dân huyện Cẩm Giàng");
-    assert_null(bc_map_get(f.r.data, "kinh_gui_nhan"));
+    assert_null(bc_node_get(f.r.data, "kinh_gui_nhan"));
     S_done(&f);
     /* several addressees: the label and the "- X;" lines apart */
     S_prepare(&f, 3, "so: 5\nkinh_gui: [UBND huyện A, Phòng Nội vụ]\n");
     assert_int_equal(f.rc, 0);
-    assert_null(bc_map_get(f.r.data, "kinh_gui_mot"));
+    assert_null(bc_node_get(f.r.data, "kinh_gui_mot"));
     assert_string_equal(S_get(&f, "kinh_gui_nhan"), "Kính gửi:");
-    const bc_node *muc = bc_map_get(f.r.data, "kinh_gui_muc");
+    const bc_node *muc = bc_node_get(f.r.data, "kinh_gui_muc");
     assert_int_equal(muc->count, 2);
     assert_string_equal(muc->items[0]->str, "- UBND huyện A;");
     assert_string_equal(muc->items[1]->str, "- Phòng Nội vụ.");
-    assert_int_equal(bc_map_get(f.r.data, "kinh_gui_dong")->count, 3);
+    assert_int_equal(bc_node_get(f.r.data, "kinh_gui_dong")->count, 3);
     S_done(&f);
 }
 

@@ -5,7 +5,7 @@
  */
 #include "test_support.h"
 
-#include "text_rules.h"
+#include "report/text_rules.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -13,7 +13,7 @@
 static void date_ok(const char *s, int y, int m, int d)
 {
     int yy = -1, mm = -1, dd = -1;
-    assert_int_equal(bc_date_parse(s, strlen(s), &yy, &mm, &dd), 0);
+    assert_int_equal(bc_text_rules_date_parse(s, strlen(s), &yy, &mm, &dd), 0);
     assert_int_equal(yy, y);
     assert_int_equal(mm, m);
     assert_int_equal(dd, d);
@@ -36,23 +36,23 @@ static void test_date_parse(void **state)
         "+023-01-05",
     };
     for (size_t i = 0; i < sizeof bad_form / sizeof bad_form[0]; i++)
-        assert_int_equal(bc_date_parse(bad_form[i], strlen(bad_form[i]), &y, &m, &d), -1);
-    assert_int_equal(bc_date_parse(NULL, 0, &y, &m, &d), -1);
+        assert_int_equal(bc_text_rules_date_parse(bad_form[i], strlen(bad_form[i]), &y, &m, &d), -1);
+    assert_int_equal(bc_text_rules_date_parse(NULL, 0, &y, &m, &d), -1);
     /* Only the first n bytes count. */
-    assert_int_equal(bc_date_parse("2023-01-05xyz", 10, &y, &m, &d), 0);
+    assert_int_equal(bc_text_rules_date_parse("2023-01-05xyz", 10, &y, &m, &d), 0);
     /* The form, but no such date. */
     static const char *const bad_date[] = {
         "2023-02-29", "1900-02-29", "2023-02-30", "2023-04-31", "2023-13-01",
         "2023-00-10", "2023-01-00", "2023-01-32", "0000-01-01",
     };
     for (size_t i = 0; i < sizeof bad_date / sizeof bad_date[0]; i++)
-        assert_int_equal(bc_date_parse(bad_date[i], strlen(bad_date[i]), &y, &m, &d), -2);
+        assert_int_equal(bc_text_rules_date_parse(bad_date[i], strlen(bad_date[i]), &y, &m, &d), -2);
 }
 
 static void line_is(const char *place, int y, int m, int d, const char *want)
 {
     bc_buf b = BC_BUF_INIT;
-    bc_date_line(&b, place, y, m, d);
+    bc_text_rules_date_line(&b, place, y, m, d);
     assert_string_equal(bc_buf_cstr(&b), want);
     bc_buf_free(&b);
 }
@@ -86,7 +86,7 @@ static void test_date_line(void **state)
     /* Appends. */
     bc_buf b = BC_BUF_INIT;
     bc_buf_puts(&b, "[");
-    bc_date_line(&b, "Cẩm Vũ", 2023, 1, 2);
+    bc_text_rules_date_line(&b, "Cẩm Vũ", 2023, 1, 2);
     bc_buf_puts(&b, "]");
     assert_string_equal(bc_buf_cstr(&b), "[Cẩm Vũ, ngày 02 tháng 01 năm 2023]");
     bc_buf_free(&b);
@@ -95,7 +95,7 @@ static void test_date_line(void **state)
 static void number_is(const char *so, const char *want)
 {
     bc_buf b = BC_BUF_INIT;
-    bc_number_text(&b, so, so ? strlen(so) : 0);
+    bc_text_rules_number(&b, so, so ? strlen(so) : 0);
     assert_string_equal(bc_buf_cstr(&b), want);
     bc_buf_free(&b);
 }
@@ -119,7 +119,7 @@ static void test_number_text(void **state)
     number_is(NULL, "     ");
     /* Only n bytes. */
     bc_buf b = BC_BUF_INIT;
-    bc_number_text(&b, "512", 1);
+    bc_text_rules_number(&b, "512", 1);
     assert_string_equal(bc_buf_cstr(&b), "05");
     bc_buf_free(&b);
 }
@@ -128,7 +128,7 @@ static void period_is(int nam, int nua, int quy, int thang, const char *ten,
                       const char *ky_sau)
 {
     bc_buf t = BC_BUF_INIT, k = BC_BUF_INIT;
-    assert_int_equal(bc_period_names(nam, nua, quy, thang, &t, &k), 0);
+    assert_int_equal(bc_text_rules_period_names(nam, nua, quy, thang, &t, &k), 0);
     assert_string_equal(bc_buf_cstr(&t), ten);
     assert_string_equal(bc_buf_cstr(&k), ky_sau);
     bc_buf_free(&t);
@@ -138,7 +138,7 @@ static void period_is(int nam, int nua, int quy, int thang, const char *ten,
 static void period_bad(int nam, int nua, int quy, int thang)
 {
     bc_buf t = BC_BUF_INIT, k = BC_BUF_INIT;
-    assert_int_equal(bc_period_names(nam, nua, quy, thang, &t, &k), -1);
+    assert_int_equal(bc_text_rules_period_names(nam, nua, quy, thang, &t, &k), -1);
     assert_int_equal(t.len, 0);
     assert_int_equal(k.len, 0);
     bc_buf_free(&t);
@@ -177,7 +177,7 @@ static void test_period_names(void **state)
     /* Appends to what is there. */
     bc_buf t = BC_BUF_INIT, k = BC_BUF_INIT;
     bc_buf_puts(&t, "Báo cáo ");
-    assert_int_equal(bc_period_names(2023, 1, 0, 0, &t, &k), 0);
+    assert_int_equal(bc_text_rules_period_names(2023, 1, 0, 0, &t, &k), 0);
     assert_string_equal(bc_buf_cstr(&t), "Báo cáo 6 tháng đầu năm 2023");
     bc_buf_free(&t);
     bc_buf_free(&k);
@@ -186,7 +186,7 @@ static void test_period_names(void **state)
 static void roman_is(int n, const char *want)
 {
     bc_buf b = BC_BUF_INIT;
-    bc_roman(&b, n);
+    bc_text_rules_roman(&b, n);
     assert_string_equal(bc_buf_cstr(&b), want);
     bc_buf_free(&b);
 }

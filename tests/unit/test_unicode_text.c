@@ -5,7 +5,7 @@
  */
 #include "test_support.h"
 
-#include "unicode_text.h"
+#include "base/utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -68,26 +68,26 @@ static void test_valid(void **state)
 static void test_is_nfc(void **state)
 {
     (void)state;
-    assert_true(bc_is_nfc("", 0));
-    assert_true(bc_is_nfc("plain ASCII", 11));
+    assert_true(bc_utf8_is_nfc("", 0));
+    assert_true(bc_utf8_is_nfc("plain ASCII", 11));
     const char *nfc = "Cộng hòa xã hội chủ nghĩa Việt Nam – “Độc lập”";
-    assert_true(bc_is_nfc(nfc, strlen(nfc)));
+    assert_true(bc_utf8_is_nfc(nfc, strlen(nfc)));
     const char *nfd = "Co" U_DOT U_CIRC "ng";
-    assert_false(bc_is_nfc(nfd, strlen(nfd)));
+    assert_false(bc_utf8_is_nfc(nfd, strlen(nfd)));
     const char *wrong_order = "o" U_CIRC U_DOT;  /* canonical order is dot first */
-    assert_false(bc_is_nfc(wrong_order, strlen(wrong_order)));
+    assert_false(bc_utf8_is_nfc(wrong_order, strlen(wrong_order)));
     /* Precomposed letter followed by a mark that composes with it. */
     const char *ae = "\xE1\xBA\xA1" U_CIRC;     /* ạ + ̂ = ậ */
-    assert_false(bc_is_nfc(ae, strlen(ae)));
+    assert_false(bc_utf8_is_nfc(ae, strlen(ae)));
     /* A mark that has nothing to compose with is still NFC. */
     const char *lone = "x" U_HOOK;
-    assert_true(bc_is_nfc(lone, strlen(lone)));
+    assert_true(bc_utf8_is_nfc(lone, strlen(lone)));
     /* U+2126 OHM SIGN is not NFC (singleton decomposition to U+03A9). */
-    assert_false(bc_is_nfc("\xE2\x84\xA6", 3));
-    assert_false(bc_is_nfc("\xC3", 1));
+    assert_false(bc_utf8_is_nfc("\xE2\x84\xA6", 3));
+    assert_false(bc_utf8_is_nfc("\xC3", 1));
 }
 
-/* The fast path of bc_is_nfc assumes every code point below U+0300, in
+/* The fast path of bc_utf8_is_nfc assumes every code point below U+0300, in
  * U+1E00..U+1EFF, U+2002..U+206F and U+20A0..U+20CF is NFC on its own and
  * never combines with what precedes it: check that against utf8proc. */
 static void test_is_nfc_fast_path_sound(void **state)
@@ -109,7 +109,7 @@ static void test_is_nfc_fast_path_sound(void **state)
         utf8proc_ssize_t l = utf8proc_encode_char(cp, one);
         one[l] = 0;
         size_t got_len;
-        char *got = bc_nfc((const char *)one, (size_t)l, &got_len);
+        char *got = bc_utf8_nfc((const char *)one, (size_t)l, &got_len);
         assert_int_equal(got_len, (size_t)l);
         assert_memory_equal(got, one, (size_t)l);
         free(got);
@@ -118,7 +118,7 @@ static void test_is_nfc_fast_path_sound(void **state)
         for (size_t b = 0; b < sizeof bases / sizeof bases[0]; b++) {
             utf8proc_ssize_t bl = utf8proc_encode_char(bases[b], pair);
             memcpy(pair + bl, one, (size_t)l);
-            got = bc_nfc((const char *)pair, (size_t)(bl + l), &got_len);
+            got = bc_utf8_nfc((const char *)pair, (size_t)(bl + l), &got_len);
             assert_int_equal(got_len, (size_t)(bl + l));
             assert_memory_equal(got, pair, (size_t)(bl + l));
             free(got);
@@ -129,23 +129,23 @@ static void test_is_nfc_fast_path_sound(void **state)
 static void test_nfc(void **state)
 {
     (void)state;
-    check(bc_nfc, "", "");
-    check(bc_nfc, "abc", "abc");
-    check(bc_nfc, "Co" U_DOT U_CIRC "ng ho" U_GRAVE "a", "Cộng hòa");
-    check(bc_nfc, "o" U_CIRC U_DOT, "ộ");           /* marks reordered */
-    check(bc_nfc, "\xE1\xBA\xA1" U_CIRC, "ậ");
-    check(bc_nfc, "Vie" U_CIRC U_DOT "t Nam", "Việt Nam");
-    check(bc_nfc, "\xE2\x84\xA6", "\xCE\xA9");     /* Ω ohm -> omega */
+    check(bc_utf8_nfc, "", "");
+    check(bc_utf8_nfc, "abc", "abc");
+    check(bc_utf8_nfc, "Co" U_DOT U_CIRC "ng ho" U_GRAVE "a", "Cộng hòa");
+    check(bc_utf8_nfc, "o" U_CIRC U_DOT, "ộ");           /* marks reordered */
+    check(bc_utf8_nfc, "\xE1\xBA\xA1" U_CIRC, "ậ");
+    check(bc_utf8_nfc, "Vie" U_CIRC U_DOT "t Nam", "Việt Nam");
+    check(bc_utf8_nfc, "\xE2\x84\xA6", "\xCE\xA9");     /* Ω ohm -> omega */
     /* Invalid bytes become U+FFFD. */
-    check(bc_nfc, "a\xFF" "b", "a\xEF\xBF\xBD" "b");
+    check(bc_utf8_nfc, "a\xFF" "b", "a\xEF\xBF\xBD" "b");
     /* Embedded NUL is kept; the length says so. */
     size_t len;
-    char *got = bc_nfc("a\0b", 3, &len);
+    char *got = bc_utf8_nfc("a\0b", 3, &len);
     assert_int_equal(len, 3);
     assert_memory_equal(got, "a\0b", 4);
     free(got);
     /* out_len may be NULL. */
-    got = bc_nfc("x", 1, NULL);
+    got = bc_utf8_nfc("x", 1, NULL);
     assert_string_equal(got, "x");
     free(got);
 }
@@ -153,86 +153,86 @@ static void test_nfc(void **state)
 static void test_upper(void **state)
 {
     (void)state;
-    check(bc_upper, "ủy ban nhân dân xã cẩm vũ", "ỦY BAN NHÂN DÂN XÃ CẨM VŨ");
-    check(bc_upper, "Ủy ban nhân dân xã Cẩm Vũ", "ỦY BAN NHÂN DÂN XÃ CẨM VŨ");
-    check(bc_upper, "đ", "Đ");
-    check(bc_upper, "ơ ư ă â ê ô", "Ơ Ư Ă Â Ê Ô");
-    check(bc_upper, "cộng hòa xã hội chủ nghĩa việt nam",
+    check(bc_utf8_upper, "ủy ban nhân dân xã cẩm vũ", "ỦY BAN NHÂN DÂN XÃ CẨM VŨ");
+    check(bc_utf8_upper, "Ủy ban nhân dân xã Cẩm Vũ", "ỦY BAN NHÂN DÂN XÃ CẨM VŨ");
+    check(bc_utf8_upper, "đ", "Đ");
+    check(bc_utf8_upper, "ơ ư ă â ê ô", "Ơ Ư Ă Â Ê Ô");
+    check(bc_utf8_upper, "cộng hòa xã hội chủ nghĩa việt nam",
           "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
-    check(bc_upper, "tm. ủy ban nhân dân", "TM. ỦY BAN NHÂN DÂN");
-    check(bc_upper, "phó chủ tịch", "PHÓ CHỦ TỊCH");
-    check(bc_upper, "thường trực huyện ủy", "THƯỜNG TRỰC HUYỆN ỦY");
-    check(bc_upper, "ỹ ỵ ữ ợ ặ ẩ", "Ỹ Ỵ Ữ Ợ Ặ Ẩ");
-    check(bc_upper, "ABC 123 – “x”", "ABC 123 – “X”");
-    check(bc_upper, "", "");
+    check(bc_utf8_upper, "tm. ủy ban nhân dân", "TM. ỦY BAN NHÂN DÂN");
+    check(bc_utf8_upper, "phó chủ tịch", "PHÓ CHỦ TỊCH");
+    check(bc_utf8_upper, "thường trực huyện ủy", "THƯỜNG TRỰC HUYỆN ỦY");
+    check(bc_utf8_upper, "ỹ ỵ ữ ợ ặ ẩ", "Ỹ Ỵ Ữ Ợ Ặ Ẩ");
+    check(bc_utf8_upper, "ABC 123 – “x”", "ABC 123 – “X”");
+    check(bc_utf8_upper, "", "");
     /* NFD input gives NFC output. */
-    check(bc_upper, "u" U_HOOK "y ban", "ỦY BAN");
-    check(bc_upper, "o" U_HORN, "Ơ");
-    check(bc_upper, "o" U_HORN U_DOT "c", "ỢC");
-    check(bc_upper, "o" U_DOT U_HORN "c", "ỢC");    /* marks out of order */
-    check(bc_upper, "ca" U_CIRC U_HOOK "m vu" U_TILDE, "CẨM VŨ");
-    check(bc_upper, "a" U_BREVE U_ACUTE, "Ắ");
+    check(bc_utf8_upper, "u" U_HOOK "y ban", "ỦY BAN");
+    check(bc_utf8_upper, "o" U_HORN, "Ơ");
+    check(bc_utf8_upper, "o" U_HORN U_DOT "c", "ỢC");
+    check(bc_utf8_upper, "o" U_DOT U_HORN "c", "ỢC");    /* marks out of order */
+    check(bc_utf8_upper, "ca" U_CIRC U_HOOK "m vu" U_TILDE, "CẨM VŨ");
+    check(bc_utf8_upper, "a" U_BREVE U_ACUTE, "Ắ");
     /* Mixed: precomposed ạ followed by a combining circumflex. */
-    check(bc_upper, "\xE1\xBA\xA1" U_CIRC, "Ậ");
+    check(bc_utf8_upper, "\xE1\xBA\xA1" U_CIRC, "Ậ");
 }
 
 static void test_lower(void **state)
 {
     (void)state;
-    check(bc_lower, "ỦY BAN NHÂN DÂN XÃ CẨM VŨ", "ủy ban nhân dân xã cẩm vũ");
-    check(bc_lower, "Đ Ơ Ư", "đ ơ ư");
-    check(bc_lower, "U" U_HOOK "Y", "ủy");
-    check(bc_lower, "", "");
+    check(bc_utf8_lower, "ỦY BAN NHÂN DÂN XÃ CẨM VŨ", "ủy ban nhân dân xã cẩm vũ");
+    check(bc_utf8_lower, "Đ Ơ Ư", "đ ơ ư");
+    check(bc_utf8_lower, "U" U_HOOK "Y", "ủy");
+    check(bc_utf8_lower, "", "");
 }
 
 static void test_fold_ascii(void **state)
 {
     (void)state;
-    check(bc_fold_ascii, "Cẩm Vũ", "cam vu");
-    check(bc_fold_ascii, "Đồng", "dong");
-    check(bc_fold_ascii, "đường Điện Biên Phủ", "duong dien bien phu");
-    check(bc_fold_ascii, "Chi Lăng Nam", "chi lang nam");
-    check(bc_fold_ascii, "Phường 1", "phuong 1");
-    check(bc_fold_ascii, "ỦY BAN NHÂN DÂN", "uy ban nhan dan");
-    check(bc_fold_ascii, "Hạnh phúc - Tự do", "hanh phuc - tu do");
+    check(bc_utf8_fold_ascii, "Cẩm Vũ", "cam vu");
+    check(bc_utf8_fold_ascii, "Đồng", "dong");
+    check(bc_utf8_fold_ascii, "đường Điện Biên Phủ", "duong dien bien phu");
+    check(bc_utf8_fold_ascii, "Chi Lăng Nam", "chi lang nam");
+    check(bc_utf8_fold_ascii, "Phường 1", "phuong 1");
+    check(bc_utf8_fold_ascii, "ỦY BAN NHÂN DÂN", "uy ban nhan dan");
+    check(bc_utf8_fold_ascii, "Hạnh phúc - Tự do", "hanh phuc - tu do");
     /* NFD input. */
-    check(bc_fold_ascii, "Ca" U_CIRC U_HOOK "m Vu" U_TILDE, "cam vu");
-    check(bc_fold_ascii, "o" U_HORN U_DOT, "o");
+    check(bc_utf8_fold_ascii, "Ca" U_CIRC U_HOOK "m Vu" U_TILDE, "cam vu");
+    check(bc_utf8_fold_ascii, "o" U_HORN U_DOT, "o");
     /* No ASCII form: dropped. Compatibility forms do have one. */
-    check(bc_fold_ascii, "a😀b中c", "abc");
-    check(bc_fold_ascii, "\xEF\xAC\x81le", "file");              /* ﬁ ligature */
-    check(bc_fold_ascii, "Ａｂ", "ab");                          /* full width */
-    check(bc_fold_ascii, "x\xC2\xADy", "xy");                    /* soft hyphen */
-    check(bc_fold_ascii, "", "");
+    check(bc_utf8_fold_ascii, "a😀b中c", "abc");
+    check(bc_utf8_fold_ascii, "\xEF\xAC\x81le", "file");              /* ﬁ ligature */
+    check(bc_utf8_fold_ascii, "Ａｂ", "ab");                          /* full width */
+    check(bc_utf8_fold_ascii, "x\xC2\xADy", "xy");                    /* soft hyphen */
+    check(bc_utf8_fold_ascii, "", "");
 }
 
 static void test_xml_illegal(void **state)
 {
     (void)state;
     size_t off = 77;
-    assert_int_equal(bc_xml_illegal("", 0, &off), 0);
-    assert_int_equal(bc_xml_illegal("ok\t\n\r tiếng Việt", strlen("ok\t\n\r tiếng Việt"), &off), 0);
+    assert_int_equal(bc_utf8_xml_illegal("", 0, &off), 0);
+    assert_int_equal(bc_utf8_xml_illegal("ok\t\n\r tiếng Việt", strlen("ok\t\n\r tiếng Việt"), &off), 0);
     assert_int_equal(off, 77);
-    assert_int_equal(bc_xml_illegal("ab\x01", 3, &off), 1);
+    assert_int_equal(bc_utf8_xml_illegal("ab\x01", 3, &off), 1);
     assert_int_equal(off, 2);
-    assert_int_equal(bc_xml_illegal("ạ\x1F", strlen("ạ\x1F"), &off), 0x1F);
+    assert_int_equal(bc_utf8_xml_illegal("ạ\x1F", strlen("ạ\x1F"), &off), 0x1F);
     assert_int_equal(off, 3);
-    assert_int_equal(bc_xml_illegal("x\xEF\xBF\xBE", 4, &off), 0xFFFE);
+    assert_int_equal(bc_utf8_xml_illegal("x\xEF\xBF\xBE", 4, &off), 0xFFFE);
     assert_int_equal(off, 1);
-    assert_int_equal(bc_xml_illegal("\xEF\xBF\xBF", 3, NULL), 0xFFFF);
+    assert_int_equal(bc_utf8_xml_illegal("\xEF\xBF\xBF", 3, NULL), 0xFFFF);
     /* U+FFFD itself and astral characters are legal. */
-    assert_int_equal(bc_xml_illegal("\xEF\xBF\xBD😀", 7, &off), 0);
+    assert_int_equal(bc_utf8_xml_illegal("\xEF\xBF\xBD😀", 7, &off), 0);
     /* U+0000 and bad bytes are reported as U+FFFD (0 means none). */
-    assert_int_equal(bc_xml_illegal("ab\0", 3, &off), 0xFFFD);
+    assert_int_equal(bc_utf8_xml_illegal("ab\0", 3, &off), 0xFFFD);
     assert_int_equal(off, 2);
-    assert_int_equal(bc_xml_illegal("a\xC3", 2, &off), 0xFFFD);
+    assert_int_equal(bc_utf8_xml_illegal("a\xC3", 2, &off), 0xFFFD);
     assert_int_equal(off, 1);
     /* DEL and C1 controls are allowed by XML 1.0. */
-    assert_int_equal(bc_xml_illegal("\x7F\xC2\x85", 3, &off), 0);
+    assert_int_equal(bc_utf8_xml_illegal("\x7F\xC2\x85", 3, &off), 0);
     /* past the fast path: a cut sequence, U+FFFF after Vietnamese */
-    assert_int_equal(bc_xml_illegal("ạ\xE1\xBA", 5, &off), 0xFFFD);
+    assert_int_equal(bc_utf8_xml_illegal("ạ\xE1\xBA", 5, &off), 0xFFFD);
     assert_int_equal(off, 3);
-    assert_int_equal(bc_xml_illegal("ỹ\xEF\xBF\xBF", 6, &off), 0xFFFF);
+    assert_int_equal(bc_utf8_xml_illegal("ỹ\xEF\xBF\xBF", 6, &off), 0xFFFF);
     assert_int_equal(off, 3);
 }
 
@@ -271,12 +271,12 @@ static void test_text_screen_agrees(void **state)
             size_t n = pad + core + 13;
             size_t off1 = 99, off2 = 99;
             bool nfc = false;
-            unsigned a = bc_xml_illegal(buf, n, &off1);
-            unsigned b = bc_text_screen(buf, n, &off2, &nfc);
+            unsigned a = bc_utf8_xml_illegal(buf, n, &off1);
+            unsigned b = bc_utf8_screen(buf, n, &off2, &nfc);
             if (a != b || (a && off1 != off2))
                 fail_msg("core %zu pad %zu: illegal %04X@%zu, screen %04X@%zu", c,
                          pad, a, off1, b, off2);
-            if (!a && nfc != bc_is_nfc(buf, n))
+            if (!a && nfc != bc_utf8_is_nfc(buf, n))
                 fail_msg("core %zu pad %zu: nfc %d", c, pad, nfc);
         }
     }

@@ -5,7 +5,7 @@
  */
 #include "test_support.h"
 
-#include "warn_digest.h"
+#include "app/warn_digest.h"
 
 #include <string.h>
 

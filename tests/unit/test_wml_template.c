@@ -13,15 +13,15 @@
  */
 #include "test_support.h"
 
-#include "arena.h"
-#include "diag.h"
-#include "docx_package.h"
-#include "mustache_model.h"
-#include "template_check.h"
-#include "wml.h"
-#include "wml_annotate.h"
-#include "wml_template.h"
-#include "yaml_load.h"
+#include "base/arena.h"
+#include "base/diag.h"
+#include "package/package.h"
+#include "input/node_view.h"
+#include "app/template_check.h"
+#include "wml/wml.h"
+#include "wml/wml_annotate.h"
+#include "wml/wml_template.h"
+#include "input/yaml_load.h"
 
 #include <libxml/parser.h>
 #include <stdio.h>
@@ -131,11 +131,11 @@ static char *S_part_text(const bc_part *p)
     return s;
 }
 
-static bc_docx_tpl *S_compile(const char *body, const opts *o, bc_diags *d)
+static bc_wml_template *S_compile(const char *body, const opts *o, bc_diags *d)
 {
     bc_package p = BC_PACKAGE_INIT;
     S_pkg(&p, body, o);
-    bc_docx_tpl *t = bc_docx_tpl_compile(&p, "t.docx", d);
+    bc_wml_template *t = bc_wml_template_compile(&p, "t.docx", d);
     bc_package_free(&p);
     return t;
 }
@@ -156,7 +156,7 @@ static bc_arena S_arena = BC_ARENA_INIT;
 static char *S_render_part(const char *body, const opts *o, const char *yaml,
                            const char *part, bc_diags *d)
 {
-    bc_docx_tpl *t = S_compile(body, o, d);
+    bc_wml_template *t = S_compile(body, o, d);
     if (!t) {
         S_print(d);
         return NULL;
@@ -164,14 +164,14 @@ static char *S_render_part(const char *body, const opts *o, const char *yaml,
     bc_node *data = bc_yaml_load_mem(&S_arena, "data.yaml", yaml, strlen(yaml), d);
     assert_non_null(data);
     bc_package out = BC_PACKAGE_INIT;
-    bc_docx_render_opts ro = {false};
-    int rc = bc_docx_tpl_render(t, &bc_mdata_model, data, &ro, &out, d);
+    bc_wml_render_opts ro = {false};
+    int rc = bc_wml_render(t, &bc_node_view, data, &ro, &out, d);
     char *xml = NULL;
     bc_part *pp = bc_package_find(&out, part);
     if (rc == 0 && pp)
         xml = S_part_text(pp);
     bc_package_free(&out);
-    bc_docx_tpl_free(t);
+    bc_wml_template_free(t);
     return xml;
 }
 
@@ -278,7 +278,7 @@ static size_t S_count(const char *hay, const char *needle)
 static const bc_diag *S_errors(const char *body, const opts *o, size_t count,
                                bc_diags *d)
 {
-    bc_docx_tpl *t = S_compile(body, o, d);
+    bc_wml_template *t = S_compile(body, o, d);
     if (t || d->errors != count) {
         S_print(d);
         fail_msg("want %zu errors, got %zu", count, d->errors);
@@ -761,23 +761,23 @@ static void test_illegal_character_refused(void **state)
 {
     (void)state;
     bc_diags d = BC_DIAGS_INIT;
-    bc_docx_tpl *t = S_compile(P("Tên: {{ten}}") P("{{ds}}"), NULL, &d);
+    bc_wml_template *t = S_compile(P("Tên: {{ten}}") P("{{ds}}"), NULL, &d);
     assert_non_null(t);
     bc_node *data = bc_node_new(&S_arena, BC_MAP);
-    bc_map_set(&S_arena, data, "ten", 3, bc_node_scalar(&S_arena, "a\x07" "b", 3));
+    bc_node_set(&S_arena, data, "ten", 3, bc_node_scalar(&S_arena, "a\x07" "b", 3));
     bc_node *list = bc_node_new(&S_arena, BC_LIST);
-    bc_list_push(&S_arena, list, bc_node_scalar(&S_arena, "\x01", 1));
-    bc_map_set(&S_arena, data, "ds", 2, list);
+    bc_node_push(&S_arena, list, bc_node_scalar(&S_arena, "\x01", 1));
+    bc_node_set(&S_arena, data, "ds", 2, list);
     bc_package out = BC_PACKAGE_INIT;
-    bc_docx_render_opts ro = {false};
-    assert_int_equal(bc_docx_tpl_render(t, &bc_mdata_model, data, &ro, &out, &d), -1);
+    bc_wml_render_opts ro = {false};
+    assert_int_equal(bc_wml_render(t, &bc_node_view, data, &ro, &out, &d), -1);
     assert_int_equal(d.errors, 2);
     assert_non_null(strstr(d.head->msg, "ten"));
     assert_non_null(strstr(d.head->msg, "U+0007"));
     assert_non_null(strstr(d.head->next->msg, "ds"));
     assert_non_null(strstr(d.head->next->msg, "U+0001"));
     bc_package_free(&out);
-    bc_docx_tpl_free(t);
+    bc_wml_template_free(t);
     bc_diags_free(&d);
 }
 
@@ -826,15 +826,15 @@ static void test_styles_from_builtin(void **state)
     (void)state;
     /* a template with no styles part gets the built-in one */
     bc_diags d = BC_DIAGS_INIT;
-    bc_docx_tpl *t = S_compile(P("{{noi_dung}}"), NULL, &d);
+    bc_wml_template *t = S_compile(P("{{noi_dung}}"), NULL, &d);
     assert_non_null(t);
-    const bc_package *pkg = bc_docx_tpl_package(t);
+    const bc_package *pkg = bc_wml_template_package(t);
     bc_part *st = bc_package_find(pkg, "word/styles.xml");
     assert_non_null(st);
     char *s = S_part_text(st);
     assert_non_null(strstr(s, "w:styleId=\"NoiDung\""));
     free(s);
-    bc_docx_tpl_free(t);
+    bc_wml_template_free(t);
     /* one whose styles lack the body's gets those, based on its Normal */
     opts o = {NULL,
               "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\">"
@@ -842,12 +842,12 @@ static void test_styles_from_builtin(void **state)
               NULL};
     t = S_compile(P("{{noi_dung}}"), &o, &d);
     assert_non_null(t);
-    s = S_part_text(bc_package_find(bc_docx_tpl_package(t), "word/styles.xml"));
+    s = S_part_text(bc_package_find(bc_wml_template_package(t), "word/styles.xml"));
     assert_non_null(strstr(s, "w:styleId=\"PhanLon\""));
     assert_non_null(strstr(s, "w:styleId=\"DuongKe\""));
     assert_int_equal(S_count(s, "w:styleId=\"Normal\""), 1);
     free(s);
-    bc_docx_tpl_free(t);
+    bc_wml_template_free(t);
     bc_diags_free(&d);
 }
 
@@ -907,7 +907,7 @@ static void test_check_lists_tags_and_marks(void **state)
           &o);
     bc_diags d = BC_DIAGS_INIT;
     bc_tpl_info info = BC_TPL_INFO_INIT;
-    bc_docx_tpl *t = bc_docx_tpl_compile_info(&p, "t.docx", &d, &info);
+    bc_wml_template *t = bc_wml_template_compile_info(&p, "t.docx", &d, &info);
     assert_null(t);
     assert_int_equal(info.ntags, 6);
     assert_string_equal(info.tags[0].place, "body, table 1, row 1, cell 1");
@@ -927,12 +927,12 @@ static void test_check_lists_tags_and_marks(void **state)
     assert_non_null(strstr(doc, "commentRangeStart"));
     free(doc);
     bc_diags d2 = BC_DIAGS_INIT;
-    assert_null(bc_docx_tpl_compile(&ann, "ann.docx", &d2));
+    assert_null(bc_wml_template_compile(&ann, "ann.docx", &d2));
     assert_int_equal(d2.errors, 1);
     assert_string_equal(d2.head->id, "T004");
     bc_diags_free(&d2);
     bc_package_free(&ann);
-    bc_tpl_info_free(&info);
+    bc_wml_template_info_free(&info);
     bc_diags_free(&d);
     bc_package_free(&p);
 }
@@ -946,14 +946,14 @@ static void test_check_against_data(void **state)
           NULL);
     bc_diags d = BC_DIAGS_INIT;
     bc_tpl_info info = BC_TPL_INFO_INIT;
-    bc_docx_tpl *t = bc_docx_tpl_compile_info(&p, "t.docx", &d, &info);
+    bc_wml_template *t = bc_wml_template_compile_info(&p, "t.docx", &d, &info);
     assert_non_null(t);
     const char *yaml = "Tên_xã: A\nso: 5\nthua: 1\n"
                        "rows: [{a: 1, b: 2}, {a: 3}]\nnoi_dung: \"{{dung.o_day}}\"\n"
                        "dung: {o_day: 1, khong: 2}\n";
     bc_node *in = bc_yaml_load_mem(&S_arena, "d.yaml", yaml, strlen(yaml), &d);
     bc_node *data = bc_node_clone(&S_arena, in);
-    bc_map_set(&S_arena, data, "so_ky_hieu", 10, bc_node_scalar(&S_arena, "5/BC", 4));
+    bc_node_set(&S_arena, data, "so_ky_hieu", 10, bc_node_scalar(&S_arena, "5/BC", 4));
     size_t n = bc_template_check_data(&info, "t.docx", in, data, &d);
     /* errors: ten_xa (did you mean Tên_xã), rows[].c; note: tuy_chon;
      * warnings: Tên_xã, thua, rows[].b, noi_dung (no tag shows it),
@@ -975,8 +975,8 @@ static void test_check_against_data(void **state)
         assert_null(strstr(g->msg, "dung.o_day")); /* used by noi_dung */
     }
     assert_true(saw_c && saw_note && saw_b && saw_khong);
-    bc_docx_tpl_free(t);
-    bc_tpl_info_free(&info);
+    bc_wml_template_free(t);
+    bc_wml_template_info_free(&info);
     bc_diags_free(&d);
     bc_package_free(&p);
 }

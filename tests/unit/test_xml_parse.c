@@ -5,7 +5,7 @@
  */
 #include "test_support.h"
 
-#include "xml_parse.h"
+#include "package/xml_parse.h"
 
 #include <pthread.h>
 #include <stdio.h>

@@ -4,7 +4,7 @@
  */
 #include "test_support.h"
 
-#include "yaml_load.h"
+#include "input/yaml_load.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,21 +41,21 @@ static void test_scalars_as_written(void **state)
     bc_node *n = S_load(&a, &d, "a: 5.120\nb: 08\nc: 1.10\nd: \"x\"\ne: true\nf: ~\ng:\nh: Null\n");
     assert_non_null(n);
     assert_int_equal(n->kind, BC_MAP);
-    assert_string_equal(bc_map_get(n, "a")->str, "5.120");
-    assert_true(bc_map_get(n, "a")->plain);
-    assert_string_equal(bc_map_get(n, "b")->str, "08");
-    assert_string_equal(bc_map_get(n, "c")->str, "1.10");
-    assert_false(bc_map_get(n, "d")->plain);
-    assert_int_equal(bc_map_get(n, "e")->kind, BC_BOOL);
-    assert_true(bc_map_get(n, "e")->boolean);
-    assert_int_equal(bc_map_get(n, "f")->kind, BC_NULL);
-    assert_int_equal(bc_map_get(n, "g")->kind, BC_NULL);
-    assert_int_equal(bc_map_get(n, "h")->kind, BC_NULL);
+    assert_string_equal(bc_node_get(n, "a")->str, "5.120");
+    assert_true(bc_node_get(n, "a")->plain);
+    assert_string_equal(bc_node_get(n, "b")->str, "08");
+    assert_string_equal(bc_node_get(n, "c")->str, "1.10");
+    assert_false(bc_node_get(n, "d")->plain);
+    assert_int_equal(bc_node_get(n, "e")->kind, BC_BOOL);
+    assert_true(bc_node_get(n, "e")->boolean);
+    assert_int_equal(bc_node_get(n, "f")->kind, BC_NULL);
+    assert_int_equal(bc_node_get(n, "g")->kind, BC_NULL);
+    assert_int_equal(bc_node_get(n, "h")->kind, BC_NULL);
     /* positions are 1-based */
-    assert_int_equal(bc_map_get(n, "c")->line, 3);
-    assert_int_equal(bc_map_get(n, "c")->col, 4);
-    assert_int_equal(bc_map_entry(n, "c", 1)->line, 3);
-    assert_int_equal(bc_map_entry(n, "c", 1)->col, 1);
+    assert_int_equal(bc_node_get(n, "c")->line, 3);
+    assert_int_equal(bc_node_get(n, "c")->col, 4);
+    assert_int_equal(bc_node_entry(n, "c", 1)->line, 3);
+    assert_int_equal(bc_node_entry(n, "c", 1)->col, 1);
     bc_diags_free(&d);
     bc_arena_free(&a);
 }
@@ -68,8 +68,8 @@ static void test_nfc_values_and_keys(void **state)
     /* "Vũ" written decomposed (u + combining tilde) and a decomposed key */
     bc_node *n = S_load(&a, &d, "ten: \"Vu\xcc\x83\"\nte\xcc\x82n: 1\n");
     assert_non_null(n);
-    assert_string_equal(bc_map_get(n, "ten")->str, "V\xc5\xa9");
-    assert_non_null(bc_map_get(n, "t\xc3\xaan"));
+    assert_string_equal(bc_node_get(n, "ten")->str, "V\xc5\xa9");
+    assert_non_null(bc_node_get(n, "t\xc3\xaan"));
     bc_diags_free(&d);
     bc_arena_free(&a);
 }
@@ -81,7 +81,7 @@ static void test_block_scalar_indent(void **state)
     bc_diags d = BC_DIAGS_INIT;
     bc_node *n = S_load(&a, &d, "noi_dung: |\n    I. Mot\n\n    - hai\n");
     assert_non_null(n);
-    bc_node *v = bc_map_get(n, "noi_dung");
+    bc_node *v = bc_node_get(n, "noi_dung");
     assert_int_equal(v->style, '|');
     assert_int_equal(v->indent, 4);
     assert_string_equal(v->str, "I. Mot\n\n- hai\n");
@@ -96,7 +96,7 @@ static void test_anchor_alias(void **state)
     bc_diags d = BC_DIAGS_INIT;
     bc_node *n = S_load(&a, &d, "x: &k {a: 1}\ny: *k\n");
     assert_non_null(n);
-    assert_string_equal(bc_model_path(n, "y.a")->str, "1");
+    assert_string_equal(bc_node_path(n, "y.a")->str, "1");
     bc_diags_free(&d);
     bc_arena_free(&a);
 }
@@ -159,13 +159,13 @@ static void test_merge_rule(void **state)
     bc_diags d = BC_DIAGS_INIT;
     bc_node *base = S_load(&a, &d, "k: {a: 1, b: 2}\nl: [1, 2]\ns: x\n");
     bc_node *over = S_load(&a, &d, "k: {b: 3}\nl: [9]\n");
-    bc_node *m = bc_model_merge(&a, base, over);
-    assert_string_equal(bc_model_path(m, "k.a")->str, "1");
-    assert_string_equal(bc_model_path(m, "k.b")->str, "3");
-    assert_int_equal(bc_map_get(m, "l")->count, 1);
-    assert_string_equal(bc_map_get(m, "s")->str, "x");
+    bc_node *m = bc_node_merge(&a, base, over);
+    assert_string_equal(bc_node_path(m, "k.a")->str, "1");
+    assert_string_equal(bc_node_path(m, "k.b")->str, "3");
+    assert_int_equal(bc_node_get(m, "l")->count, 1);
+    assert_string_equal(bc_node_get(m, "s")->str, "x");
     /* the base is untouched */
-    assert_string_equal(bc_model_path(base, "k.b")->str, "2");
+    assert_string_equal(bc_node_path(base, "k.b")->str, "2");
     bc_diags_free(&d);
     bc_arena_free(&a);
 }

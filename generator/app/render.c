@@ -1,0 +1,238 @@
+/*
+ * render.c - one report end to end, and atomic output files (see
+ * render.h).
+ */
+#include "app/render.h"
+#include "package/docprops.h"
+#include "package/embedded.h"
+#include "base/xalloc.h"
+#include "base/i18n.h"
+#include "input/node_view.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+bc_wml_template *bc_template_load(const char *path, bc_diags *d)
+{
+    bc_package pkg = BC_PACKAGE_INIT;
+    const char *name = path;
+    if (path) {
+        if (bc_package_read_file(&pkg, path, d) != 0) {
+            bc_package_free(&pkg);
+            return NULL;
+        }
+    } else {
+        bc_package_from_embedded(&pkg, bc_embedded_bao_cao);
+        name = "(built-in template " BC_BUILTIN_TEMPLATE ")";
+    }
+    bc_wml_template *t = bc_wml_template_compile(&pkg, name, d);
+    bc_package_free(&pkg);
+    return t;
+}
+
+int bc_template_export(const char *name, bc_buf *out, bc_diags *d)
+{
+    if (name && strcmp(name, BC_BUILTIN_TEMPLATE) != 0) {
+        bc_diag_add(d, BC_ERROR, NULL, 0, 0,
+                    _("no built-in template named `%s` (see `baocao template "
+                      "list`)"),
+                    name);
+        return -1;
+    }
+    bc_package pkg = BC_PACKAGE_INIT;
+    bc_package_from_embedded(&pkg, bc_embedded_bao_cao);
+    int rc = bc_package_write(&pkg, (bc_zip_date){2024, 1, 1}, 6, out, d);
+    bc_package_free(&pkg);
+    return rc;
+}
+
+/* The date the package carries (document properties, zip entry times):
+ * the report's own, else 1 January of its period's year. */
+static void S_report_date(const bc_report *r, int *y, int *m, int *d)
+{
+    *y = r->year ? r->year : r->period_year;
+    *m = r->year ? r->month : 1;
+    *d = r->year ? r->day : 1;
+}
+
+int bc_render_parts(const bc_wml_template *tpl, const bc_report *r,
+                    const bc_render_opts *opts, bc_package *parts, bc_diags *d)
+{
+    bc_wml_render_opts ro = {opts && opts->lenient};
+    if (bc_wml_render(tpl, &bc_node_view, r->data, &ro, parts, d) != 0)
+        return -1;
+    int y, m, dd;
+    S_report_date(r, &y, &m, &dd);
+    bc_docprops_set(parts, bc_wml_template_core_part(tpl), r->title, r->creator, y, m, dd);
+    return 0;
+}
+
+static int S_level(const bc_render_opts *opts)
+{
+    return opts && opts->deflate_level ? opts->deflate_level : BC_DEFLATE_LEVEL;
+}
+
+void bc_render_deflate(const bc_render_opts *opts, bc_package *parts)
+{
+    bc_package_deflate(parts, S_level(opts));
+}
+
+int bc_render_pack(const bc_wml_template *tpl, const bc_report *r,
+                   const bc_render_opts *opts, const bc_package *parts,
+                   bc_buf *out, bc_diags *d)
+{
+    int y, m, dd;
+    S_report_date(r, &y, &m, &dd);
+    int level = S_level(opts);
+    size_t zlen;
+    const unsigned char *zip = bc_wml_template_base_zip(tpl, &zlen);
+    return bc_package_write_over(bc_wml_template_package(tpl), zip, zlen, parts,
+                                 (bc_zip_date){y < 1980 ? 1980 : y, y ? m : 1, y ? dd : 1},
+                                 level, out, d);
+}
+
+int bc_render_docx(const bc_wml_template *tpl, const bc_report *r,
+                   const bc_render_opts *opts, bc_buf *out, bc_diags *d)
+{
+    bc_package parts = BC_PACKAGE_INIT;
+    int rc = bc_render_parts(tpl, r, opts, &parts, d);
+    if (rc == 0)
+        rc = bc_render_pack(tpl, r, opts, &parts, out, d);
+    bc_package_free(&parts);
+    return rc;
+}
+
+static int S_write_all(int fd, const void *data, size_t len)
+{
+    const char *p = data;
+    while (len) {
+        ssize_t n = write(fd, p, len);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        p += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+#define BC_FILE_MODE 0644
+
+/* BC_FILE_MODE less the umask, read from /proc (umask(2) cannot read it
+ * without setting it, which other threads would see); BC_FILE_MODE when
+ * /proc does not tell. */
+static mode_t S_file_mode(void)
+{
+    mode_t mode = BC_FILE_MODE;
+    FILE *f = fopen("/proc/self/status", "r");
+    if (!f)
+        return mode;
+    char line[128];
+    while (fgets(line, sizeof line, f)) {
+        unsigned mask;
+        if (sscanf(line, "Umask: %o", &mask) == 1) {
+            mode = BC_FILE_MODE & ~(mode_t)mask;
+            break;
+        }
+    }
+    fclose(f);
+    return mode;
+}
+
+/* Writes all of data to a new file descriptor, closes it, and on failure
+ * removes `path`. A mkstemp() file (0600) is given the mode open(2) would
+ * have given; a file made by open(2) has it already. */
+static int S_fill(int fd, const char *path, const void *data, size_t len,
+                  bool set_mode, bc_diags *d)
+{
+    int err = 0;
+    if (S_write_all(fd, data, len) != 0)
+        err = errno;
+    if (set_mode && fchmod(fd, S_file_mode()) != 0 && !err)
+        err = errno;
+    if (close(fd) != 0 && !err)
+        err = errno;
+    if (err) {
+        unlink(path);
+        bc_diag_add(d, BC_ERROR, path, 0, 0, _("cannot write: %s"), strerror(err));
+        return -1;
+    }
+    return 0;
+}
+
+int bc_file_write_new(const char *path, const void *data, size_t len,
+                      bc_diags *d)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, BC_FILE_MODE);
+    if (fd < 0) {
+        bc_diag_add(d, BC_ERROR, path, 0, 0, _("cannot create: %s"), strerror(errno));
+        return -1;
+    }
+    return S_fill(fd, path, data, len, false, d);
+}
+
+int bc_file_write_temp(const char *dir, const char *name, const void *data,
+                  size_t len, char **tmp, bc_diags *d)
+{
+    bc_buf path = BC_BUF_INIT;
+    if (dir && *dir)
+        bc_buf_printf(&path, "%s/", dir);
+    bc_buf_printf(&path, ".%s.tmp-XXXXXX", name);
+    char *p = bc_buf_detach(&path, NULL);
+    int fd = mkstemp(p);
+    if (fd < 0) {
+        bc_diag_add(d, BC_ERROR, p, 0, 0, _("cannot create: %s"), strerror(errno));
+        free(p);
+        return -1;
+    }
+    if (S_fill(fd, p, data, len, true, d) != 0) {
+        free(p);
+        return -1;
+    }
+    *tmp = p;
+    return 0;
+}
+
+int bc_file_write_atomic(const char *path, const void *data, size_t len,
+                         bc_diags *d)
+{
+    if (strcmp(path, "-") == 0) {
+        if (S_write_all(STDOUT_FILENO, data, len) != 0) {
+            bc_diag_add(d, BC_ERROR, "(stdout)", 0, 0, _("cannot write: %s"),
+                        strerror(errno));
+            return -1;
+        }
+        return 0;
+    }
+    /* the temporary file goes in the target's folder, so rename is atomic */
+    char *dir = bc_xstrdup(path);
+    char *slash = strrchr(dir, '/');
+    const char *name = path;
+    if (slash) {
+        *slash = '\0';
+        name = path + (slash - dir) + 1;
+    } else {
+        dir[0] = '\0';
+    }
+    char *tmp = NULL;
+    int rc = bc_file_write_temp(slash ? (dir[0] ? dir : "/") : "", name, data, len, &tmp, d);
+    free(dir);
+    if (rc != 0)
+        return -1;
+    if (rename(tmp, path) != 0) {
+        int err = errno;
+        unlink(tmp);
+        bc_diag_add(d, BC_ERROR, path, 0, 0, _("cannot write: %s"), strerror(err));
+        free(tmp);
+        return -1;
+    }
+    free(tmp);
+    return 0;
+}

@@ -1,0 +1,367 @@
+/*
+ * docx_package.c - OPC package in memory, read and written with libzip
+ * (see docx_package.h).
+ */
+#include "package/package.h"
+#include "base/xalloc.h"
+#include "base/i18n.h"
+#include "package/deflate.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <zip.h>
+
+#define BC_MAX_PART_SIZE (256u * 1024 * 1024)
+#define BC_STORE_BELOW 2048
+
+static void S_add(bc_package *p, const char *name, unsigned char *data,
+                  size_t len)
+{
+    if (p->count == p->cap) {
+        p->cap = p->cap ? p->cap * 2 : 16;
+        p->parts = bc_xrealloc(p->parts, p->cap * sizeof *p->parts);
+    }
+    bc_part *part = &p->parts[p->count++];
+    memset(part, 0, sizeof *part);
+    part->name = bc_xstrdup(name);
+    part->data = data;
+    part->len = len;
+}
+
+static void S_drop_deflated(bc_part *part)
+{
+    free(part->deflated);
+    part->deflated = NULL;
+    part->deflated_len = 0;
+}
+
+bc_part *bc_package_find(const bc_package *p, const char *name)
+{
+    if (name[0] == '/')
+        name++;
+    for (size_t i = 0; i < p->count; i++)
+        if (strcmp(p->parts[i].name, name) == 0)
+            return &p->parts[i];
+    /* part names are compared case-insensitively by OPC */
+    for (size_t i = 0; i < p->count; i++)
+        if (strcasecmp(p->parts[i].name, name) == 0)
+            return &p->parts[i];
+    return NULL;
+}
+
+void bc_package_put(bc_package *p, const char *name, unsigned char *data,
+                    size_t len)
+{
+    bc_part *part = bc_package_find(p, name);
+    if (part) {
+        free(part->data);
+        S_drop_deflated(part);
+        part->data = data;
+        part->len = len;
+        return;
+    }
+    S_add(p, name[0] == '/' ? name + 1 : name, data, len);
+}
+
+void bc_package_set(bc_package *p, const char *name, const void *data,
+                    size_t len)
+{
+    unsigned char *copy = bc_xmalloc(len + 1);
+    memcpy(copy, data, len);
+    copy[len] = '\0';
+    bc_package_put(p, name, copy, len);
+}
+
+void bc_package_remove(bc_package *p, const char *name)
+{
+    bc_part *part = bc_package_find(p, name);
+    if (!part)
+        return;
+    free(part->name);
+    free(part->data);
+    S_drop_deflated(part);
+    size_t i = (size_t)(part - p->parts);
+    memmove(part, part + 1, (p->count - i - 1) * sizeof *part);
+    p->count--;
+}
+
+void bc_package_from_embedded(bc_package *p, const bc_embedded_file *files)
+{
+    for (; files->name; files++)
+        bc_package_set(p, files->name, files->data, files->size);
+}
+
+void bc_package_copy(bc_package *dst, const bc_package *src)
+{
+    for (size_t i = 0; i < src->count; i++)
+        bc_package_set(dst, src->parts[i].name, src->parts[i].data,
+                       src->parts[i].len);
+}
+
+static int S_read_zip(bc_package *p, zip_t *z, const char *name, bc_diags *d)
+{
+    zip_int64_t n = zip_get_num_entries(z, 0);
+    for (zip_int64_t i = 0; i < n; i++) {
+        zip_stat_t st;
+        if (zip_stat_index(z, (zip_uint64_t)i, 0, &st) != 0)
+            continue;
+        size_t nl = strlen(st.name);
+        if (nl == 0 || st.name[nl - 1] == '/')
+            continue; /* a folder entry */
+        if (st.size > BC_MAX_PART_SIZE) {
+            bc_diag_add(d, BC_ERROR, name, 0, 0,
+                        _("part %s is too large (%llu bytes)"), st.name,
+                        (unsigned long long)st.size);
+            return -1;
+        }
+        zip_file_t *f = zip_fopen_index(z, (zip_uint64_t)i, 0);
+        if (!f) {
+            bc_diag_add(d, BC_ERROR, name, 0, 0, _("cannot read part %s: %s"),
+                        st.name, zip_strerror(z));
+            return -1;
+        }
+        unsigned char *data = bc_xmalloc((size_t)st.size + 1);
+        zip_int64_t got = zip_fread(f, data, st.size);
+        zip_fclose(f);
+        if (got < 0 || (zip_uint64_t)got != st.size) {
+            free(data);
+            bc_diag_add(d, BC_ERROR, name, 0, 0,
+                        _("cannot read part %s (damaged zip)"), st.name);
+            return -1;
+        }
+        data[st.size] = '\0';
+        bc_package_put(p, st.name, data, (size_t)st.size);
+    }
+    return 0;
+}
+
+int bc_package_read_file(bc_package *p, const char *path, bc_diags *d)
+{
+    int err = 0;
+    zip_t *z = zip_open(path, ZIP_RDONLY, &err);
+    if (!z) {
+        zip_error_t ze;
+        zip_error_init_with_code(&ze, err);
+        bc_diag_add(d, BC_ERROR, path, 0, 0,
+                    _("cannot open as a .docx (zip) file: %s"),
+                    zip_error_strerror(&ze));
+        zip_error_fini(&ze);
+        return -1;
+    }
+    int rc = S_read_zip(p, z, path, d);
+    zip_discard(z);
+    return rc;
+}
+
+int bc_package_read_mem(bc_package *p, const char *name, const void *data,
+                        size_t len, bc_diags *d)
+{
+    zip_error_t ze;
+    zip_error_init(&ze);
+    zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
+    if (!src) {
+        bc_diag_add(d, BC_ERROR, name, 0, 0, "%s", zip_error_strerror(&ze));
+        zip_error_fini(&ze);
+        return -1;
+    }
+    zip_t *z = zip_open_from_source(src, ZIP_RDONLY, &ze);
+    if (!z) {
+        bc_diag_add(d, BC_ERROR, name, 0, 0,
+                    _("cannot open as a .docx (zip) file: %s"),
+                    zip_error_strerror(&ze));
+        zip_source_free(src);
+        zip_error_fini(&ze);
+        return -1;
+    }
+    int rc = S_read_zip(p, z, name, d);
+    zip_discard(z);
+    zip_error_fini(&ze);
+    return rc;
+}
+
+static int S_order(const bc_part *part)
+{
+    if (strcmp(part->name, "[Content_Types].xml") == 0)
+        return 0;
+    if (strcmp(part->name, "_rels/.rels") == 0)
+        return 1;
+    return 2;
+}
+
+/* Adds every part of `order` (in its order, [Content_Types].xml and the
+ * package relationships first): from `over` when it has the part, else
+ * copied compressed from the base archive (when there is one), else from
+ * `order` itself, compressed at `level`. */
+static int S_add_parts(zip_t *z, zip_t *base, const bc_package *order,
+                       const bc_package *over, zip_uint16_t dosdate, int level,
+                       bc_diags *d)
+{
+    for (int pass = 0; pass < 3; pass++) {
+        for (size_t i = 0; i < order->count; i++) {
+            const bc_part *part = &order->parts[i];
+            if (S_order(part) != pass)
+                continue;
+            const bc_part *fresh = over ? bc_package_find(over, part->name) : NULL;
+            zip_int64_t bidx = base && !fresh ? zip_name_locate(base, part->name, 0) : -1;
+            /* A part written once (a whole package: the template's base
+             * zip, an export) is deflated whenever that makes it smaller,
+             * so copies of it from the base are copied compressed, with no
+             * CRC to compute. A part made for each report is stored when
+             * small: deflate's set-up costs more than the few hundred
+             * bytes it would save. */
+            const bc_part *own = fresh ? fresh : part;
+            bool deflate = bidx < 0 && (!over || own->len >= BC_STORE_BELOW);
+            bool not_smaller = false;
+            zip_source_t *s = NULL;
+            if (bidx >= 0)
+                s = zip_source_zip(z, base, (zip_uint64_t)bidx, ZIP_FL_COMPRESSED, 0, -1);
+            else if (deflate && over && own->deflated)
+                s = bc_deflate_zip_source_of(z, own->deflated, own->deflated_len,
+                                              own->len, own->crc);
+            else if (deflate)
+                s = bc_deflate_zip_source(z, own->data, own->len, level,
+                                           over ? NULL : &not_smaller);
+            if (not_smaller)
+                deflate = false;
+            if (bidx < 0 && !deflate)
+                s = zip_source_buffer(z, own->data, own->len, 0);
+            zip_int64_t idx = s ? zip_file_add(z, part->name, s, ZIP_FL_ENC_UTF_8) : -1;
+            if (idx < 0) {
+                zip_source_free(s);
+                bc_diag_add(d, BC_ERROR, NULL, 0, 0, _("cannot add part %s: %s"),
+                            part->name, zip_strerror(z));
+                return -1;
+            }
+            /* a stored part stays stored (libzip would deflate a stored
+             * source otherwise); a deflated one is copied as it is */
+            zip_stat_t bst;
+            if (bidx >= 0 && zip_stat_index(base, (zip_uint64_t)bidx, 0, &bst) == 0 &&
+                bst.comp_method == ZIP_CM_STORE)
+                zip_set_file_compression(z, (zip_uint64_t)idx, ZIP_CM_STORE, 0);
+            else if (bidx < 0 && !deflate)
+                zip_set_file_compression(z, (zip_uint64_t)idx, ZIP_CM_STORE, 0);
+            zip_file_set_dostime(z, (zip_uint64_t)idx, 0, dosdate, 0);
+            zip_file_set_external_attributes(z, (zip_uint64_t)idx, 0, ZIP_OPSYS_DOS, 0);
+        }
+    }
+    return 0;
+}
+
+static int S_write(const bc_package *order, const void *base_zip, size_t base_len,
+                   const bc_package *over, bc_zip_date date, int level,
+                   bc_buf *out, bc_diags *d)
+{
+    zip_error_t ze;
+    zip_error_init(&ze);
+    zip_t *base = NULL;
+    if (base_zip) {
+        zip_source_t *bs = zip_source_buffer_create(base_zip, base_len, 0, &ze);
+        base = bs ? zip_open_from_source(bs, ZIP_RDONLY, &ze) : NULL;
+        if (!base) {
+            zip_source_free(bs);
+            goto zerr;
+        }
+    }
+    zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
+    if (!src) {
+        if (base)
+            zip_discard(base);
+        goto zerr;
+    }
+    zip_source_keep(src);
+    zip_t *z = zip_open_from_source(src, ZIP_TRUNCATE, &ze);
+    if (!z) {
+        zip_source_free(src); /* the reference zip_source_keep added */
+        zip_source_free(src);
+        if (base)
+            zip_discard(base);
+        goto zerr;
+    }
+    /* a DOS date holds the years 1980 to 2107 */
+    if (date.year < 1980)
+        date = (bc_zip_date){1980, 1, 1};
+    else if (date.year > 2107)
+        date = (bc_zip_date){2107, 12, 31};
+    zip_uint16_t dosdate = (zip_uint16_t)(((date.year - 1980) << 9) |
+                                          (date.month << 5) | date.day);
+    bool added = S_add_parts(z, base, order, over, dosdate, level, d) == 0;
+    if (!added || zip_close(z) != 0) {
+        if (added)
+            bc_diag_add(d, BC_ERROR, NULL, 0, 0, _("cannot write the zip: %s"),
+                        zip_strerror(z));
+        zip_discard(z);
+        zip_source_free(src);
+        if (base)
+            zip_discard(base);
+        zip_error_fini(&ze);
+        return -1;
+    }
+    if (base)
+        zip_discard(base);
+    if (zip_source_open(src) != 0)
+        goto srcerr;
+    zip_source_seek(src, 0, SEEK_END);
+    zip_int64_t size = zip_source_tell(src);
+    zip_source_seek(src, 0, SEEK_SET);
+    if (size < 0) {
+        zip_source_close(src);
+        goto srcerr;
+    }
+    bc_buf_reserve(out, (size_t)size);
+    zip_int64_t got = zip_source_read(src, out->data + out->len, (zip_uint64_t)size);
+    zip_source_close(src);
+    if (got != size)
+        goto srcerr;
+    out->len += (size_t)size;
+    out->data[out->len] = '\0';
+    zip_source_free(src);
+    zip_error_fini(&ze);
+    return 0;
+srcerr:
+    bc_diag_add(d, BC_ERROR, NULL, 0, 0, "%s", _("cannot read back the zip"));
+    zip_source_free(src);
+    zip_error_fini(&ze);
+    return -1;
+zerr:
+    bc_diag_add(d, BC_ERROR, NULL, 0, 0, _("cannot create the zip: %s"),
+                zip_error_strerror(&ze));
+    zip_error_fini(&ze);
+    return -1;
+}
+
+int bc_package_write(const bc_package *p, bc_zip_date date, int level,
+                     bc_buf *out, bc_diags *d)
+{
+    return S_write(p, NULL, 0, NULL, date, level, out, d);
+}
+
+int bc_package_write_over(const bc_package *base, const void *base_zip,
+                          size_t base_len, const bc_package *over,
+                          bc_zip_date date, int level, bc_buf *out, bc_diags *d)
+{
+    return S_write(base, base_zip, base_len, over, date, level, out, d);
+}
+
+void bc_package_deflate(bc_package *p, int level)
+{
+    for (size_t i = 0; i < p->count; i++) {
+        bc_part *part = &p->parts[i];
+        if (part->len < BC_STORE_BELOW || part->deflated)
+            continue;
+        part->deflated = bc_deflate(part->data, part->len, level,
+                                    &part->deflated_len, &part->crc);
+    }
+}
+
+void bc_package_free(bc_package *p)
+{
+    for (size_t i = 0; i < p->count; i++) {
+        free(p->parts[i].name);
+        free(p->parts[i].data);
+        free(p->parts[i].deflated);
+    }
+    free(p->parts);
+    p->parts = NULL;
+    p->count = p->cap = 0;
+}

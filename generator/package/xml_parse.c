@@ -1,0 +1,58 @@
+/*
+ * xml_parse.c - one libxml2 parser context per thread (see xml_parse.h).
+ */
+#include "package/xml_parse.h"
+
+#include <libxml/parser.h>
+#include <limits.h>
+#include <pthread.h>
+
+static pthread_key_t S_key;
+static pthread_once_t S_once = PTHREAD_ONCE_INIT;
+
+static void S_free_ctxt(void *p)
+{
+    xmlFreeParserCtxt(p);
+}
+
+static void S_make_key(void)
+{
+    pthread_key_create(&S_key, S_free_ctxt);
+}
+
+static xmlParserCtxtPtr S_ctxt(void)
+{
+    pthread_once(&S_once, S_make_key);
+    xmlParserCtxtPtr c = pthread_getspecific(S_key);
+    if (!c) {
+        c = xmlNewParserCtxt();
+        if (c)
+            pthread_setspecific(S_key, c);
+    }
+    return c;
+}
+
+xmlDocPtr bc_xml_parse(const char *data, size_t len, const char *name,
+                       const char **why)
+{
+    *why = "?";
+    xmlParserCtxtPtr c = S_ctxt();
+    if (!c) {
+        *why = "out of memory";
+        return NULL;
+    }
+    if (len > INT_MAX) {
+        *why = "the part is too large";
+        return NULL;
+    }
+    xmlDocPtr doc = xmlCtxtReadMemory(c, data, (int)len, name, NULL,
+                                      XML_PARSE_NONET | XML_PARSE_NOERROR |
+                                          XML_PARSE_NOWARNING | XML_PARSE_HUGE |
+                                          XML_PARSE_COMPACT);
+    if (!doc) {
+        const xmlError *e = xmlCtxtGetLastError(c);
+        if (e && e->message)
+            *why = e->message;
+    }
+    return doc;
+}

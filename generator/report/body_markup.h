@@ -1,0 +1,54 @@
+/*
+ * body_markup.h - the light markup of the report body (input.md 1.3):
+ * blocks of non-empty lines, numbering patterns that start a block,
+ * **bold** and *italic* emphasis, backslash escapes, and the "./." ending.
+ */
+#ifndef BC_BODY_MARKUP_H
+#define BC_BODY_MARKUP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum bc_block_kind {
+    BC_BLK_PARAGRAPH = 0,  /* anything else: justified, first-line indent */
+    BC_BLK_PART,           /* "I." "II." ... part heading, bold */
+    BC_BLK_ITEM_TITLE,     /* "1." title: one short line, no final full stop */
+    BC_BLK_ITEM,           /* "1." sentence: a normal body paragraph */
+    BC_BLK_SUBITEM_TITLE,  /* "2.1." "2.3.1." title: bold italic */
+    BC_BLK_SUBITEM,        /* "2.1." sentence */
+    BC_BLK_POINT,          /* "a)" ... "đ)" ... */
+    BC_BLK_DASH,           /* "- " item, the dash kept */
+    BC_BLK_PLUS,           /* "+ " item, the plus kept */
+    BC_BLK_KIND_COUNT
+} bc_block_kind;
+
+/* An emphasis span over the block's text (after markers were removed). */
+typedef struct bc_span {
+    size_t start, len;     /* byte range in bc_block.text */
+    bool bold, italic;
+} bc_span;
+
+typedef struct bc_block {
+    bc_block_kind kind;
+    char *text;            /* the block's text, lines joined with a space,
+                              markers and escapes removed, NUL-terminated */
+    size_t len;
+    bc_span *spans;        /* emphasis spans, in order, not overlapping */
+    size_t span_count;
+    int line;              /* 1-based line of the block in the body text */
+} bc_block;
+
+typedef struct bc_body {
+    bc_block *blocks;
+    size_t count;
+} bc_body;
+
+/* Splits rendered body text into blocks and classifies them; the last
+ * block gets the "./." ending (a final "." becomes "./.", any other ending
+ * gets "./." appended, nothing when it already ends with "./."). */
+void bc_body_markup_parse(const char *text, size_t n, bc_body *out);
+void bc_body_markup_free(bc_body *b);
+/* A short English name of a kind ("part heading"), for messages. */
+const char *bc_body_markup_kind_name(bc_block_kind k);
+
+#endif

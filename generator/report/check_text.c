@@ -1,0 +1,192 @@
+/*
+ * check_text.c - the review of keys and of the text of every value (see
+ * check.h):
+ *   C01  a key that is not reserved but looks like a misspelling of one
+ *        (within 2 edits after ASCII folding: `noi_nhanh`, `trich_yue`,
+ *        `Số`) is only data, so the report silently lacks it: "did you
+ *        mean"; a key named like a value the program derives is replaced;
+ *   L32  no double space inside a line of any value. Text is NFC in the
+ *        output whatever the input (the loader normalises it), so the NFC
+ *        half of the rule holds by construction.
+ */
+#include "report/check_int.h"
+
+#include "base/buf.h"
+#include "base/byte_scan.h"
+#include "base/i18n.h"
+#include "base/utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- C01: keys ------------------------------------------------------------------ */
+
+static const char *const S_top[] = {"loai", "co_quan_chu_quan", "co_quan",
+                                    "ky_hieu_co_quan", "so", "dia_danh", "ngay",
+                                    "ky_bao_cao", "trich_yeu", "noi_dung",
+                                    "kinh_gui", "noi_nhan", "nguoi_ky", NULL};
+static const char *const S_top_derived[] = {
+    "ten_loai", "ky_hieu_loai", "so_ky_hieu", "dong_ngay", "co_quan_in_hoa",
+    "co_quan_chu_quan_in_hoa", "noi_nhan_dong", "kinh_gui_dong", NULL};
+static const char *const S_signer[] = {"chuc_danh", "ho_ten", NULL};
+static const char *const S_signer_derived[] = {"chuc_danh_in_hoa", NULL};
+static const char *const S_period[] = {"nam", "nua", "quy", "thang", NULL};
+static const char *const S_period_derived[] = {"ten", "ky_sau", NULL};
+
+/* Optimal string alignment distance (edits and transpositions), capped. */
+static size_t S_distance(const char *a, const char *b)
+{
+    size_t n = strlen(a), m = strlen(b);
+    if (n > 40 || m > 40)
+        return 99;
+    size_t d[41][41];
+    for (size_t i = 0; i <= n; i++)
+        d[i][0] = i;
+    for (size_t j = 0; j <= m; j++)
+        d[0][j] = j;
+    for (size_t i = 1; i <= n; i++)
+        for (size_t j = 1; j <= m; j++) {
+            size_t cost = a[i - 1] != b[j - 1];
+            size_t best = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < best)
+                best = d[i][j - 1] + 1;
+            if (d[i - 1][j - 1] + cost < best)
+                best = d[i - 1][j - 1] + cost;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[i - 2][j - 2] + 1 < best)
+                best = d[i - 2][j - 2] + 1;
+            d[i][j] = best;
+        }
+    return d[n][m];
+}
+
+static bool S_in(const char *key, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcmp(key, *list) == 0)
+            return true;
+    return false;
+}
+
+static void S_keys_of(bc_check_ctx *c, const bc_node *map, const char *const *reserved,
+                      const char *const *derived, const char *where)
+{
+    if (!map || map->kind != BC_MAP)
+        return;
+    for (size_t i = 0; i < map->count; i++) {
+        const bc_entry *e = &map->entries[i];
+        if (S_in(e->key, reserved))
+            continue;
+        if (S_in(e->key, derived)) {
+            bc_check_key(c, BC_WARNING, "C01", map, e,
+                       _("`%s%s` is a value the program derives: what is written "
+                         "here is replaced (give your data another name)"),
+                       where, e->key);
+            continue;
+        }
+        size_t fl;
+        char *folded = bc_utf8_fold_ascii(e->key, e->key_len, &fl);
+        const char *best = NULL;
+        size_t best_d = 99;
+        for (const char *const *r = reserved; *r; r++) {
+            size_t len = strlen(*r);
+            size_t limit = len <= 2 ? 0 : len <= 4 ? 1 : 2;
+            size_t dist = S_distance(folded, *r);
+            if (dist <= limit && dist < best_d) {
+                best = *r;
+                best_d = dist;
+            }
+        }
+        free(folded);
+        if (best)
+            bc_check_key(c, BC_WARNING, "C01", map, e,
+                       _("`%s%s` is not a key of the report (it is kept as data "
+                         "for {{tags}}); did you mean `%s%s`?"),
+                       where, e->key, where, best);
+    }
+}
+
+void bc_check_text_keys(bc_check_ctx *c)
+{
+    S_keys_of(c, c->in, S_top, S_top_derived, "");
+    S_keys_of(c, bc_node_get(c->in, "nguoi_ky"), S_signer, S_signer_derived,
+              "nguoi_ky.");
+    S_keys_of(c, bc_node_get(c->in, "ky_bao_cao"), S_period, S_period_derived,
+              "ky_bao_cao.");
+}
+
+/* ---- L32: double spaces ------------------------------------------------------------ */
+
+/* The first two spaces in a row in s[0..n), or NULL. */
+static const char *S_double_space(const char *s, size_t n)
+{
+    size_t i = bc_byte_scan_pair((const unsigned char *)s, n, ' ');
+    return i < n ? s + i : NULL;
+}
+
+static void S_spaces_in(bc_check_ctx *c, const bc_node *v, const char *path)
+{
+    const char *s = v->str;
+    size_t n = v->len;
+    for (size_t i = 0; i < n;) {
+        const char *nl = memchr(s + i, '\n', n - i);
+        size_t end = nl ? (size_t)(nl - s) : n;
+        size_t a = i;
+        while (a < end && (s[a] == ' ' || s[a] == '\t'))
+            a++;
+        /* the line's first double space, unless only spaces follow it */
+        const char *dbl = S_double_space(s + a, end - a);
+        if (dbl) {
+            size_t k = (size_t)(dbl - s), r = k;
+            while (r < end && s[r] == ' ')
+                r++;
+            if (r < end) {
+                int line, col;
+                bc_check_locate(c, v, k, &line, &col);
+                bc_check_pos(c, BC_WARNING, "L32", v, line, col,
+                           _("double space in `%s`; one space is enough"), path);
+            }
+        }
+        i = end + 1;
+    }
+}
+
+static void S_truncate(bc_buf *b, size_t len)
+{
+    b->len = len;
+    if (b->data)
+        b->data[len] = '\0';
+}
+
+static void S_walk(bc_check_ctx *c, const bc_node *v, bc_buf *path)
+{
+    if (!v)
+        return;
+    size_t mark = path->len;
+    if (v->kind == BC_SCALAR) {
+        S_spaces_in(c, v, bc_buf_cstr(path));
+    } else if (v->kind == BC_LIST) {
+        for (size_t i = 0; i < v->count; i++) {
+            bc_buf_putc(path, '[');
+            bc_buf_put_uint(path, i + 1, 0);
+            bc_buf_putc(path, ']');
+            S_walk(c, v->items[i], path);
+            S_truncate(path, mark);
+        }
+    } else if (v->kind == BC_MAP) {
+        for (size_t i = 0; i < v->count; i++) {
+            if (mark)
+                bc_buf_putc(path, '.');
+            bc_buf_puts(path, v->entries[i].key);
+            S_walk(c, v->entries[i].value, path);
+            S_truncate(path, mark);
+        }
+    }
+}
+
+void bc_check_text_spaces(bc_check_ctx *c)
+{
+    bc_buf path = BC_BUF_INIT;
+    S_walk(c, c->in, &path);
+    bc_buf_free(&path);
+}

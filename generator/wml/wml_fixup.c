@@ -1,0 +1,370 @@
+/*
+ * wml_fixup.c - invariants of rendered WordprocessingML (see wml_fixup.h).
+ */
+#include "wml/wml_fixup.h"
+#include "base/xalloc.h"
+#include "base/buf.h"
+#include "wml/wml.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BC_W14_NS "http://schemas.microsoft.com/office/word/2010/wordml"
+
+enum { K_DRAWING = 1, K_BOOKMARK, K_PARA_ID, K_TEXT_ID, K_COMMENT_START,
+       K_COMMENT_END, K_COMMENT_REF };
+
+/* ---- sets ------------------------------------------------------------------ */
+
+static size_t S_hash(unsigned long k)
+{
+    k ^= k >> 33;
+    k *= 0xff51afd7ed558ccdUL;
+    k ^= k >> 33;
+    return (size_t)k;
+}
+
+/* Adds key to the set; false when it was there already. */
+static bool S_num_add(bc_wml_ids *ids, unsigned long key)
+{
+    if ((ids->num_count + 1) * 2 > ids->num_cap) {
+        size_t cap = ids->num_cap ? ids->num_cap * 2 : 64;
+        unsigned long *v = bc_xcalloc(cap, sizeof *v);
+        for (size_t i = 0; i < ids->num_cap; i++) {
+            unsigned long k = ids->nums[i];
+            if (!k)
+                continue;
+            size_t h = S_hash(k) & (cap - 1);
+            while (v[h])
+                h = (h + 1) & (cap - 1);
+            v[h] = k;
+        }
+        free(ids->nums);
+        ids->nums = v;
+        ids->num_cap = cap;
+    }
+    size_t h = S_hash(key) & (ids->num_cap - 1);
+    while (ids->nums[h]) {
+        if (ids->nums[h] == key)
+            return false;
+        h = (h + 1) & (ids->num_cap - 1);
+    }
+    ids->nums[h] = key;
+    ids->num_count++;
+    return true;
+}
+
+static size_t S_str_hash(const char *s)
+{
+    size_t h = 1469598103934665603UL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211UL;
+    return h;
+}
+
+static bool S_name_add(bc_wml_ids *ids, const char *name)
+{
+    if ((ids->name_count + 1) * 2 > ids->name_cap) {
+        size_t cap = ids->name_cap ? ids->name_cap * 2 : 32;
+        char **v = bc_xcalloc(cap, sizeof *v);
+        for (size_t i = 0; i < ids->name_cap; i++) {
+            if (!ids->names[i])
+                continue;
+            size_t h = S_str_hash(ids->names[i]) & (cap - 1);
+            while (v[h])
+                h = (h + 1) & (cap - 1);
+            v[h] = ids->names[i];
+        }
+        free(ids->names);
+        ids->names = v;
+        ids->name_cap = cap;
+    }
+    size_t h = S_str_hash(name) & (ids->name_cap - 1);
+    while (ids->names[h]) {
+        if (strcmp(ids->names[h], name) == 0)
+            return false;
+        h = (h + 1) & (ids->name_cap - 1);
+    }
+    ids->names[h] = bc_xstrdup(name);
+    ids->name_count++;
+    return true;
+}
+
+/* A (kind, id) key; ids that are not numbers hash by text. */
+static unsigned long S_key(int kind, const char *id)
+{
+    char *end;
+    unsigned long v = strtoul(id, &end, 10);
+    if (*end || end == id)
+        v = (unsigned long)S_str_hash(id) >> 4;
+    return ((v << 4) | (unsigned long)kind) | 1UL << 63;
+}
+
+void bc_wml_fixup_ids_init(bc_wml_ids *ids, unsigned long first_free)
+{
+    memset(ids, 0, sizeof *ids);
+    ids->next = first_free ? first_free : 1;
+}
+
+void bc_wml_fixup_ids_free(bc_wml_ids *ids)
+{
+    for (size_t i = 0; i < ids->name_cap; i++)
+        free(ids->names[i]);
+    free(ids->names);
+    free(ids->nums);
+    memset(ids, 0, sizeof *ids);
+}
+
+/* ---- tables ---------------------------------------------------------------- */
+
+static bool S_is(const xmlNode *n, const char *name)
+{
+    return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}
+
+static bool S_wrapper(const xmlNode *n)
+{
+    return bc_wml_is(n, "sdt") || bc_wml_is(n, "sdtContent") ||
+           bc_wml_is(n, "customXml");
+}
+
+/* Counts the elements named `name` under n, through content controls. */
+static size_t S_count(const xmlNode *n, const char *name)
+{
+    size_t k = 0;
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        if (bc_wml_is(c, name))
+            k++;
+        else if (S_wrapper(c))
+            k += S_count(c, name);
+    }
+    return k;
+}
+
+static void S_remove(xmlNodePtr n)
+{
+    xmlUnlinkNode(n);
+    xmlFreeNode(n);
+}
+
+static void S_tables(xmlNodePtr n)
+{
+    xmlNodePtr c = n->children;
+    while (c) {
+        xmlNodePtr next = c->next;
+        if (c->type == XML_ELEMENT_NODE) {
+            S_tables(c);
+            if (bc_wml_is(c, "tr") && S_count(c, "tc") == 0) {
+                S_remove(c);
+            } else if (bc_wml_is(c, "tbl") && S_count(c, "tr") == 0) {
+                S_remove(c);
+            } else if (bc_wml_is(c, "tc")) {
+                xmlNodePtr last = NULL;
+                for (xmlNodePtr k = c->children; k; k = k->next)
+                    if (k->type == XML_ELEMENT_NODE && !bc_wml_is(k, "tcPr"))
+                        last = k;
+                if (!last || bc_wml_is(last, "tbl"))
+                    bc_wml_new(c, NULL, "p");
+            }
+        }
+        c = next;
+    }
+}
+
+/* ---- unique ids ------------------------------------------------------------ */
+
+typedef struct pending {
+    char *from, *to;   /* a bookmark id renumbered until its end */
+} pending;
+
+typedef struct idctx {
+    bc_wml_ids *ids;
+    pending *v;
+    size_t count, cap;
+} idctx;
+
+static void S_set_attr(xmlNodePtr n, xmlAttrPtr a, const char *value)
+{
+    xmlSetNsProp(n, a->ns, a->name, (const xmlChar *)value);
+}
+
+static xmlAttrPtr S_attr(const xmlNode *n, const char *name, const char *ns)
+{
+    for (xmlAttrPtr a = n->properties; a; a = a->next) {
+        if (strcmp((const char *)a->name, name) != 0)
+            continue;
+        if (ns && !(a->ns && strcmp((const char *)a->ns->href, ns) == 0))
+            continue;
+        return a;
+    }
+    return NULL;
+}
+
+/* An attribute without a namespace (wp:docPr/@id). */
+static xmlAttrPtr S_plain_attr(const xmlNode *n, const char *name)
+{
+    for (xmlAttrPtr a = n->properties; a; a = a->next)
+        if (!a->ns && strcmp((const char *)a->name, name) == 0)
+            return a;
+    return NULL;
+}
+
+static const char *S_val(xmlAttrPtr a)
+{
+    return a && a->children && a->children->content
+               ? (const char *)a->children->content
+               : NULL;
+}
+
+static void S_fresh(idctx *x, char *buf, size_t n)
+{
+    snprintf(buf, n, "%lu", x->ids->next++);
+}
+
+static void S_bookmark_start(idctx *x, xmlNodePtr n)
+{
+    xmlAttrPtr a = S_attr(n, "id", BC_W_NS);
+    const char *id = S_val(a);
+    if (id && !S_num_add(x->ids, S_key(K_BOOKMARK, id))) {
+        char fresh[32];
+        S_fresh(x, fresh, sizeof fresh);
+        if (x->count == x->cap) {
+            x->cap = x->cap ? x->cap * 2 : 8;
+            x->v = bc_xrealloc(x->v, x->cap * sizeof *x->v);
+        }
+        x->v[x->count++] = (pending){bc_xstrdup(id), bc_xstrdup(fresh)};
+        S_num_add(x->ids, S_key(K_BOOKMARK, fresh));
+        S_set_attr(n, a, fresh);
+    }
+    xmlAttrPtr na = S_attr(n, "name", BC_W_NS);
+    const char *name = S_val(na);
+    if (name && !S_name_add(x->ids, name)) {
+        for (unsigned k = 2;; k++) {
+            char suffix[16];
+            snprintf(suffix, sizeof suffix, "_%u", k);
+            bc_buf b = BC_BUF_INIT;
+            size_t keep = strlen(name);
+            if (keep + strlen(suffix) > 40)
+                keep = 40 - strlen(suffix);
+            bc_buf_put(&b, name, keep);
+            bc_buf_puts(&b, suffix);
+            char *cand = bc_buf_detach(&b, NULL);
+            bool added = S_name_add(x->ids, cand);
+            if (added)
+                S_set_attr(n, na, cand);
+            free(cand);
+            if (added)
+                break;
+        }
+    }
+}
+
+static void S_bookmark_end(idctx *x, xmlNodePtr n)
+{
+    xmlAttrPtr a = S_attr(n, "id", BC_W_NS);
+    const char *id = S_val(a);
+    if (!id)
+        return;
+    for (size_t i = x->count; i-- > 0;) {
+        if (strcmp(x->v[i].from, id) == 0) {
+            S_set_attr(n, a, x->v[i].to);
+            free(x->v[i].from);
+            free(x->v[i].to);
+            x->v[i] = x->v[--x->count];
+            return;
+        }
+    }
+}
+
+static void S_ids(idctx *x, xmlNodePtr n)
+{
+    xmlNodePtr c = n->children;
+    while (c) {
+        xmlNodePtr next = c->next;
+        if (c->type != XML_ELEMENT_NODE) {
+            c = next;
+            continue;
+        }
+        if (S_is(c, "docPr")) {
+            xmlAttrPtr a = S_plain_attr(c, "id");
+            const char *id = S_val(a);
+            if (id && !S_num_add(x->ids, S_key(K_DRAWING, id))) {
+                char fresh[32];
+                S_fresh(x, fresh, sizeof fresh);
+                S_num_add(x->ids, S_key(K_DRAWING, fresh));
+                S_set_attr(c, a, fresh);
+            }
+        } else if (bc_wml_is(c, "bookmarkStart")) {
+            S_bookmark_start(x, c);
+        } else if (bc_wml_is(c, "bookmarkEnd")) {
+            S_bookmark_end(x, c);
+        } else if (bc_wml_is(c, "commentRangeStart") ||
+                   bc_wml_is(c, "commentRangeEnd") ||
+                   bc_wml_is(c, "commentReference")) {
+            int kind = bc_wml_is(c, "commentRangeStart") ? K_COMMENT_START
+                       : bc_wml_is(c, "commentRangeEnd") ? K_COMMENT_END
+                                                         : K_COMMENT_REF;
+            const char *id = S_val(S_attr(c, "id", BC_W_NS));
+            if (id && !S_num_add(x->ids, S_key(kind, id))) {
+                S_remove(c);
+                c = next;
+                continue;
+            }
+        } else if (bc_wml_is(c, "p") || bc_wml_is(c, "tr")) {
+            static const char *const attrs[] = {"paraId", "textId"};
+            for (int k = 0; k < 2; k++) {
+                xmlAttrPtr a = S_attr(c, attrs[k], BC_W14_NS);
+                const char *id = S_val(a);
+                if (id && !S_num_add(x->ids, S_key(k ? K_TEXT_ID : K_PARA_ID, id)))
+                    xmlRemoveProp(a);
+            }
+        }
+        S_ids(x, c);
+        c = next;
+    }
+}
+
+void bc_wml_fixup_tables(xmlNodePtr n)
+{
+    if (n)
+        S_tables(n);
+}
+
+void bc_wml_fixup(xmlNodePtr root, bc_wml_ids *ids)
+{
+    if (!root)
+        return;
+    S_tables(root);
+    idctx x = {ids, NULL, 0, 0};
+    S_ids(&x, root);
+    for (size_t i = 0; i < x.count; i++) {
+        free(x.v[i].from);
+        free(x.v[i].to);
+    }
+    free(x.v);
+}
+
+unsigned long bc_wml_fixup_max_id(const xmlNode *root)
+{
+    unsigned long best = 0;
+    for (xmlNodePtr c = root ? root->children : NULL; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        const char *id = NULL;
+        if (S_is(c, "docPr"))
+            id = S_val(S_plain_attr(c, "id"));
+        else if (bc_wml_is(c, "bookmarkStart") || bc_wml_is(c, "bookmarkEnd"))
+            id = S_val(S_attr(c, "id", BC_W_NS));
+        if (id) {
+            unsigned long v = strtoul(id, NULL, 10);
+            if (v > best)
+                best = v;
+        }
+        unsigned long sub = bc_wml_fixup_max_id(c);
+        if (sub > best)
+            best = sub;
+    }
+    return best;
+}
