@@ -9,6 +9,7 @@
 #include "base/diag.h"
 #include "input/node.h"
 #include "mustache/mustache.h"
+#include "wml/wml.h"
 #include "input/node_view.h"
 
 #include <stdio.h>
@@ -37,7 +38,7 @@ static double S_rate(const bc_mtpl *t, const bc_node *root, double seconds,
     memset(&ap, 0, sizeof ap);
     ap.data = &bc_node_view;
     ap.root = root;
-    ap.escape = bc_mustache_escape_xml;
+    ap.escape = bc_wml_escape_run;
     ap.diags = &d;
     size_t n = 0;
     double t0 = S_now(), t1;

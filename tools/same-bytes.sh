@@ -18,7 +18,7 @@
 #
 # Not part of `make test`: later work changes the output on purpose.
 set -eu
-ref=${1:-${SAME_BYTES_REF:-ba3019ed3a4d9cb63cc1d0fa7ed7d0a71aed26b7}}
+ref=${1:-${SAME_BYTES_REF:-ba3019eded43fda7b32f9c2a72b5316cf6217c4d}}
 shared=${2:-../shared}
 src=$(pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/same-bytes.XXXXXX")

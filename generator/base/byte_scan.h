@@ -1,8 +1,8 @@
 /*
  * byte_scan.h - word-at-a-time searches for the first byte of a class,
- * shared by the value screen (unicode_text.c), the XML escaper
- * (mustache_escape.c) and the double-space check (check_text.c), which
- * look at every byte of every value.
+ * shared by the value screen (base/utf8.c), the XML escaper
+ * (package/xml_escape.c) and the double-space check (report/check_text.c),
+ * which look at every byte of every value.
  *
  * Eight bytes are tested at once with borrow tricks on a 64-bit word. In
  * the fast tests a borrow only ever carries from a byte that is itself in
@@ -108,10 +108,12 @@ static inline size_t bc_byte_scan_not_printable(const unsigned char *p, size_t n
     return n;
 }
 
-/* Index of the first byte of p[0..n) that XML escaping of a value looks
- * at: a C0 control, & < > ", or 0xEF (the lead of U+FFFE and U+FFFF); or
- * n. */
-static inline size_t bc_byte_scan_xml_special(const unsigned char *p, size_t n)
+/* Index of the first byte of p[0..n) that XML escaping looks at: a C0
+ * control, & < > ", 0xEF (the lead of U+FFFE and U+FFFF), or `also` (an
+ * ASCII byte one escaper gives a meaning of its own: "{" in template
+ * text); or n. */
+static inline size_t bc_byte_scan_xml_special(const unsigned char *p, size_t n,
+                                              unsigned char also)
 {
     size_t i = 0;
 #if BC_BYTE_SCAN_SSE2
@@ -125,6 +127,7 @@ static inline size_t bc_byte_scan_xml_special(const unsigned char *p, size_t n)
         m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('>')));
         m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
         m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xEF)));
+        m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)also)));
         int bits = _mm_movemask_epi8(m);
         if (bits)
             return i + (size_t)__builtin_ctz((unsigned)bits);
@@ -137,14 +140,15 @@ static inline size_t bc_byte_scan_xml_special(const unsigned char *p, size_t n)
         uint64_t m = ((w - BC_BYTES8(0x20)) & ~w & BC_BYTES8(0x80)) |
                      bc_byte_scan_word_eq(w, '&') | bc_byte_scan_word_eq(w, '<') |
                      bc_byte_scan_word_eq(w, '>') | bc_byte_scan_word_eq(w, '"') |
-                     bc_byte_scan_word_eq(w, 0xEF);
+                     bc_byte_scan_word_eq(w, 0xEF) | bc_byte_scan_word_eq(w, also);
         if (m)
             return i + (size_t)(__builtin_ctzll(m) >> 3);
     }
 #endif
     for (; i < n; i++) {
         unsigned char c = p[i];
-        if (c < 0x20 || c == '&' || c == '<' || c == '>' || c == '"' || c == 0xEF)
+        if (c < 0x20 || c == '&' || c == '<' || c == '>' || c == '"' || c == 0xEF ||
+            c == also)
             return i;
     }
     return n;

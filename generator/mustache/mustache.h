@@ -7,7 +7,7 @@
  * the engine knows nothing about YAML or the data model (see
  * mustache_model.h for the adapter over bc_node). Output escaping is
  * chosen by the output side (bc_mustache_escape_html for the spec runner,
- * bc_mustache_escape_xml for WordprocessingML).
+ * bc_wml_escape_run of wml/wml.h for WordprocessingML).
  *
  * Supported: variables {{x}} {{{x}}} {{&x}}, dotted names and {{.}},
  * sections, inverted sections, comments, set delimiters, partials {{>p}},
@@ -83,11 +83,6 @@ typedef unsigned (*bc_mescape_fn)(bc_buf *out, const char *s, size_t n,
 
 /* HTML: & < > " escaped unless raw (the specification's rules). */
 unsigned bc_mustache_escape_html(bc_buf *out, const char *s, size_t n, bool raw);
-/* XML text for WordprocessingML: & < > always escaped (raw too); a newline
- * becomes a line break and a tab a tab in the same run
- * ("</w:t><w:br/><w:t xml:space=\"preserve\">"); XML-illegal characters
- * (C0 controls except tab/newline/CR, U+FFFE, U+FFFF) are refused. */
-unsigned bc_mustache_escape_xml(bc_buf *out, const char *s, size_t n, bool raw);
 /* Plain text (a text template rendered into a string): copied as is. */
 unsigned bc_mustache_escape_none(bc_buf *out, const char *s, size_t n, bool raw);
 

@@ -4,7 +4,7 @@
 #include "package/docprops.h"
 #include "base/buf.h"
 #include "package/opc.h"
-#include "wml/wml.h"
+#include "package/xml_escape.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -12,18 +12,11 @@
 #define BC_REL_CORE \
     "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
 
-static void S_text(bc_buf *b, const char *s)
+/* A property's text: one line, XML-escaped. */
+static void S_line(bc_buf *b, const char *s)
 {
-    /* XML text; "{" needs no escaping in a part that is not a template */
-    for (; *s; s++) {
-        switch (*s) {
-        case '&': bc_buf_puts(b, "&amp;"); break;
-        case '<': bc_buf_puts(b, "&lt;"); break;
-        case '>': bc_buf_puts(b, "&gt;"); break;
-        case '\n': bc_buf_putc(b, ' '); break;
-        default: bc_buf_putc(b, *s); break;
-        }
-    }
+    if (s)
+        bc_xml_escape(b, s, strlen(s), &bc_xml_escape_line);
 }
 
 /* YYYY-MM-DDT00:00:00Z (W3CDTF). */
@@ -65,9 +58,9 @@ void bc_docprops_set(bc_package *out, const char *part, const char *title,
                 "xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" "
                 "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">");
     bc_buf_puts(&b, "<dc:title>");
-    S_text(&b, title ? title : "");
+    S_line(&b, title);
     bc_buf_puts(&b, "</dc:title><dc:creator>");
-    S_text(&b, creator ? creator : "");
+    S_line(&b, creator);
     bc_buf_puts(&b, "</dc:creator><cp:lastModifiedBy>baocao</cp:lastModifiedBy>");
     bc_buf_puts(&b, "<dcterms:created xsi:type=\"dcterms:W3CDTF\">");
     S_date(&b, year, month, day);

@@ -2,6 +2,7 @@
  * wml.c - WordprocessingML tree helpers and serializer (see wml.h).
  */
 #include "wml/wml.h"
+#include "package/xml_escape.h"
 
 #include <string.h>
 
@@ -72,149 +73,39 @@ const char *bc_wml_text(const xmlNode *n)
     return "";
 }
 
-static void S_escape(bc_buf *out, const char *s, size_t n, bool attr)
-{
-    size_t start = 0;
-    for (size_t i = 0; i < n; i++) {
-        const char *rep = NULL;
-        switch (s[i]) {
-        case '&': rep = "&amp;"; break;
-        case '<': rep = "&lt;"; break;
-        case '>': rep = "&gt;"; break;
-        case '{': rep = "&#123;"; break;
-        case '"': rep = attr ? "&quot;" : NULL; break;
-        case '\n': rep = attr ? "&#10;" : NULL; break;
-        case '\r': rep = "&#13;"; break;
-        case '\t': rep = attr ? "&#9;" : NULL; break;
-        default: break;
-        }
-        if (rep) {
-            bc_buf_put(out, s + start, i - start);
-            bc_buf_puts(out, rep);
-            start = i + 1;
-        }
-    }
-    bc_buf_put(out, s + start, n - start);
-}
+/* ---- text in a run ------------------------------------------------------- */
 
-void bc_xml_escape_text(bc_buf *out, const char *s, size_t n)
-{
-    S_escape(out, s, n, false);
-}
+#define RUN_RESUME "<w:t xml:space=\"preserve\">"
 
-void bc_xml_escape_attr(bc_buf *out, const char *s, size_t n)
-{
-    S_escape(out, s, n, true);
-}
+/* C0 controls are refused, but for the three that have a meaning in a run
+ * (a tab, a line break; a carriage return is dropped). */
+#define REFUSED_C0                                                           \
+    [0x00] = BC_XML_REFUSED, [0x01] = BC_XML_REFUSED, [0x02] = BC_XML_REFUSED, \
+    [0x03] = BC_XML_REFUSED, [0x04] = BC_XML_REFUSED, [0x05] = BC_XML_REFUSED, \
+    [0x06] = BC_XML_REFUSED, [0x07] = BC_XML_REFUSED, [0x08] = BC_XML_REFUSED, \
+    [0x0B] = BC_XML_REFUSED, [0x0C] = BC_XML_REFUSED, [0x0E] = BC_XML_REFUSED, \
+    [0x0F] = BC_XML_REFUSED, [0x10] = BC_XML_REFUSED, [0x11] = BC_XML_REFUSED, \
+    [0x12] = BC_XML_REFUSED, [0x13] = BC_XML_REFUSED, [0x14] = BC_XML_REFUSED, \
+    [0x15] = BC_XML_REFUSED, [0x16] = BC_XML_REFUSED, [0x17] = BC_XML_REFUSED, \
+    [0x18] = BC_XML_REFUSED, [0x19] = BC_XML_REFUSED, [0x1A] = BC_XML_REFUSED, \
+    [0x1B] = BC_XML_REFUSED, [0x1C] = BC_XML_REFUSED, [0x1D] = BC_XML_REFUSED, \
+    [0x1E] = BC_XML_REFUSED, [0x1F] = BC_XML_REFUSED,                         \
+    ['\n'] = "</w:t><w:br/>" RUN_RESUME, ['\t'] = "</w:t><w:tab/>" RUN_RESUME, \
+    ['\r'] = "", ['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;"
 
-static void S_qname(bc_buf *out, const xmlNode *n)
-{
-    if (n->ns && n->ns->prefix) {
-        bc_buf_puts(out, (const char *)n->ns->prefix);
-        bc_buf_putc(out, ':');
-    }
-    bc_buf_puts(out, (const char *)n->name);
-}
+static const bc_xml_escaper S_run = {
+    .ascii = {REFUSED_C0, ['"'] = "&quot;"},
+    .also = '&',
+    .nonchars = true,
+};
+/* {{{x}}} skips only what is HTML's own: the quote */
+static const bc_xml_escaper S_run_raw = {
+    .ascii = {REFUSED_C0},
+    .also = '&',
+    .nonchars = true,
+};
 
-/* True when an ancestor declares the same prefix for the same namespace
- * (a copied node carries its own declaration; writing it again is noise). */
-static bool S_declared_above(const xmlNode *n, const xmlNs *ns)
+unsigned bc_wml_escape_run(bc_buf *out, const char *s, size_t n, bool raw)
 {
-    for (const xmlNode *a = n->parent; a && a->type == XML_ELEMENT_NODE; a = a->parent)
-        for (const xmlNs *d = a->nsDef; d; d = d->next) {
-            bool same_prefix = (!d->prefix && !ns->prefix) ||
-                               (d->prefix && ns->prefix &&
-                                strcmp((const char *)d->prefix, (const char *)ns->prefix) == 0);
-            if (same_prefix)
-                return strcmp((const char *)d->href, (const char *)ns->href) == 0;
-        }
-    return false;
-}
-
-void bc_xml_write_start(bc_buf *out, const xmlNode *n)
-{
-    bc_buf_putc(out, '<');
-    S_qname(out, n);
-    for (xmlNsPtr ns = n->nsDef; ns; ns = ns->next) {
-        if (S_declared_above(n, ns))
-            continue;
-        if (ns->prefix) {
-            bc_buf_puts(out, " xmlns:");
-            bc_buf_puts(out, (const char *)ns->prefix);
-            bc_buf_puts(out, "=\"");
-        } else
-            bc_buf_puts(out, " xmlns=\"");
-        bc_xml_escape_attr(out, (const char *)ns->href, strlen((const char *)ns->href));
-        bc_buf_putc(out, '"');
-    }
-    for (xmlAttrPtr a = n->properties; a; a = a->next) {
-        bc_buf_putc(out, ' ');
-        if (a->ns && a->ns->prefix) {
-            bc_buf_puts(out, (const char *)a->ns->prefix);
-            bc_buf_putc(out, ':');
-        }
-        bc_buf_puts(out, (const char *)a->name);
-        bc_buf_puts(out, "=\"");
-        for (xmlNodePtr v = a->children; v; v = v->next)
-            if (v->content)
-                bc_xml_escape_attr(out, (const char *)v->content,
-                                   strlen((const char *)v->content));
-        bc_buf_putc(out, '"');
-    }
-}
-
-static bool S_has_element_child(const xmlNode *n)
-{
-    for (xmlNodePtr c = n->children; c; c = c->next)
-        if (c->type == XML_ELEMENT_NODE)
-            return true;
-    return false;
-}
-
-static bool S_blank(const char *s)
-{
-    for (; *s; s++)
-        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
-            return false;
-    return true;
-}
-
-void bc_xml_write_node(bc_buf *out, const xmlNode *n)
-{
-    switch (n->type) {
-    case XML_ELEMENT_NODE:
-        bc_xml_write_start(out, n);
-        if (!n->children) {
-            bc_buf_puts(out, "/>");
-            return;
-        }
-        bc_buf_putc(out, '>');
-        for (xmlNodePtr c = n->children; c; c = c->next)
-            bc_xml_write_node(out, c);
-        bc_buf_puts(out, "</");
-        S_qname(out, n);
-        bc_buf_putc(out, '>');
-        return;
-    case XML_TEXT_NODE:
-    case XML_CDATA_SECTION_NODE:
-        if (!n->content)
-            return;
-        if (n->parent && S_has_element_child(n->parent) &&
-            S_blank((const char *)n->content))
-            return;
-        bc_xml_escape_text(out, (const char *)n->content,
-                           strlen((const char *)n->content));
-        return;
-    case XML_PI_NODE: /* kept: the renderer's own placeholders are PIs */
-        bc_buf_puts(out, "<?");
-        bc_buf_puts(out, (const char *)n->name);
-        if (n->content) {
-            bc_buf_putc(out, ' ');
-            bc_buf_puts(out, (const char *)n->content);
-        }
-        bc_buf_puts(out, "?>");
-        return;
-    default:
-        return; /* comments */
-    }
+    return bc_xml_escape(out, s, n, raw ? &S_run_raw : &S_run);
 }

@@ -32,16 +32,12 @@ const char *bc_wml_text(const xmlNode *n);
  * xml:space="preserve" so that edge spaces survive. */
 void bc_wml_set_text(xmlNodePtr t, const char *text);
 
-/* Escapes text for XML content (& < >), and "{" as &#123; so that static
- * text never looks like a mustache tag. */
-void bc_xml_escape_text(bc_buf *out, const char *s, size_t n);
-/* Escapes an attribute value (& < > " and "{"). */
-void bc_xml_escape_attr(bc_buf *out, const char *s, size_t n);
-/* Writes the start tag of an element (name, namespace declarations,
- * attributes) without the closing ">" so callers may add attributes. */
-void bc_xml_write_start(bc_buf *out, const xmlNode *n);
-/* Serializes a whole subtree. Whitespace-only text between elements is
- * dropped; text of leaf elements is kept. */
-void bc_xml_write_node(bc_buf *out, const xmlNode *n);
+/* Text for a run's w:t, the mustache escape function of a .docx part:
+ * & < > always escaped (raw too), " unless raw; a newline becomes a line
+ * break and a tab a tab in the same run ("</w:t><w:br/><w:t
+ * xml:space=\"preserve\">"), a carriage return is dropped; XML-illegal
+ * characters (C0 controls but tab and newline, U+FFFE, U+FFFF) are
+ * refused: the code point is returned (see mustache.h). */
+unsigned bc_wml_escape_run(bc_buf *out, const char *s, size_t n, bool raw);
 
 #endif

@@ -14,6 +14,8 @@
 #include "base/xalloc.h"
 #include "base/i18n.h"
 #include "wml/wml.h"
+#include "package/xml_escape.h"
+#include "package/xml_write.h"
 #include "wml/wml_fixup.h"
 #include "report/layout.h"
 #include "wml/wml_regions.h"
@@ -95,14 +97,14 @@ static void S_text(cctx *c, bc_buf *out, xmlNodePtr t, const bc_stag *hole)
         size_t len = g->end - g->start;
         if (g->t_off < pos || g->t_off + len > n)
             continue;
-        bc_xml_escape_text(out, s + pos, g->t_off - pos);
+        bc_xml_escape(out, s + pos, g->t_off - pos, &bc_xml_escape_text);
         if (g == hole)
             bc_buf_putc(out, '\x02');
         else if (g->place == BC_TP_INLINE)
             S_emit(c, out, k);
         pos = g->t_off + len;
     }
-    bc_xml_escape_text(out, s + pos, n - pos);
+    bc_xml_escape(out, s + pos, n - pos, &bc_xml_escape_text);
     S_close_tag(out, t);
 }
 

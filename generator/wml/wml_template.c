@@ -17,6 +17,7 @@
 #include "base/i18n.h"
 #include "package/opc.h"
 #include "wml/wml.h"
+#include "package/xml_write.h"
 #include "wml/wml_fixup.h"
 #include "report/layout.h"
 #include "wml/wml_regions.h"
@@ -244,7 +245,7 @@ typedef struct render_ctx {
 static int S_escape_checked(render_ctx *rc, bc_buf *out, const char *s,
                             size_t n, const char *name)
 {
-    unsigned cp = bc_mustache_escape_xml(out, s, n, false);
+    unsigned cp = bc_wml_escape_run(out, s, n, false);
     if (!cp)
         return 0;
     bc_diag *g = bc_diag_add(rc->d, BC_ERROR, rc->t->name, 0, 0,
@@ -495,7 +496,7 @@ int bc_wml_render(const bc_wml_template *t, const bc_mdata *data,
         memset(&ap, 0, sizeof ap);
         ap.data = data;
         ap.root = root;
-        ap.escape = bc_mustache_escape_xml;
+        ap.escape = bc_wml_escape_run;
         ap.lenient = opts && opts->lenient;
         ap.host = S_host;
         ap.host_closure = &rc;

@@ -13,6 +13,7 @@
 #include "base/diag.h"
 #include "input/node.h"
 #include "mustache/mustache.h"
+#include "wml/wml.h"
 #include "input/node_view.h"
 #include "input/yaml_load.h"
 
@@ -439,7 +440,7 @@ static void test_xml_escape(void **state)
     (void)state;
     const char *yaml = "x: 'a & b < c > d \"e\" f''g'";
     result r = run_with("{{x}}|{{{x}}}|{{&x}}", NULL, yaml, false,
-                        bc_mustache_escape_xml);
+                        bc_wml_escape_run);
     assert_int_equal(r.rc, 0);
     assert_string_equal(r.out,
                         "a &amp; b &lt; c &gt; d &quot;e&quot; f'g|"
@@ -448,7 +449,7 @@ static void test_xml_escape(void **state)
     result_free(&r);
 
     r = run_with("<w:t>{{x}}</w:t>", NULL, "x: \"m\\u1ed9t\\r\\nhai\\tba\"", false,
-                 bc_mustache_escape_xml);
+                 bc_wml_escape_run);
     assert_int_equal(r.rc, 0);
     assert_string_equal(r.out,
                         "<w:t>một</w:t><w:br/><w:t xml:space=\"preserve\">hai"
@@ -465,10 +466,10 @@ static void test_xml_escape(void **state)
     assert_int_equal(bc_mustache_escape_none(&b, "<&\n", 3, false), 0);
     assert_string_equal(bc_buf_cstr(&b), "<&\n");
     bc_buf_clear(&b);
-    assert_int_equal(bc_mustache_escape_xml(&b, "a\xEF\xBF\xBE", 4, true),
+    assert_int_equal(bc_wml_escape_run(&b, "a\xEF\xBF\xBE", 4, true),
                      0xFFFE);
     bc_buf_clear(&b);
-    assert_int_equal(bc_mustache_escape_xml(&b, "\x1B", 1, false), 0x1B);
+    assert_int_equal(bc_wml_escape_run(&b, "\x1B", 1, false), 0x1B);
     bc_buf_free(&b);
 }
 
@@ -485,7 +486,7 @@ static result run_value(const char *src, const char *key, const char *value,
     bc_mapply ap = {0};
     ap.data = &bc_node_view;
     ap.root = root;
-    ap.escape = bc_mustache_escape_xml;
+    ap.escape = bc_wml_escape_run;
     ap.lenient = lenient;
     ap.diags = &r.d;
     bc_buf out = BC_BUF_INIT;
@@ -547,7 +548,7 @@ static result run_host(const char *src, const char *yaml, bool lenient,
     bc_mapply ap = {0};
     ap.data = &bc_node_view;
     ap.root = data(yaml);
-    ap.escape = bc_mustache_escape_xml;
+    ap.escape = bc_wml_escape_run;
     ap.lenient = lenient;
     ap.host = host_cb;
     ap.host_closure = h;
