@@ -8,6 +8,7 @@
  * looks it up item by item. Data paths are written "thong_ke[].ten".
  */
 #include "app/template_check.h"
+#include "base/grow.h"
 #include "base/xalloc.h"
 #include "base/buf.h"
 #include "base/i18n.h"
@@ -42,10 +43,7 @@ typedef struct checker {
 
 static void S_push(level *l, const bc_node *n, const char *path)
 {
-    if (l->count == l->cap) {
-        l->cap = l->cap ? l->cap * 2 : 8;
-        l->v = bc_xrealloc(l->v, l->cap * sizeof *l->v);
-    }
+    BC_GROW(l->v, l->cap, l->count + 1);
     l->v[l->count++] = (cand){n, bc_xstrdup(path)};
 }
 
@@ -74,10 +72,7 @@ static void S_use(checker *c, const char *path, bool whole)
             c->u[i].whole |= whole;
             return;
         }
-    if (c->nu == c->cap_u) {
-        c->cap_u = c->cap_u ? c->cap_u * 2 : 32;
-        c->u = bc_xrealloc(c->u, c->cap_u * sizeof *c->u);
-    }
+    BC_GROW(c->u, c->cap_u, c->nu + 1);
     c->u[c->nu++] = (used){bc_xstrdup(path), whole};
 }
 
@@ -297,10 +292,7 @@ static void S_unused(checker *c, const bc_node *map, const char *path,
                         have = strcmp(all[q].key, it->entries[m].key) == 0;
                     if (have)
                         continue;
-                    if (n == cap) {
-                        cap = cap ? cap * 2 : 8;
-                        all = bc_xrealloc(all, cap * sizeof *all);
-                    }
+                    BC_GROW(all, cap, n + 1);
                     all[n++] = it->entries[m];
                 }
             }

@@ -3,6 +3,7 @@
  * rule (see warn_digest.h).
  */
 #include "app/warn_digest.h"
+#include "base/grow.h"
 #include "base/xalloc.h"
 
 #include <stdlib.h>
@@ -14,7 +15,7 @@ static bc_warn_rule *S_rule(bc_warn_digest *w, const bc_diag *g)
     for (size_t i = 0; i < w->count; i++)
         if (strcmp(w->rules[i].id, id) == 0)
             return &w->rules[i];
-    w->rules = bc_xrealloc(w->rules, (w->count + 1) * sizeof *w->rules);
+    BC_GROW(w->rules, w->cap, w->count + 1);
     bc_warn_rule *r = &w->rules[w->count++];
     memset(r, 0, sizeof *r);
     r->id = bc_xstrdup(id);

@@ -31,10 +31,10 @@ typedef struct bc_warn_rule {
 
 typedef struct bc_warn_digest {
     bc_warn_rule *rules;
-    size_t count;
+    size_t count, cap;
 } bc_warn_digest;
 
-#define BC_WARN_DIGEST_INIT {NULL, 0}
+#define BC_WARN_DIGEST_INIT {NULL, 0, 0}
 
 typedef enum bc_warn_verdict {
     BC_WARN_SHOW,     /* print it now */

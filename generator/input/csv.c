@@ -2,6 +2,7 @@
  * csv.c - spreadsheet rows as batch entries (see csv.h).
  */
 #include "input/csv.h"
+#include "base/grow.h"
 #include "base/xalloc.h"
 #include "base/buf.h"
 #include "base/i18n.h"
@@ -72,8 +73,7 @@ static long S_record(bc_csv *c, field **fields, size_t *cap)
     int col = 1;
     for (;;) {
         if (n == *cap) {
-            *cap = *cap ? *cap * 2 : 16;
-            *fields = bc_xrealloc(*fields, *cap * sizeof **fields);
+            *fields = bc_grow(*fields, cap, n + 1, sizeof **fields);
             for (size_t i = n; i < *cap; i++)
                 memset(&(*fields)[i].text, 0, sizeof(bc_buf));
         }

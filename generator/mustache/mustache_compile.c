@@ -36,23 +36,12 @@
  * are never indented.
  */
 #include "mustache/mustache_int.h"
+#include "base/grow.h"
 #include "base/xalloc.h"
 #include "base/i18n.h"
 #include "base/utf8.h"
 
 /* ---- small helpers ---------------------------------------------------- */
-
-void *bc_grow(void *p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return p;
-    size_t c = *cap ? *cap * 2 : 16;
-    while (c < need)
-        c *= 2;
-    p = bc_xrealloc(p, c * elem);
-    *cap = c;
-    return p;
-}
 
 static bool S_space(char c)
 {

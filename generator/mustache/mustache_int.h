@@ -110,8 +110,7 @@ typedef struct unit {
     size_t errors;
 } unit;
 
-/* Grows an array of `elem`-sized items to hold `need` (abort on OOM). */
-void *bc_grow(void *p, size_t *cap, size_t need, size_t elem);
+#include "base/grow.h"
 /* Index of partial `name` in a cache, or NONE. */
 size_t bc_mustache_cache_find(const cache *c, const char *name, size_t len);
 void bc_mustache_cache_free(cache *c);

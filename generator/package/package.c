@@ -3,6 +3,7 @@
  * (see docx_package.h).
  */
 #include "package/package.h"
+#include "base/grow.h"
 #include "base/xalloc.h"
 #include "base/i18n.h"
 #include "package/deflate.h"
@@ -18,10 +19,7 @@
 static void S_add(bc_package *p, const char *name, unsigned char *data,
                   size_t len)
 {
-    if (p->count == p->cap) {
-        p->cap = p->cap ? p->cap * 2 : 16;
-        p->parts = bc_xrealloc(p->parts, p->cap * sizeof *p->parts);
-    }
+    BC_GROW(p->parts, p->cap, p->count + 1);
     bc_part *part = &p->parts[p->count++];
     memset(part, 0, sizeof *part);
     part->name = bc_xstrdup(name);

@@ -54,6 +54,7 @@
  * does, a final "." becomes "./.", anything else gets "./." appended.
  */
 #include "report/body_markup.h"
+#include "base/grow.h"
 
 #include "base/xalloc.h"
 #include "base/buf.h"
@@ -311,10 +312,7 @@ static void resolve_emphasis(raw_block *rb, bc_block *blk)
         size_t j = i;
         while (j < m && r[j] == '*' && !lit[j])
             j++;
-        if (nruns == cap) {
-            cap = cap ? cap * 2 : 8;
-            runs = bc_xrealloc(runs, cap * sizeof *runs);
-        }
+        BC_GROW(runs, cap, nruns + 1);
         runs[nruns++] = (star_run){i, j - i, -1, false};
         i = j;
     }
@@ -437,10 +435,7 @@ static void finish_block(raw_block *rb, bc_body *out, size_t *cap)
 {
     if (rb->lines == 0)
         return;
-    if (out->count == *cap) {
-        *cap = *cap ? *cap * 2 : 16;
-        out->blocks = bc_xrealloc(out->blocks, *cap * sizeof *out->blocks);
-    }
+    out->blocks = bc_grow(out->blocks, cap, out->count + 1, sizeof *out->blocks);
     bc_block *blk = &out->blocks[out->count++];
     memset(blk, 0, sizeof *blk);
     resolve_emphasis(rb, blk);

@@ -2,6 +2,7 @@
  * wml_layout.c - measured geometry after rendering (see wml_layout.h).
  */
 #include "report/layout.h"
+#include "base/grow.h"
 #include "base/xalloc.h"
 #include "base/font_metrics.h"
 #include "wml/wml.h"
@@ -26,10 +27,7 @@ typedef struct pline {
 
 static void S_push(pline *l, pchar c)
 {
-    if (l->count == l->cap) {
-        l->cap = l->cap ? l->cap * 2 : 64;
-        l->v = bc_xrealloc(l->v, l->cap * sizeof *l->v);
-    }
+    BC_GROW(l->v, l->cap, l->count + 1);
     l->v[l->count++] = c;
 }
 

@@ -3,6 +3,7 @@
  * (see report.h).
  */
 #include "report/report.h"
+#include "base/grow.h"
 #include "base/xalloc.h"
 #include "base/buf.h"
 #include "report/doc_types.h"
@@ -401,8 +402,9 @@ static void S_cache_add(bc_report_text_cache *c, const bc_node *v)
     bc_diags_free(&quiet);
     if (!t)
         return;
-    c->nodes = bc_xrealloc(c->nodes, (c->count + 1) * sizeof *c->nodes);
-    c->tpls = bc_xrealloc(c->tpls, (c->count + 1) * sizeof *c->tpls);
+    size_t cap = c->cap;
+    BC_GROW(c->nodes, c->cap, c->count + 1);
+    BC_GROW(c->tpls, cap, c->count + 1);
     c->nodes[c->count] = v;
     c->tpls[c->count++] = t;
 }

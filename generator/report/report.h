@@ -38,7 +38,7 @@ int bc_report_prepare(bc_arena *a, const bc_node *input, bool lenient,
 typedef struct bc_report_text_cache {
     const bc_node **nodes;
     struct bc_mtpl **tpls;
-    size_t count;
+    size_t count, cap;
 } bc_report_text_cache;
 
 void bc_report_text_cache_fill(bc_report_text_cache *c, const bc_node *chung);

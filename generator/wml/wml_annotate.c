@@ -3,6 +3,7 @@
  * wml_annotate.h).
  */
 #include "wml/wml_annotate.h"
+#include "base/grow.h"
 #include "base/xalloc.h"
 #include "base/buf.h"
 #include "base/i18n.h"
@@ -25,10 +26,7 @@ static void S_paras(xmlNodePtr n, xmlNodePtr **v, size_t *count, size_t *cap)
         if (c->type != XML_ELEMENT_NODE)
             continue;
         if (bc_wml_is(c, "p")) {
-            if (*count == *cap) {
-                *cap = *cap ? *cap * 2 : 64;
-                *v = bc_xrealloc(*v, *cap * sizeof **v);
-            }
+            *v = bc_grow(*v, cap, *count + 1, sizeof **v);
             (*v)[(*count)++] = c;
         }
         S_paras(c, v, count, cap);

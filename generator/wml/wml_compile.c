@@ -12,6 +12,7 @@
  * come back located through the recorded tag places.
  */
 #include "base/xalloc.h"
+#include "base/grow.h"
 #include "base/i18n.h"
 #include "wml/wml.h"
 #include "package/xml_escape.h"
@@ -39,10 +40,7 @@ static void S_element(cctx *c, bc_buf *out, xmlNodePtr n, const bc_stag *hole);
 static void S_loc(cctx *c, size_t offset, const bc_stag *g)
 {
     tpl_part *p = c->part;
-    if (p->loc_count == c->loc_cap) {
-        c->loc_cap = c->loc_cap ? c->loc_cap * 2 : 32;
-        p->locs = bc_xrealloc(p->locs, c->loc_cap * sizeof *p->locs);
-    }
+    BC_GROW(p->locs, c->loc_cap, p->loc_count + 1);
     const bc_spara *sp = &c->s->paras[g->para];
     p->locs[p->loc_count++] = (tag_loc){offset, bc_xstrdup(sp->place),
                                         bc_wml_scan_shown(c->s, g->para, g)};
@@ -192,10 +190,7 @@ static xmlNodePtr S_run_rpr(xmlNodePtr t)
 static void S_block(cctx *c, bc_buf *out, xmlNodePtr p, const bc_stag *g)
 {
     tpl_part *part = c->part;
-    if (part->block_count == c->block_cap) {
-        c->block_cap = c->block_cap ? c->block_cap * 2 : 8;
-        part->blocks = bc_xrealloc(part->blocks, c->block_cap * sizeof *part->blocks);
-    }
+    BC_GROW(part->blocks, c->block_cap, part->block_count + 1);
     block *bl = &part->blocks[part->block_count];
     bc_buf whole = BC_BUF_INIT;
     S_element(c, &whole, p, g);
@@ -295,7 +290,7 @@ static void S_node(cctx *c, bc_buf *out, xmlNodePtr n, const bc_stag *hole)
         c->in_region = false;
         S_element(c, &kept, n, hole);
         c->in_region = true;
-        p->kept = bc_xrealloc(p->kept, (p->kept_count + 1) * sizeof *p->kept);
+        BC_GROW(p->kept, p->kept_cap, p->kept_count + 1);
         p->kept[p->kept_count] = kept;
         bc_buf_printf(out, BC_KEEP_PI "%zu?>", p->kept_count++);
         return;
@@ -410,10 +405,7 @@ static void S_info_tags(const bc_scan *s, const tpl_part *part,
         map[k] = -1;
         if (s->paras[g->para].quiet)
             continue;
-        if (info->ntags == info->cap_tags) {
-            info->cap_tags = info->cap_tags ? info->cap_tags * 2 : 32;
-            info->tags = bc_xrealloc(info->tags, info->cap_tags * sizeof *info->tags);
-        }
+        BC_GROW(info->tags, info->cap_tags, info->ntags + 1);
         map[k] = (long)info->ntags;
         bc_tpl_tag *t = &info->tags[info->ntags++];
         t->part = bc_xstrdup(part->name);
@@ -482,11 +474,7 @@ static void S_info_marks(const bc_scan *s, const char *part_name,
         for (size_t i = 0; s && g->place && i < s->npara && para < 0; i++)
             if (!s->paras[i].quiet && strcmp(s->paras[i].place, g->place) == 0)
                 para = (long)s->paras[i].index;
-        if (info->nmarks == info->cap_marks) {
-            info->cap_marks = info->cap_marks ? info->cap_marks * 2 : 8;
-            info->marks = bc_xrealloc(info->marks,
-                                      info->cap_marks * sizeof *info->marks);
-        }
+        BC_GROW(info->marks, info->cap_marks, info->nmarks + 1);
         info->marks[info->nmarks++] =
             (bc_tpl_mark){g, bc_xstrdup(part_name), para};
     }

@@ -2,6 +2,7 @@
  * wml_fixup.c - invariants of rendered WordprocessingML (see wml_fixup.h).
  */
 #include "wml/wml_fixup.h"
+#include "base/grow.h"
 #include "base/xalloc.h"
 #include "base/buf.h"
 #include "wml/wml.h"
@@ -230,10 +231,7 @@ static void S_bookmark_start(idctx *x, xmlNodePtr n)
     if (id && !S_num_add(x->ids, S_key(K_BOOKMARK, id))) {
         char fresh[32];
         S_fresh(x, fresh, sizeof fresh);
-        if (x->count == x->cap) {
-            x->cap = x->cap ? x->cap * 2 : 8;
-            x->v = bc_xrealloc(x->v, x->cap * sizeof *x->v);
-        }
+        BC_GROW(x->v, x->cap, x->count + 1);
         x->v[x->count++] = (pending){bc_xstrdup(id), bc_xstrdup(fresh)};
         S_num_add(x->ids, S_key(K_BOOKMARK, fresh));
         S_set_attr(n, a, fresh);

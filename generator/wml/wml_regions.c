@@ -3,6 +3,7 @@
  * wml_regions.h).
  */
 #include "wml/wml_regions.h"
+#include "base/grow.h"
 #include "base/xalloc.h"
 #include "wml/wml.h"
 #include "report/layout.h"
@@ -109,10 +110,7 @@ static size_t S_element_kids(xmlNodePtr parent, xmlNodePtr **out)
     for (xmlNodePtr c = parent->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 16;
-            v = bc_xrealloc(v, cap * sizeof *v);
-        }
+        BC_GROW(v, cap, n + 1);
         v[n++] = c;
     }
     *out = v;

@@ -3,6 +3,7 @@
  * split-tag repair (see wml_scan.h).
  */
 #include "wml/wml_scan.h"
+#include "base/grow.h"
 #include "mustache/mustache.h"
 #include "base/xalloc.h"
 #include "base/buf.h"
@@ -22,20 +23,9 @@
 
 /* ---- records ----------------------------------------------------------- */
 
-static void *S_grow(void *v, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap)
-        return v;
-    size_t n = *cap ? *cap * 2 : 16;
-    while (n < need)
-        n *= 2;
-    *cap = n;
-    return bc_xrealloc(v, n * size);
-}
-
 static size_t S_new_para(bc_scan *s)
 {
-    s->paras = S_grow(s->paras, &s->cap_para, s->npara + 1, sizeof *s->paras);
+    s->paras = bc_grow(s->paras, &s->cap_para, s->npara + 1, sizeof *s->paras);
     bc_spara *p = &s->paras[s->npara];
     memset(p, 0, sizeof *p);
     p->row = -1;
@@ -44,7 +34,7 @@ static size_t S_new_para(bc_scan *s)
 
 static size_t S_new_row(bc_scan *s)
 {
-    s->rows = S_grow(s->rows, &s->cap_rows, s->nrows + 1, sizeof *s->rows);
+    s->rows = bc_grow(s->rows, &s->cap_rows, s->nrows + 1, sizeof *s->rows);
     memset(&s->rows[s->nrows], 0, sizeof *s->rows);
     return s->nrows++;
 }
@@ -193,7 +183,7 @@ static bool S_is_mc(const xmlNode *n, const char *name)
 
 static void S_seg_add(ptext *pt, xmlNodePtr t, const char *text)
 {
-    pt->v = S_grow(pt->v, &pt->cap, pt->count + 1, sizeof *pt->v);
+    pt->v = bc_grow(pt->v, &pt->cap, pt->count + 1, sizeof *pt->v);
     seg *g = &pt->v[pt->count++];
     g->t = t;
     g->text = bc_xstrdup(text);
@@ -550,7 +540,7 @@ static size_t S_find(bc_scan *s, size_t para, span **out, bool *bad)
             free(shown);
             *bad = true;
         } else {
-            v = S_grow(v, &cap, count + 1, sizeof *v);
+            v = bc_grow(v, &cap, count + 1, sizeof *v);
             v[count++] = (span){p, end};
         }
         i = end;
@@ -626,7 +616,7 @@ static size_t S_children(xmlNodePtr n, const char *name, xmlNodePtr **v,
 {
     for (xmlNodePtr c = n->children; c; c = c->next) {
         if (bc_wml_is(c, name)) {
-            *v = S_grow(*v, cap, count + 1, sizeof **v);
+            *v = bc_grow(*v, cap, count + 1, sizeof **v);
             (*v)[count++] = c;
         } else if (bc_wml_is(c, "sdt") || bc_wml_is(c, "sdtContent") ||
                    bc_wml_is(c, "customXml")) {
@@ -668,7 +658,7 @@ static void S_paragraph(bc_scan *s, xmlNodePtr p, frame *f)
 
     size_t tag0 = s->ntags;
     for (size_t k = 0; k < nspans; k++) {
-        s->tags = S_grow(s->tags, &s->cap_tags, s->ntags + 1, sizeof *s->tags);
+        s->tags = bc_grow(s->tags, &s->cap_tags, s->ntags + 1, sizeof *s->tags);
         bc_stag *g = &s->tags[s->ntags];
         memset(g, 0, sizeof *g);
         g->para = idx;
@@ -842,7 +832,7 @@ void bc_wml_scan_bind(bc_scan *s)
             s->texts[s->ntexts - 1].ntags++;
             continue;
         }
-        s->texts = S_grow(s->texts, &s->cap_texts, s->ntexts + 1,
+        s->texts = bc_grow(s->texts, &s->cap_texts, s->ntexts + 1,
                           sizeof *s->texts);
         s->texts[s->ntexts++] = (bc_stext){t, k, 1};
     }

@@ -2,6 +2,7 @@
  * wml_styles.c - style table of a template (see wml_styles.h).
  */
 #include "wml/wml_styles.h"
+#include "base/grow.h"
 #include "base/xalloc.h"
 #include "package/opc.h"
 #include "wml/wml.h"
@@ -61,10 +62,7 @@ void bc_wml_styles_load(bc_styles *s, const bc_package *p, const char *main_part
         const char *id = bc_wml_attr(n, "styleId");
         if (!id)
             continue;
-        if (s->count == cap) {
-            cap = cap ? cap * 2 : 32;
-            s->v = bc_xrealloc(s->v, cap * sizeof *s->v);
-        }
+        BC_GROW(s->v, cap, s->count + 1);
         bc_style *st = &s->v[s->count++];
         memset(st, 0, sizeof *st);
         st->id = bc_xstrdup(id);

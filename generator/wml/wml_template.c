@@ -10,6 +10,7 @@
  * text with the mustache engine.
  */
 #include "wml/wml_template.h"
+#include "base/grow.h"
 #include "base/xalloc.h"
 #include "report/body_markup.h"
 #include "package/docprops.h"
@@ -120,11 +121,7 @@ bc_wml_template *bc_wml_template_compile_info(const bc_package *pkg, const char 
                                  _("not a Word document: no main document part"));
         bc_diag_set_id(g, "T011");
         if (info) {
-            if (info->nmarks == info->cap_marks) {
-                info->cap_marks = info->cap_marks ? info->cap_marks * 2 : 8;
-                info->marks = bc_xrealloc(info->marks,
-                                          info->cap_marks * sizeof *info->marks);
-            }
+            BC_GROW(info->marks, info->cap_marks, info->nmarks + 1);
             info->marks[info->nmarks++] = (bc_tpl_mark){g, NULL, -1};
         }
         bc_wml_template_free(t);
@@ -236,7 +233,7 @@ typedef struct render_ctx {
      * measures the rest (it has nothing to measure in them), then spliced
      * back at their "<?baocao-body N?>" placeholders. */
     bc_buf *bodies;
-    size_t nbodies;
+    size_t nbodies, cap_bodies;
 } render_ctx;
 
 #define BC_BODY_PI "<?baocao-body "
@@ -276,7 +273,7 @@ static int S_write_body(render_ctx *rc, bc_buf *out, const block *bl,
                         const char *text, size_t len)
 {
     if (rc->part->is_main) {
-        rc->bodies = bc_xrealloc(rc->bodies, (rc->nbodies + 1) * sizeof *rc->bodies);
+        BC_GROW(rc->bodies, rc->cap_bodies, rc->nbodies + 1);
         bc_buf *aside = &rc->bodies[rc->nbodies];
         memset(aside, 0, sizeof *aside);
         char pi[48];
@@ -491,7 +488,7 @@ int bc_wml_render(const bc_wml_template *t, const bc_mdata *data,
     bc_wml_fixup_ids_init(&ids, max_id + 1);
     for (size_t i = 0; i < t->part_count; i++) {
         const tpl_part *part = &t->parts[i];
-        render_ctx rc = {t, part, data, d, NULL, 0};
+        render_ctx rc = {t, part, data, d, NULL, 0, 0};
         bc_mapply ap;
         memset(&ap, 0, sizeof ap);
         ap.data = data;

@@ -49,7 +49,7 @@ typedef struct tpl_part {
     bool regions;
     char *wrap_open, *wrap_close;
     bc_buf *kept;     /* elements kept out of the regions' parse, by number */
-    size_t kept_count;
+    size_t kept_count, kept_cap;
     double page_text; /* the main part's text width, for the layout */
     size_t size_hint; /* the compiled text's length: a rendering's first guess */
     bool compiled; /* set once compiled: later errors are render errors */
