@@ -6,6 +6,8 @@
  * Exit status: 0 success; 1 an input or template error; 2 a usage error.
  */
 #include "base/xalloc.h"
+#include "base/file_write.h"
+#include "report/template.h"
 #include "app/batch.h"
 #include "base/buf.h"
 #include "report/check.h"
@@ -507,7 +509,7 @@ static int S_cmd_template_check(int argc, char **argv)
     bc_wml_template *tpl = NULL;
     int status = EXIT_INPUT;
     if (bc_package_read_file(&pkg, tpl_path, &d) == 0) {
-        tpl = bc_wml_template_compile_info(&pkg, tpl_path, &d, &info);
+        tpl = bc_template_compile(&pkg, tpl_path, &d, &info);
         for (size_t i = 0; i < info.ntags; i++)
             printf("%s: %s\n", info.tags[i].place, info.tags[i].text);
         bool ok = true;

@@ -30,6 +30,8 @@
  * cores wait). Otherwise each file is written as ".FILE.TOKEN.tmp" in DIR.
  */
 #include "app/batch.h"
+#include "base/file_write.h"
+#include "report/template.h"
 #include "base/xalloc.h"
 #include "base/buf.h"
 #include "input/csv.h"

@@ -1,5 +1,5 @@
 /*
- * wml_layout.c - measured geometry after rendering (see wml_layout.h).
+ * layout.c - measured geometry after rendering (see layout.h).
  */
 #include "report/layout.h"
 #include "base/grow.h"
@@ -415,7 +415,7 @@ static void S_summary(const bc_styles *st, xmlNodePtr p, double page_text)
     free(l.v);
 }
 
-double bc_wml_page_text_width(xmlNodePtr root)
+double bc_layout_page_text_width(const xmlNode *root)
 {
     xmlNodePtr body = bc_wml_child(root, "body");
     xmlNodePtr sect = NULL;
@@ -480,5 +480,16 @@ void bc_layout_tree(xmlNodePtr root, const bc_styles *styles)
 {
     xmlNodePtr body = bc_wml_child(root, "body");
     if (body)
-        bc_layout_children(body, styles, bc_wml_page_text_width(root));
+        bc_layout_children(body, styles, bc_layout_page_text_width(root));
+}
+
+bc_wml_layout_role bc_layout_role(const char *role)
+{
+    if (strcmp(role, BC_STYLE_RULE) == 0 || strcmp(role, BC_STYLE_RULE_FULL) == 0)
+        return BC_WML_LAYOUT_RULE;
+    if (strcmp(role, BC_STYLE_AGENCY) == 0 ||
+        strcmp(role, BC_STYLE_PARENT_AGENCY) == 0 ||
+        strcmp(role, BC_STYLE_SUMMARY) == 0)
+        return BC_WML_LAYOUT_MEASURED;
+    return BC_WML_LAYOUT_NONE;
 }

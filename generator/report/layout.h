@@ -1,5 +1,6 @@
 /*
- * wml_layout.h - the layout pass run on a rendered main document part.
+ * layout.h - the Decree 30 layout pass run on a rendered main document
+ * part (the report's host of the template engine runs it, template.c).
  *
  * Decree 30 sizes some lines by the text around them, which only exists
  * after rendering, and tags cannot live in attributes, so the template
@@ -20,6 +21,7 @@
 #ifndef BC_WML_LAYOUT_H
 #define BC_WML_LAYOUT_H
 
+#include "wml/wml_host.h"
 #include "wml/wml_styles.h"
 
 #include <libxml/tree.h>
@@ -42,6 +44,10 @@ void bc_layout_children(xmlNodePtr parent, const bc_styles *styles,
 /* The text width of the page of the last section: the page width less the
  * left and right margins of w:body's w:sectPr (A4 and Decree 30's
  * margins when absent), in twips. */
-double bc_wml_page_text_width(xmlNodePtr root);
+double bc_layout_page_text_width(const xmlNode *root);
+/* What the pass does with a paragraph of a style playing `role`: the
+ * rules are sized from the paragraphs above them; the agency lines and
+ * the summary are measured and broken. */
+bc_wml_layout_role bc_layout_role(const char *role);
 
 #endif

@@ -15,10 +15,10 @@
 #include "base/grow.h"
 #include "base/i18n.h"
 #include "wml/wml.h"
+#include "wml/wml_markers.h"
 #include "package/xml_escape.h"
 #include "package/xml_write.h"
 #include "wml/wml_fixup.h"
-#include "report/layout.h"
 #include "wml/wml_regions.h"
 #include "wml/wml_scan.h"
 #include "wml/wml_template_int.h"
@@ -30,6 +30,7 @@
 typedef struct cctx {
     bc_scan *s;
     tpl_part *part;
+    const bc_wml_host *host;  /* may be NULL */
     size_t loc_cap, block_cap;
     bc_region_plan plan; /* the top-level elements the tree passes see */
     bool in_region;      /* writing the text of a region */
@@ -76,7 +77,7 @@ static void S_close_tag(bc_buf *out, const xmlNode *n)
 }
 
 /* A w:t holding tags: inline tags where they are, the others removed;
- * the block's tag (hole) becomes "\x02". */
+ * the block's tag (hole) becomes BC_MARK_HOLE. */
 static void S_text(cctx *c, bc_buf *out, xmlNodePtr t, const bc_stag *hole)
 {
     const bc_stext *st = t->_private;
@@ -97,7 +98,7 @@ static void S_text(cctx *c, bc_buf *out, xmlNodePtr t, const bc_stag *hole)
             continue;
         bc_xml_escape(out, s + pos, g->t_off - pos, &bc_xml_escape_text);
         if (g == hole)
-            bc_buf_putc(out, '\x02');
+            bc_buf_putc(out, BC_MARK_HOLE);
         else if (g->place == BC_TP_INLINE)
             S_emit(c, out, k);
         pos = g->t_off + len;
@@ -195,7 +196,7 @@ static void S_block(cctx *c, bc_buf *out, xmlNodePtr p, const bc_stag *g)
     bc_buf whole = BC_BUF_INIT;
     S_element(c, &whole, p, g);
     const char *w = bc_buf_cstr(&whole);
-    const char *hole = strchr(w, '\x02');
+    const char *hole = strchr(w, BC_MARK_HOLE);
     bl->pre = bc_xstrndup(w, hole ? (size_t)(hole - w) : whole.len);
     bl->post = bc_xstrdup(hole ? hole + 1 : "");
     xmlNodePtr rpr = S_run_rpr(g->t);
@@ -228,7 +229,7 @@ static void S_paragraph(cctx *c, bc_buf *out, xmlNodePtr p)
         /* a section or page break stays, on its side of the tags */
         char first = c->s->tags[from].sigil;
         bool para_first = sp->break_first ||
-                          (!memchr(sp->text, BC_SCAN_PAGE, sp->len) &&
+                          (!memchr(sp->text, BC_MARK_PAGE, sp->len) &&
                            (first == '#' || first == '^'));
         if (para_first)
             S_element(c, out, p, NULL);
@@ -292,7 +293,7 @@ static void S_node(cctx *c, bc_buf *out, xmlNodePtr n, const bc_stag *hole)
         c->in_region = true;
         BC_GROW(p->kept, p->kept_cap, p->kept_count + 1);
         p->kept[p->kept_count] = kept;
-        bc_buf_printf(out, BC_KEEP_PI "%zu?>", p->kept_count++);
+        bc_buf_printf(out, BC_MARK_KEEP_PI "%zu?>", p->kept_count++);
         return;
     }
     S_element(c, out, n, hole);
@@ -313,12 +314,12 @@ static void S_element(cctx *c, bc_buf *out, xmlNodePtr n, const bc_stag *hole)
     bool top = c->plan.any && n == c->plan.top;
     for (xmlNodePtr k = n->children; k; k = k->next) {
         if (top && bc_wml_regions_opens(&c->plan, k)) {
-            bc_buf_putc(out, BC_REGION_OPEN);
+            bc_buf_putc(out, BC_MARK_REGION_OPEN);
             c->in_region = true;
         }
         S_node(c, out, k, hole);
         if (top && bc_wml_regions_closes(&c->plan, k)) {
-            bc_buf_putc(out, BC_REGION_CLOSE);
+            bc_buf_putc(out, BC_MARK_REGION_CLOSE);
             c->in_region = false;
         }
     }
@@ -347,18 +348,23 @@ static void S_plan_passes(cctx *c, xmlNodePtr root)
     for (size_t i = 0; i < s->npara && !blocks; i++)
         blocks = bc_wml_scan_block_tag(s, &s->paras[i]) != NULL;
     bool ids = bc_wml_regions_has_ids(root);
+    const bc_wml_host *h = c->host;
     part->fixup = (loops || blocks) && (ids || S_has_element(root, "tbl"));
-    if (!part->fixup && !part->is_main)
+    part->layout = part->is_main && h && h->layout_role &&
+                   (h->layout_tree || h->layout_children);
+    if (!part->fixup && !part->layout)
         return;
     if ((part->fixup && ids) ||
-        bc_wml_regions_plan_make(&c->plan, s, root, part->is_main, part->fixup) != 0) {
+        bc_wml_regions_plan_make(&c->plan, s, root, part->is_main,
+                                 part->layout ? h->layout_role : NULL,
+                                 part->fixup) != 0) {
         part->whole_pass = true;
         return;
     }
     part->regions = c->plan.any;
     if (!part->regions)
         return;
-    part->page_text = part->is_main ? bc_wml_page_text_width(root) : 0;
+    part->page_text = part->layout && h->page_text_width ? h->page_text_width(root) : 0;
     bc_buf open = BC_BUF_INIT, close = BC_BUF_INIT;
     for (xmlNodePtr n = c->plan.top; n && n->type == XML_ELEMENT_NODE; n = n->parent) {
         bc_buf start = BC_BUF_INIT;
@@ -482,7 +488,8 @@ static void S_info_marks(const bc_scan *s, const char *part_name,
 
 int bc_wml_compile_part(tpl_part *part, const bc_package *pkg,
                         const char *file, const bc_styles *styles,
-                        bc_tpl_info *info, bc_diags *d)
+                        const bc_wml_host *host, bc_tpl_info *info,
+                        bc_diags *d)
 {
     bc_diag *last = d->tail;
     bc_part *data = bc_package_find(pkg, part->name);
@@ -530,6 +537,7 @@ int bc_wml_compile_part(tpl_part *part, const bc_package *pkg,
         memset(&c, 0, sizeof c);
         c.s = &s;
         c.part = part;
+        c.host = host;
         S_plan_passes(&c, root);
         bc_buf_puts(&src, "<?xml version=\"1.0\" encoding=\"UTF-8\" "
                           "standalone=\"yes\"?>\n");
@@ -542,7 +550,7 @@ int bc_wml_compile_part(tpl_part *part, const bc_package *pkg,
         mo.name = file;
         mo.locate = S_locate;
         mo.locate_closure = part;
-        mo.host_sigil = '@';
+        mo.host_sigil = BC_MARK_HOST_SIGIL;
         part->prog = bc_mustache_compile(src.data, src.len, &mo, d);
         part->size_hint = src.len;
         part->compiled = true;

@@ -6,7 +6,6 @@
 #include "base/grow.h"
 #include "base/xalloc.h"
 #include "wml/wml.h"
-#include "report/layout.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -199,25 +198,14 @@ static const char *S_role(const bc_scan *s, const xmlNode *p)
     return r ? r : "";
 }
 
-static bool S_measured_role(const char *r)
-{
-    return strcmp(r, BC_STYLE_AGENCY) == 0 ||
-           strcmp(r, BC_STYLE_PARENT_AGENCY) == 0 ||
-           strcmp(r, BC_STYLE_SUMMARY) == 0 || strcmp(r, BC_STYLE_RULE) == 0 ||
-           strcmp(r, BC_STYLE_RULE_FULL) == 0;
-}
+typedef bc_wml_layout_role (*role_fn)(const char *role);
 
-static bool S_is_rule(const char *r)
-{
-    return strcmp(r, BC_STYLE_RULE) == 0 || strcmp(r, BC_STYLE_RULE_FULL) == 0;
-}
-
-static bool S_holds_measured(const bc_scan *s, const xmlNode *n)
+static bool S_holds_measured(const bc_scan *s, role_fn layout, const xmlNode *n)
 {
     if (bc_wml_is(n, "p"))
-        return S_measured_role(S_role(s, n));
+        return layout(S_role(s, n)) != BC_WML_LAYOUT_NONE;
     for (const xmlNode *c = n->children; c; c = c->next)
-        if (c->type == XML_ELEMENT_NODE && S_holds_measured(s, c))
+        if (c->type == XML_ELEMENT_NODE && S_holds_measured(s, layout, c))
             return true;
     return false;
 }
@@ -293,11 +281,12 @@ static void S_whole_sections(const bc_scan *s, bc_region_plan *pl)
     }
 }
 
-int bc_wml_regions_plan_make(bc_region_plan *pl, const bc_scan *s, xmlNodePtr root,
-                        bool layout, bool fixup)
+int bc_wml_regions_plan_make(bc_region_plan *pl, const bc_scan *s,
+                             xmlNodePtr root, bool main, role_fn layout,
+                             bool fixup)
 {
     memset(pl, 0, sizeof *pl);
-    xmlNodePtr top = layout ? bc_wml_child(root, "body") : root;
+    xmlNodePtr top = main ? bc_wml_child(root, "body") : root;
     if (!top)
         return -1;
     pl->top = top;
@@ -313,9 +302,9 @@ int bc_wml_regions_plan_make(bc_region_plan *pl, const bc_scan *s, xmlNodePtr ro
         if (fixup && (bc_wml_is(k, "tbl") ? S_table_changes(s, k)
                                           : S_other_changes(s, k)))
             pl->in[i] = true;
-        if (layout && S_holds_measured(s, k)) {
+        if (layout && S_holds_measured(s, layout, k)) {
             pl->in[i] = true;
-            if (bc_wml_is(k, "p") && S_is_rule(S_role(s, k)))
+            if (bc_wml_is(k, "p") && layout(S_role(s, k)) == BC_WML_LAYOUT_RULE)
                 S_rule_reach(s, pl, fixed, i);
         }
     }
@@ -338,7 +327,7 @@ static bool S_has_private(const xmlNode *n)
 
 bool bc_wml_regions_unread(const xmlNode *n)
 {
-    /* wml_fixup reads rows, cells and their tcPr; wml_layout reads tcW,
+    /* wml_fixup reads rows, cells and their tcPr; a layout reads tcW,
      * tblCellMar, paragraph and run properties and text */
     return (bc_wml_is(n, "tblBorders") || bc_wml_is(n, "tblLook") ||
             bc_wml_is(n, "tblGrid")) &&

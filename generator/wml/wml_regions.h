@@ -1,33 +1,31 @@
 /*
  * wml_regions.h - which top-level elements of a template part the tree
- * passes (wml_fixup.h, wml_layout.h) must see after rendering.
+ * passes (wml_fixup.h, and the host's layout, wml_host.h) must see after
+ * rendering.
  *
- * The renderer used to parse every rendered part whose loops could repeat
- * or empty structure, and the whole main part for the layout, although
- * most of it is text the passes leave as it is. The plan marks the
- * children of w:body (the main part) or of the root (headers, footers)
- * that the passes may change: a paragraph the layout measures or sizes
- * (the agency lines, the summary, the rules and the paragraphs a rule
- * measures), and a table whose sections or block paragraphs could leave a
+ * Most of a rendered part is text the passes leave as it is, so the plan
+ * marks the children of w:body (the main part) or of the root (headers,
+ * footers) that the passes may change: a paragraph the layout measures or
+ * sizes (by its style's role, as the host says), the paragraphs a rule
+ * measures, and a table whose sections or block paragraphs could leave a
  * row without cells, a table without rows or a cell without a closing
  * paragraph. A paragraph-level section at the top level is kept whole
- * inside or outside a region. The compiler writes "\x0E" before and
- * "\x0F" after each run of marked elements; the renderer parses only the
- * text between them. When the part holds ids the fixup pass renumbers
- * (drawings, bookmarks, comments, paragraph ids) and may repeat them, the
- * whole part is parsed, as before.
+ * inside or outside a region. The compiler writes BC_MARK_REGION_OPEN
+ * before and BC_MARK_REGION_CLOSE after each run of marked elements
+ * (wml_markers.h); the renderer parses only the text between them. When
+ * the part holds ids the fixup pass renumbers (drawings, bookmarks,
+ * comments, paragraph ids) and may repeat them, the whole part is parsed.
  */
 #ifndef BC_WML_REGIONS_H
 #define BC_WML_REGIONS_H
 
+#include "wml/wml_host.h"
 #include "wml/wml_scan.h"
 
 #include <libxml/tree.h>
 #include <stdbool.h>
 #include <stddef.h>
 
-#define BC_REGION_OPEN '\x0E'
-#define BC_REGION_CLOSE '\x0F'
 
 typedef struct bc_region_plan {
     xmlNodePtr top;     /* w:body of the main part, else the root */
@@ -41,21 +39,23 @@ typedef struct bc_region_plan {
  * when rendering repeats it. */
 bool bc_wml_regions_has_ids(const xmlNode *root);
 
-/* Plans the regions of a scanned and bound part (bc_wml_scan_bind) whose root
- * element is root: `layout` for the main part, `fixup` when its loops may
- * repeat or empty tables. Returns 0 with the plan filled, or -1 when the
- * part has no w:body although `layout` is asked (the plan is empty then
- * and the whole part must be parsed). */
-int bc_wml_regions_plan_make(bc_region_plan *pl, const bc_scan *s, xmlNodePtr root,
-                        bool layout, bool fixup);
-/* Whether kids[i] opens (first of a run) or closes (last of a run) a
- * region; false for a node that is not one of the kids. */
+/* Plans the regions of a scanned and bound part (bc_wml_scan_bind) whose
+ * root element is root: `main` for the main document (its regions are
+ * children of w:body), `layout` the host's role of a paragraph style
+ * (NULL: no layout pass), `fixup` when its loops may repeat or empty
+ * tables. Returns 0 with the plan filled, or -1 when the main part has no
+ * w:body (the plan is empty then and the whole part must be parsed). */
+int bc_wml_regions_plan_make(bc_region_plan *pl, const bc_scan *s,
+                             xmlNodePtr root, bool main,
+                             bc_wml_layout_role (*layout)(const char *role),
+                             bool fixup);
 /* Inside a region: true for a table's borders, look and grid, which no
  * tree pass reads. The compiler keeps such an element out of the parsed
- * text (a "<?baocao-keep N?>" in its place, put back after the passes),
+ * text (BC_MARK_KEEP_PI "N?>" in its place, put back after the passes),
  * which makes the parse of the heading table a third shorter. */
-#define BC_KEEP_PI "<?baocao-keep "
 bool bc_wml_regions_unread(const xmlNode *n);
+/* Whether kids[i] opens (first of a run) or closes (last of a run) a
+ * region; false for a node that is not one of the kids. */
 bool bc_wml_regions_opens(const bc_region_plan *pl, const xmlNode *kid);
 bool bc_wml_regions_closes(const bc_region_plan *pl, const xmlNode *kid);
 void bc_wml_regions_plan_free(bc_region_plan *pl);

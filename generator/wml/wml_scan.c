@@ -3,6 +3,7 @@
  * split-tag repair (see wml_scan.h).
  */
 #include "wml/wml_scan.h"
+#include "wml/wml_markers.h"
 #include "base/grow.h"
 #include "mustache/mustache.h"
 #include "base/xalloc.h"
@@ -50,9 +51,9 @@ static void S_shown_range(bc_buf *b, const char *s, size_t from, size_t to)
 {
     for (size_t i = from; i < to; i++) {
         char c = s[i];
-        if (c == BC_SCAN_EDGE)
+        if (c == BC_MARK_EDGE)
             continue;
-        bc_buf_putc(b, c == BC_SCAN_BREAK || c == BC_SCAN_PAGE || c == '\t' ||
+        bc_buf_putc(b, c == BC_MARK_BREAK || c == BC_MARK_PAGE || c == '\t' ||
                                c == '\n' || c == '\r'
                            ? ' '
                            : c);
@@ -205,11 +206,11 @@ static char S_mark(const xmlNode *n)
     if (bc_wml_is(n, "br")) {
         const char *type = bc_wml_attr(n, "type");
         if (type && strcmp(type, "page") == 0)
-            return BC_SCAN_PAGE;
+            return BC_MARK_PAGE;
     }
     for (int i = 0; breaks[i]; i++)
         if (bc_wml_is(n, breaks[i]))
-            return BC_SCAN_BREAK;
+            return BC_MARK_BREAK;
     return 0;
 }
 
@@ -233,7 +234,7 @@ static void S_collect(ptext *pt, xmlNodePtr n)
             char m[2] = {mark, '\0'};
             S_seg_add(pt, NULL, m);
         } else if (bc_wml_is(c, "fldSimple")) {
-            char m[2] = {BC_SCAN_EDGE, '\0'};
+            char m[2] = {BC_MARK_EDGE, '\0'};
             S_seg_add(pt, NULL, m);
             S_collect(pt, c);
             S_seg_add(pt, NULL, m);
@@ -338,7 +339,7 @@ static void S_repair(ptext *pt, const span *tags, size_t ntags)
 
 static bool S_is_mark(char c)
 {
-    return c == BC_SCAN_BREAK || c == BC_SCAN_PAGE || c == BC_SCAN_EDGE ||
+    return c == BC_MARK_BREAK || c == BC_MARK_PAGE || c == BC_MARK_EDGE ||
            c == '\t' || c == '\n' || c == '\r';
 }
 

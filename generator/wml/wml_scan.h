@@ -29,6 +29,7 @@
 #define BC_WML_SCAN_H
 
 #include "base/diag.h"
+#include "wml/wml_markers.h"
 #include "package/package.h"
 #include "wml/wml_styles.h"
 
@@ -36,10 +37,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* Marks in a paragraph's text for what is not text. */
-#define BC_SCAN_BREAK '\x01' /* a break, field, drawing, symbol... */
-#define BC_SCAN_PAGE '\x03'  /* a page break (w:br w:type="page") */
-#define BC_SCAN_EDGE '\x04'  /* the edge of a simple field (w:fldSimple) */
+/* A paragraph's text marks what is not text: BC_MARK_BREAK, BC_MARK_PAGE
+ * and BC_MARK_EDGE (wml_markers.h). */
 
 /* Where the generated source has a tag. */
 typedef enum bc_tplace {

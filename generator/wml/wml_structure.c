@@ -25,6 +25,7 @@
  * suffix that does not fit.
  */
 #include "wml/wml_scan.h"
+#include "wml/wml_markers.h"
 #include "base/xalloc.h"
 #include "base/i18n.h"
 
@@ -44,8 +45,8 @@ static bool S_silent(char sigil)
 
 static size_t S_blank_at(const char *t, size_t i, size_t n)
 {
-    if (t[i] == ' ' || t[i] == '\t' || t[i] == BC_SCAN_PAGE ||
-        t[i] == BC_SCAN_EDGE)
+    if (t[i] == ' ' || t[i] == '\t' || t[i] == BC_MARK_PAGE ||
+        t[i] == BC_MARK_EDGE)
         return 1;
     if (i + 1 < n && (unsigned char)t[i] == 0xC2 && (unsigned char)t[i + 1] == 0xA0)
         return 2;
@@ -122,7 +123,7 @@ static void S_standalone(bc_scan *s)
         if (!silent || !S_only(s, p, 0, p->len, BC_TP_INLINE, BC_TP_INLINE))
             continue;
         p->standalone = true;
-        const char *page = memchr(p->text, BC_SCAN_PAGE, p->len);
+        const char *page = memchr(p->text, BC_MARK_PAGE, p->len);
         if (page) {
             p->keep = true;
             p->break_first = (size_t)(page - p->text) < s->tags[p->tag0].start;

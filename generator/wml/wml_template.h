@@ -19,12 +19,13 @@
  *    items; {{#x:row}}, :paragraph, :item and :runs say it explicitly; ends
  *    at different levels are an error naming both places;
  *  - a paragraph holding only one variable tag is a block: a list value
- *    gives one paragraph per item in that paragraph's formatting, the body
- *    `noi_dung` gives one paragraph per markup block in the template's
- *    style for the block kind (body_markup.h; a template lacking those
- *    styles gets them from the built-in template, and styles are matched
- *    by name when an editor renamed their ids), any other value gives the
- *    paragraph with the value.
+ *    gives one paragraph per item in that paragraph's formatting, a text
+ *    the host writes itself gives its paragraphs (wml_host.h: the report
+ *    body, one paragraph per markup block), any other value gives the
+ *    paragraph with the value;
+ *  - styles play roles: a template's style is matched to the host's
+ *    reference style by id, else by name (an editor may have renamed its
+ *    id), and a template lacking a style the host needs gets it copied.
  * Values are always XML-escaped; a newline gives a line break and a tab a
  * tab in the same run; XML-illegal characters are errors naming the key
  * and the code point. Rendered parts keep Word's invariants (wml_fixup.h).
@@ -37,31 +38,21 @@
 #include "base/diag.h"
 #include "package/package.h"
 #include "mustache/mustache.h"
+#include "wml/wml_host.h"
 
 #include <stdbool.h>
 
 typedef struct bc_wml_template bc_wml_template;
 
-/* Compiles a template package (copied; the caller keeps pkg). `name` is the
- * template's file name for messages. Returns NULL after adding every error
- * found to d. */
-bc_wml_template *bc_wml_template_compile(const bc_package *pkg, const char *name,
-                                 bc_diags *d);
+/* Compiles a template package (copied; the caller keeps pkg) for a host
+ * (wml_host.h; NULL: none; it must outlive the template). `name` is the
+ * template's file name for messages. Returns NULL after adding every
+ * error found to d. Rendering is wml_render.h's. */
+bc_wml_template *bc_wml_template_compile(const bc_package *pkg,
+                                         const char *name,
+                                         const bc_wml_host *host,
+                                         bc_diags *d);
 void bc_wml_template_free(bc_wml_template *t);
-
-/* Style ids the body blocks use, by bc_block_kind. */
-extern const char *const bc_block_style_ids[];
-
-typedef struct bc_wml_render_opts {
-    bool lenient;
-} bc_wml_render_opts;
-
-/* Renders the template's text parts against data into out (only those
- * parts; the others stay as in bc_wml_template_package), the main document
- * laid out by wml_layout. Returns 0, or -1 after adding diagnostics to d. */
-int bc_wml_render(const bc_wml_template *t, const bc_mdata *data,
-                       const void *root, const bc_wml_render_opts *opts,
-                       bc_package *out, bc_diags *d);
 
 /* The template's package, and the same zipped once (level 9): parts that
  * are not rendered are copied from it without recompressing. */
@@ -98,8 +89,10 @@ typedef struct bc_tpl_info {
 #define BC_TPL_INFO_INIT {NULL, 0, 0, NULL, 0, 0}
 
 /* bc_wml_template_compile that also fills info (even when compiling fails). */
-bc_wml_template *bc_wml_template_compile_info(const bc_package *pkg, const char *name,
-                                      bc_diags *d, bc_tpl_info *info);
+bc_wml_template *bc_wml_template_compile_info(const bc_package *pkg,
+                                              const char *name,
+                                              const bc_wml_host *host,
+                                              bc_diags *d, bc_tpl_info *info);
 void bc_wml_template_info_free(bc_tpl_info *info);
 
 /* The names of every tag the template uses, for `template check`. */

@@ -1,12 +1,17 @@
 /*
- * wml_template_int.h - what the .docx template compiler (wml_compile.c)
- * hands to the renderer (wml_template.c): one compiled part.
+ * wml_template_int.h - what the files of the .docx template engine share
+ * (not a public interface): a compiled template, and one compiled part as
+ * the compiler (wml_compile.c) hands it to the renderer (wml_render.c)
+ * and the tree passes (wml_passes.c).
  */
 #ifndef BC_WML_TEMPLATE_INT_H
 #define BC_WML_TEMPLATE_INT_H
 
-#include "package/package.h"
+#include "base/diag.h"
 #include "mustache/mustache.h"
+#include "package/package.h"
+#include "wml/wml_fixup.h"
+#include "wml/wml_host.h"
 #include "wml/wml_styles.h"
 #include "wml/wml_template.h"
 
@@ -40,9 +45,10 @@ typedef struct tpl_part {
     size_t loc_count;
     bool is_main;
     bool fixup;    /* rendering may repeat or empty structure: run wml_fixup */
-    /* where the tree passes (fixup, and the layout of the main part) run:
-     * on the whole rendered part, or on its regions (wml_regions.h), the
-     * text between BC_REGION_OPEN and BC_REGION_CLOSE, parsed between
+    bool layout;   /* the host's layout runs on it (the main part) */
+    /* where the tree passes (fixup, and the layout) run: on the whole
+     * rendered part, or on its regions (wml_regions.h), the text between
+     * BC_MARK_REGION_OPEN and BC_MARK_REGION_CLOSE, parsed between
      * wrap_open and wrap_close (the start tags of the root down to the
      * region's parent, and their end tags) */
     bool whole_pass;
@@ -56,12 +62,39 @@ typedef struct tpl_part {
     unsigned long max_id; /* the largest drawing or bookmark id */
 } tpl_part;
 
+struct bc_wml_template {
+    char *name;
+    bc_package pkg;
+    unsigned char *base_zip;  /* the package zipped once: parts that are not
+                                 rendered are copied from it compressed */
+    size_t base_len;
+    tpl_part *parts;
+    size_t part_count;
+    bc_styles styles;
+    char *main_part;
+    char *core_part;          /* docProps/core.xml, or NULL (docprops.h) */
+    const bc_wml_host *host;  /* never NULL (an empty host when none) */
+    void *host_state;         /* host->bind's, or NULL */
+};
+
 /* Compiles part->name of pkg into part (name, words, is_main set by the
  * caller). Tags are added to info when it is not NULL, and each error to
  * info's marks. Returns 0, or -1 after adding every error found to d. */
 int bc_wml_compile_part(tpl_part *part, const bc_package *pkg,
                         const char *file, const bc_styles *styles,
-                        bc_tpl_info *info, bc_diags *d);
+                        const bc_wml_host *host, bc_tpl_info *info,
+                        bc_diags *d);
 void bc_wml_compile_free(tpl_part *part);
+
+/* The tree passes over one rendered part (wml_passes.c): fixup and the
+ * host's layout, on the whole part or on its regions, the kept elements
+ * put back. Returns 0, or -1 after a diagnostic (the rendering is not
+ * well-formed). */
+int bc_wml_passes_run(const bc_wml_template *t, const tpl_part *part,
+                      bc_wml_ids *ids, bc_buf *xml, bc_diags *d);
+/* Replaces in xml, from byte `start` on, each placeholder "<prefix>N?>"
+ * with texts[N] (one out of range is dropped). */
+void bc_wml_passes_fill(bc_buf *xml, size_t start, const char *prefix,
+                        const bc_buf *texts, size_t n);
 
 #endif

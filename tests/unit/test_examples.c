@@ -10,6 +10,7 @@
 #include "test_support.h"
 
 #include "package/package.h"
+#include "report/template.h"
 #include "docx_text.h"
 #include "base/font_metrics.h"
 #include "app/render.h"

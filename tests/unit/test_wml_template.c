@@ -14,6 +14,8 @@
 #include "test_support.h"
 
 #include "base/arena.h"
+#include "wml/wml_render.h"
+#include "report/template.h"
 #include "base/diag.h"
 #include "package/package.h"
 #include "input/node_view.h"
@@ -135,7 +137,7 @@ static bc_wml_template *S_compile(const char *body, const opts *o, bc_diags *d)
 {
     bc_package p = BC_PACKAGE_INIT;
     S_pkg(&p, body, o);
-    bc_wml_template *t = bc_wml_template_compile(&p, "t.docx", d);
+    bc_wml_template *t = bc_wml_template_compile(&p, "t.docx", &bc_template_host, d);
     bc_package_free(&p);
     return t;
 }
@@ -907,7 +909,7 @@ static void test_check_lists_tags_and_marks(void **state)
           &o);
     bc_diags d = BC_DIAGS_INIT;
     bc_tpl_info info = BC_TPL_INFO_INIT;
-    bc_wml_template *t = bc_wml_template_compile_info(&p, "t.docx", &d, &info);
+    bc_wml_template *t = bc_wml_template_compile_info(&p, "t.docx", &bc_template_host, &d, &info);
     assert_null(t);
     assert_int_equal(info.ntags, 6);
     assert_string_equal(info.tags[0].place, "body, table 1, row 1, cell 1");
@@ -927,7 +929,7 @@ static void test_check_lists_tags_and_marks(void **state)
     assert_non_null(strstr(doc, "commentRangeStart"));
     free(doc);
     bc_diags d2 = BC_DIAGS_INIT;
-    assert_null(bc_wml_template_compile(&ann, "ann.docx", &d2));
+    assert_null(bc_wml_template_compile(&ann, "ann.docx", &bc_template_host, &d2));
     assert_int_equal(d2.errors, 1);
     assert_string_equal(d2.head->id, "T004");
     bc_diags_free(&d2);
@@ -946,7 +948,7 @@ static void test_check_against_data(void **state)
           NULL);
     bc_diags d = BC_DIAGS_INIT;
     bc_tpl_info info = BC_TPL_INFO_INIT;
-    bc_wml_template *t = bc_wml_template_compile_info(&p, "t.docx", &d, &info);
+    bc_wml_template *t = bc_wml_template_compile_info(&p, "t.docx", &bc_template_host, &d, &info);
     assert_non_null(t);
     const char *yaml = "Tên_xã: A\nso: 5\nthua: 1\n"
                        "rows: [{a: 1, b: 2}, {a: 3}]\nnoi_dung: \"{{dung.o_day}}\"\n"
