@@ -13,6 +13,7 @@
 #include "base/buf.h"
 #include "base/i18n.h"
 #include "report/report.h"
+#include "report/schema.h"
 #include "base/utf8.h"
 
 #include <stdlib.h>
@@ -208,10 +209,16 @@ static bool S_used_under(const checker *c, const char *path)
 
 static void S_use_derived(checker *c)
 {
-    for (const bc_derived_key *k = bc_report_derived_keys; k->key; k++) {
-        bool on = !k->key[0];
+    for (const bc_schema_key *k = bc_schema_keys; k->path; k++) {
+        if (!k->derived && k->always_used) { /* whatever the template */
+            S_use(c, k->path, true);
+            continue;
+        }
+        if (!k->derived)
+            continue;
+        bool on = false;
         for (size_t i = 0; i < c->nu && !on; i++)
-            on = strcmp(c->u[i].path, k->key) == 0;
+            on = strcmp(c->u[i].path, k->path) == 0;
         if (!on)
             continue;
         const char *s = k->from;

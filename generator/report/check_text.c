@@ -4,7 +4,8 @@
  *   C01  a key that is not reserved but looks like a misspelling of one
  *        (within 2 edits after ASCII folding: `noi_nhanh`, `trich_yue`,
  *        `Số`) is only data, so the report silently lacks it: "did you
- *        mean"; a key named like a value the program derives is replaced;
+ *        mean"; a key named like a value the program derives is replaced
+ *        (the keys of both kinds are schema.h's);
  *   L32  no double space inside a line of any value. Text is NFC in the
  *        output whatever the input (the loader normalises it), so the NFC
  *        half of the rule holds by construction.
@@ -15,23 +16,14 @@
 #include "base/byte_scan.h"
 #include "base/i18n.h"
 #include "base/utf8.h"
+#include "report/schema.h"
+
+#include <stdio.h>
 
 #include <stdlib.h>
 #include <string.h>
 
 /* ---- C01: keys ------------------------------------------------------------------ */
-
-static const char *const S_top[] = {"loai", "co_quan_chu_quan", "co_quan",
-                                    "ky_hieu_co_quan", "so", "dia_danh", "ngay",
-                                    "ky_bao_cao", "trich_yeu", "noi_dung",
-                                    "kinh_gui", "noi_nhan", "nguoi_ky", NULL};
-static const char *const S_top_derived[] = {
-    "ten_loai", "ky_hieu_loai", "so_ky_hieu", "dong_ngay", "co_quan_in_hoa",
-    "co_quan_chu_quan_in_hoa", "noi_nhan_dong", "kinh_gui_dong", NULL};
-static const char *const S_signer[] = {"chuc_danh", "ho_ten", NULL};
-static const char *const S_signer_derived[] = {"chuc_danh_in_hoa", NULL};
-static const char *const S_period[] = {"nam", "nua", "quy", "thang", NULL};
-static const char *const S_period_derived[] = {"ten", "ky_sau", NULL};
 
 /* Optimal string alignment distance (edits and transpositions), capped. */
 static size_t S_distance(const char *a, const char *b)
@@ -60,24 +52,22 @@ static size_t S_distance(const char *a, const char *b)
     return d[n][m];
 }
 
-static bool S_in(const char *key, const char *const *list)
-{
-    for (; *list; list++)
-        if (strcmp(key, *list) == 0)
-            return true;
-    return false;
-}
-
-static void S_keys_of(bc_check_ctx *c, const bc_node *map, const char *const *reserved,
-                      const char *const *derived, const char *where)
+/* The keys of the map at `parent` ("" the root, else "nguoi_ky." or
+ * "ky_bao_cao."): each is reserved, derived, or data that may be a
+ * misspelt reserved key. */
+static void S_keys_of(bc_check_ctx *c, const bc_node *map, const char *where)
 {
     if (!map || map->kind != BC_MAP)
         return;
+    size_t wl = strlen(where);
+    char parent[32];
+    snprintf(parent, sizeof parent, "%.*s", (int)(wl ? wl - 1 : 0), where);
     for (size_t i = 0; i < map->count; i++) {
         const bc_entry *e = &map->entries[i];
-        if (S_in(e->key, reserved))
+        bool derived = false;
+        if (bc_schema_has(parent, e->key, &derived) && !derived)
             continue;
-        if (S_in(e->key, derived)) {
+        if (derived) {
             bc_check_key(c, BC_WARNING, "C01", map, e,
                        _("`%s%s` is a value the program derives: what is written "
                          "here is replaced (give your data another name)"),
@@ -88,12 +78,17 @@ static void S_keys_of(bc_check_ctx *c, const bc_node *map, const char *const *re
         char *folded = bc_utf8_fold_ascii(e->key, e->key_len, &fl);
         const char *best = NULL;
         size_t best_d = 99;
-        for (const char *const *r = reserved; *r; r++) {
-            size_t len = strlen(*r);
+        for (const bc_schema_key *k = bc_schema_keys; k->path; k++) {
+            /* the input keys of the same map */
+            if (k->derived || strncmp(k->path, where, wl) != 0 ||
+                strchr(k->path + wl, '.'))
+                continue;
+            const char *r = k->path + wl;
+            size_t len = strlen(r);
             size_t limit = len <= 2 ? 0 : len <= 4 ? 1 : 2;
-            size_t dist = S_distance(folded, *r);
+            size_t dist = S_distance(folded, r);
             if (dist <= limit && dist < best_d) {
-                best = *r;
+                best = r;
                 best_d = dist;
             }
         }
@@ -108,11 +103,9 @@ static void S_keys_of(bc_check_ctx *c, const bc_node *map, const char *const *re
 
 void bc_check_text_keys(bc_check_ctx *c)
 {
-    S_keys_of(c, c->in, S_top, S_top_derived, "");
-    S_keys_of(c, bc_node_get(c->in, "nguoi_ky"), S_signer, S_signer_derived,
-              "nguoi_ky.");
-    S_keys_of(c, bc_node_get(c->in, "ky_bao_cao"), S_period, S_period_derived,
-              "ky_bao_cao.");
+    S_keys_of(c, c->in, "");
+    S_keys_of(c, bc_node_get(c->in, "nguoi_ky"), "nguoi_ky.");
+    S_keys_of(c, bc_node_get(c->in, "ky_bao_cao"), "ky_bao_cao.");
 }
 
 /* ---- L32: double spaces ------------------------------------------------------------ */

@@ -7,6 +7,7 @@
 #include "base/xalloc.h"
 #include "base/buf.h"
 #include "report/doc_types.h"
+#include "report/schema.h"
 #include "base/i18n.h"
 #include "mustache/mustache.h"
 #include "input/node_view.h"
@@ -47,36 +48,14 @@ static void S_err(prep *p, const bc_node *at, int line, int col,
 
 /* ---- shape checks ---------------------------------------------------------- */
 
-static const char *S_hint(const char *key)
-{
-    if (strcmp(key, "co_quan") == 0)
-        return _("the issuing agency, e.g. \"Ủy ban nhân dân xã Cẩm Vũ\"");
-    if (strcmp(key, "ky_hieu_co_quan") == 0)
-        return _("the agency's abbreviation, e.g. \"UBND\"");
-    if (strcmp(key, "dia_danh") == 0)
-        return _("the place of the date line, e.g. \"Cẩm Vũ\"");
-    if (strcmp(key, "trich_yeu") == 0)
-        return _("the summary line under the type name");
-    if (strcmp(key, "noi_dung") == 0)
-        return _("the body of the report");
-    if (strcmp(key, "noi_nhan") == 0)
-        return _("the list of recipients, ending with \"Lưu: VT\"");
-    if (strcmp(key, "nguoi_ky") == 0)
-        return _("the signer: chuc_danh and ho_ten");
-    if (strcmp(key, "chuc_danh") == 0)
-        return _("the authority and title lines, e.g. [TM. Ủy ban nhân dân, Chủ tịch]");
-    if (strcmp(key, "ho_ten") == 0)
-        return _("the signer's full name");
-    return "";
-}
-
 /* Returns the scalar for a required text key, or NULL after an error. */
 static const bc_node *S_need_text(prep *p, const bc_node *map, const char *key,
                                   const char *path)
 {
     const bc_entry *e = bc_node_entry(map, key, strlen(key));
     if (!e) {
-        S_err(p, map, 0, 0, _("missing required key `%s` (%s)"), path, S_hint(key));
+        S_err(p, map, 0, 0, _("missing required key `%s` (%s)"), path,
+              bc_schema_hint(path));
         return NULL;
     }
     if (e->value->kind == BC_SCALAR && bc_node_has_text(e->value))
@@ -84,7 +63,7 @@ static const bc_node *S_need_text(prep *p, const bc_node *map, const char *key,
     if (e->value->kind == BC_SCALAR || e->value->kind == BC_NULL)
         S_err(p, e->value, e->line, e->col,
               _("`%s` is empty; a report cannot leave it blank (%s)"), path,
-              S_hint(key));
+              bc_schema_hint(path));
     else
         S_err(p, e->value, 0, 0, _("`%s` must be a text, not %s"), path,
               _(bc_node_kind_name(e->value->kind)));
@@ -459,7 +438,7 @@ int bc_report_prepare_cached(bc_arena *a, const bc_node *input, bool lenient,
     const bc_node *noi_nhan = bc_node_get(input, "noi_nhan");
     if (!noi_nhan || noi_nhan->kind == BC_NULL) {
         S_err(&p, noi_nhan ? noi_nhan : input, 0, 0,
-              _("missing required key `%s` (%s)"), "noi_nhan", S_hint("noi_nhan"));
+              _("missing required key `%s` (%s)"), "noi_nhan", bc_schema_hint("noi_nhan"));
         noi_nhan = NULL;
     } else if (!S_text_or_list(&p, noi_nhan, "noi_nhan")) {
         noi_nhan = NULL;
@@ -478,13 +457,13 @@ int bc_report_prepare_cached(bc_arena *a, const bc_node *input, bool lenient,
         else
             S_err(&p, nguoi_ky ? nguoi_ky : input, 0, 0,
                   _("missing required key `%s` (%s)"), "nguoi_ky",
-                  S_hint("nguoi_ky"));
+                  bc_schema_hint("nguoi_ky"));
         nguoi_ky = NULL;
     } else {
         chuc_danh = bc_node_get(nguoi_ky, "chuc_danh");
         if (!chuc_danh || chuc_danh->kind == BC_NULL) {
             S_err(&p, nguoi_ky, 0, 0, _("missing required key `%s` (%s)"),
-                  "nguoi_ky.chuc_danh", S_hint("chuc_danh"));
+                  "nguoi_ky.chuc_danh", bc_schema_hint("nguoi_ky.chuc_danh"));
             chuc_danh = NULL;
         } else if (!S_text_or_list(&p, chuc_danh, "nguoi_ky.chuc_danh")) {
             chuc_danh = NULL;
@@ -623,22 +602,3 @@ int bc_report_prepare_cached(bc_arena *a, const bc_node *input, bool lenient,
     out->creator = co_quan->str;
     return 0;
 }
-
-const bc_derived_key bc_report_derived_keys[] = {
-    {"", "trich_yeu co_quan ngay loai ky_bao_cao"},
-    {"ten_loai", "loai"},
-    {"ky_hieu_loai", "loai"},
-    {"so_ky_hieu", "so ky_hieu_co_quan loai"},
-    {"dong_ngay", "dia_danh ngay ky_bao_cao"},
-    {"co_quan_in_hoa", "co_quan"},
-    {"co_quan_chu_quan_in_hoa", "co_quan_chu_quan"},
-    {"ky_bao_cao.ten", "ky_bao_cao"},
-    {"ky_bao_cao.ky_sau", "ky_bao_cao"},
-    {"noi_nhan_dong", "noi_nhan kinh_gui"},
-    {"kinh_gui_dong", "kinh_gui"},
-    {"kinh_gui_mot", "kinh_gui"},
-    {"kinh_gui_nhan", "kinh_gui"},
-    {"kinh_gui_muc", "kinh_gui"},
-    {"nguoi_ky.chuc_danh_in_hoa", "nguoi_ky.chuc_danh"},
-    {NULL, NULL},
-};

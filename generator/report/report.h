@@ -4,12 +4,10 @@
  * added to it, so that any template (built-in or a clerk's) sees finished
  * values.
  *
- * Derived keys (documented in docs/input-format.md): ten_loai,
- * ky_hieu_loai, so_ky_hieu, dong_ngay, co_quan_in_hoa,
- * co_quan_chu_quan_in_hoa, ky_bao_cao.ten, ky_bao_cao.ky_sau,
- * noi_nhan_dong, kinh_gui_dong, nguoi_ky.chuc_danh_in_hoa. The text
- * templates trich_yeu, kinh_gui, each noi_nhan item and noi_dung are
- * rendered against the data (strictly) and replaced by their text.
+ * The keys, input and derived, are schema.h's (documented in
+ * docs/input-format.md). The text templates trich_yeu, kinh_gui, each
+ * noi_nhan item and noi_dung are rendered against the data (strictly) and
+ * replaced by their text.
  */
 #ifndef BC_REPORT_H
 #define BC_REPORT_H
@@ -47,17 +45,6 @@ void bc_report_text_cache_free(bc_report_text_cache *c);
 int bc_report_prepare_cached(bc_arena *a, const bc_node *input, bool lenient,
                              const bc_report_text_cache *cache, bc_report *out,
                              bc_diags *d);
-
-/* The input keys each derived key is made from (space-separated paths),
- * for `template check`: a template showing a derived key uses them. The
- * entry whose key is "" lists the input keys the program uses whatever
- * the template (document properties, dates, the document type). Ends
- * with {NULL, NULL}. */
-typedef struct bc_derived_key {
-    const char *key;
-    const char *from;
-} bc_derived_key;
-extern const bc_derived_key bc_report_derived_keys[];
 
 /* A list item (a recipient, an addressee) as the clerk wrote it, without
  * a leading "- " and a final ";" or "." (the program adds those). */

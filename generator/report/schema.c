@@ -1,0 +1,83 @@
+/*
+ * schema.c - the keys of a report (see schema.h).
+ */
+#include "report/schema.h"
+#include "base/i18n.h"
+
+#include <string.h>
+
+#define IN(path, req, always, hint) {path, false, req, always, NULL, hint}
+#define DERIVED(path, from) {path, true, false, false, from, NULL}
+
+const bc_schema_key bc_schema_keys[] = {
+    IN("loai", false, true, NULL),
+    IN("co_quan_chu_quan", false, false, NULL),
+    IN("co_quan", true, true, N_("the issuing agency, e.g. \"Ủy ban nhân dân xã Cẩm Vũ\"")),
+    IN("ky_hieu_co_quan", true, false, N_("the agency's abbreviation, e.g. \"UBND\"")),
+    IN("so", false, false, NULL),
+    IN("dia_danh", true, false, N_("the place of the date line, e.g. \"Cẩm Vũ\"")),
+    IN("ngay", false, true, NULL),
+    IN("ky_bao_cao", false, true, NULL),
+    IN("ky_bao_cao.nam", true, false, NULL), /* when ky_bao_cao is given */
+    IN("ky_bao_cao.nua", false, false, NULL),
+    IN("ky_bao_cao.quy", false, false, NULL),
+    IN("ky_bao_cao.thang", false, false, NULL),
+    IN("trich_yeu", true, true, N_("the summary line under the type name")),
+    IN("noi_dung", true, false, N_("the body of the report")),
+    IN("kinh_gui", false, false, NULL),
+    IN("noi_nhan", true, false, N_("the list of recipients, ending with \"Lưu: VT\"")),
+    IN("nguoi_ky", true, false, N_("the signer: chuc_danh and ho_ten")),
+    IN("nguoi_ky.chuc_danh", true, false,
+       N_("the authority and title lines, e.g. [TM. Ủy ban nhân dân, Chủ tịch]")),
+    IN("nguoi_ky.ho_ten", true, false, N_("the signer's full name")),
+    DERIVED("ten_loai", "loai"),
+    DERIVED("ky_hieu_loai", "loai"),
+    DERIVED("so_ky_hieu", "so ky_hieu_co_quan loai"),
+    DERIVED("dong_ngay", "dia_danh ngay ky_bao_cao"),
+    DERIVED("co_quan_in_hoa", "co_quan"),
+    DERIVED("co_quan_chu_quan_in_hoa", "co_quan_chu_quan"),
+    DERIVED("ky_bao_cao.ten", "ky_bao_cao"),
+    DERIVED("ky_bao_cao.ky_sau", "ky_bao_cao"),
+    DERIVED("noi_nhan_dong", "noi_nhan kinh_gui"),
+    DERIVED("kinh_gui_dong", "kinh_gui"),
+    DERIVED("kinh_gui_mot", "kinh_gui"),
+    DERIVED("kinh_gui_nhan", "kinh_gui"),
+    DERIVED("kinh_gui_muc", "kinh_gui"),
+    DERIVED("nguoi_ky.chuc_danh_in_hoa", "nguoi_ky.chuc_danh"),
+    {NULL, false, false, false, NULL, NULL},
+};
+
+const bc_schema_key *bc_schema_find(const char *path)
+{
+    for (const bc_schema_key *k = bc_schema_keys; k->path; k++)
+        if (strcmp(k->path, path) == 0)
+            return k;
+    return NULL;
+}
+
+const char *bc_schema_hint(const char *path)
+{
+    const bc_schema_key *k = bc_schema_find(path);
+    return k && k->hint ? _(k->hint) : "";
+}
+
+bool bc_schema_has(const char *parent, const char *key, bool *derived)
+{
+    size_t pl = strlen(parent);
+    for (const bc_schema_key *k = bc_schema_keys; k->path; k++) {
+        const char *leaf = k->path;
+        if (pl) {
+            if (strncmp(k->path, parent, pl) != 0 || k->path[pl] != '.')
+                continue;
+            leaf = k->path + pl + 1;
+        } else if (strchr(k->path, '.')) {
+            continue;
+        }
+        if (strcmp(leaf, key) == 0) {
+            if (derived)
+                *derived = k->derived;
+            return true;
+        }
+    }
+    return false;
+}

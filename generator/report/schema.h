@@ -1,0 +1,44 @@
+/*
+ * schema.h - the keys of a report, in one table: the keys a clerk writes
+ * (reserved: the program gives them a meaning), the keys the program
+ * derives from them, and for each its hint. The input contract
+ * (report.c), the review (check_text.c: misspelt and overwritten keys)
+ * and `template check` (the keys a derived key is made from) read it;
+ * docs/input-format.md's key tables are checked against it
+ * (tests/unit/test_schema.c).
+ *
+ * A key is named by its path from the report's root: "co_quan",
+ * "nguoi_ky.ho_ten", "ky_bao_cao.ten".
+ */
+#ifndef BC_SCHEMA_H
+#define BC_SCHEMA_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct bc_schema_key {
+    const char *path;
+    bool derived;      /* made by the program (what a clerk writes there is
+                          replaced) */
+    bool required;     /* a report cannot be made without it (input keys;
+                          a key under an optional one: when that is
+                          given) */
+    bool always_used;  /* the program uses it whatever the template shows:
+                          document properties, dates, the document type */
+    const char *from;  /* derived keys: the input keys it is made from,
+                          space-separated */
+    const char *hint;  /* what to write, untranslated (N_()); NULL: none */
+} bc_schema_key;
+
+/* Every key, input keys first, ending with {NULL}. */
+extern const bc_schema_key bc_schema_keys[];
+
+/* The key at `path`, or NULL. */
+const bc_schema_key *bc_schema_find(const char *path);
+/* The translated hint of the key at `path` ("" when it has none). */
+const char *bc_schema_hint(const char *path);
+/* True when `key` is a key of the map at `parent` ("" for the root,
+ * "nguoi_ky", "ky_bao_cao") in the schema; *derived tells which kind. */
+bool bc_schema_has(const char *parent, const char *key, bool *derived);
+
+#endif
