@@ -28,8 +28,8 @@ make_batch() {
         print "  nguoi_ky: {chuc_danh: [TM. Ủy ban nhân dân, Chủ tịch], ho_ten: Nguyễn Văn An}"
         print "danh_sach:"
         for (i = 1; i <= n; i++) {
-            printf "  - dia_danh: Xã số %d\n", i
-            printf "    co_quan: Ủy ban nhân dân xã Số %d\n", i
+            printf "  - dia_danh: An Hòa %d\n", i
+            printf "    co_quan: Ủy ban nhân dân xã An Hòa %d\n", i
             printf "    so: %d\n", i
             print  "    noi_dung: |"
             printf "      %s\n\n", heading

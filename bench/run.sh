@@ -2,7 +2,8 @@
 # run.sh - `make bench`: the mustache engine's speed, then the batch
 # workload of ../shared/bench-peers run through the peers and baocao by its
 # bench.py (same machine, same data, same checker, one table), then
-# baocao's memory at 1,000 and 10,000 entries and one report end to end.
+# baocao's memory at 1,000 and 10,000 entries, what review warnings cost
+# a batch (bench/review-batch.sh), and one report end to end.
 # usage: bench/run.sh BUILD_DIR SHARED_DIR
 # Environment: BENCH_RUNS (3), BENCH_BAOCAO_RUNS (15), BENCH_ENGINES
 # (docxtemplater,docxtpl,carbone), BENCH_SIZES (2000), BENCH_OUT (where the
@@ -115,6 +116,11 @@ json.dump(out, open('data/communes-$n.json', 'w', encoding='utf-8'), ensure_asci
     echo "N = $n: $(cat time.txt) KB peak RSS, $(tail -n 1 batch.log)"
     rm -rf "$out"
 done
+
+echo
+echo "== review warnings in a batch (one L22 finding an entry against none), written to $outroot"
+"$src/bench/review-batch.sh" "$build/baocao" "$outroot/review" 1000 10000
+rm -rf "$outroot/review"
 
 echo
 echo "== one report end to end (process start to file on disk), 20 runs"

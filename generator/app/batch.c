@@ -41,7 +41,7 @@
 #include "app/render.h"
 #include "report/report.h"
 #include "base/utf8.h"
-#include "input/yaml_load.h"
+#include "input/yaml_reader.h"
 
 #include <errno.h>
 #include <pthread.h>

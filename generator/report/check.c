@@ -12,7 +12,6 @@
 #include "base/buf.h"
 #include "report/text_rules.h"
 #include "base/utf8.h"
-#include "input/yaml_load.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -58,18 +57,6 @@ void bc_check_key(bc_check_ctx *c, bc_severity sev, const char *id, const bc_nod
     va_end(ap);
 }
 
-/* Indentation of a block scalar's lines (streamed nodes carry -1). */
-static int S_indent(bc_check_ctx *c, const bc_node *v)
-{
-    if (v->indent >= 0)
-        return v->indent;
-    if (c->indent_node != v) {
-        c->indent_node = v;
-        c->indent = v->file ? bc_yaml_block_indent(v->file, v->line) : 0;
-    }
-    return c->indent;
-}
-
 /* The convention of report.c's S_locate_in_scalar: a block scalar's text
  * starts on the line after its indicator, at its indentation; a flow
  * scalar's on its own line, after the quote if any. */
@@ -87,12 +74,12 @@ void bc_check_locate(bc_check_ctx *c, const bc_node *v, size_t off, int *line, i
                                   (off < v->len ? off : v->len) - line_start);
     if (v->style == '|') {
         *line = v->line + 1 + nl;
-        *col = S_indent(c, v) + 1 + chars;
+        *col = v->indent + 1 + chars;
     } else if (v->style == '>') {
         /* folding joined the lines before the first empty one: past it,
          * the value's line breaks are not the file's */
         *line = v->line + 1;
-        *col = S_indent(c, v) + 1 + (nl ? 0 : chars);
+        *col = v->indent + 1 + (nl ? 0 : chars);
     } else if (nl == 0) {
         *line = v->line;
         *col = v->col + (v->style == 'p' ? 0 : 1) + chars;

@@ -21,8 +21,6 @@ typedef struct bc_check_ctx {
     int y, m, day;               /* `ngay` when valid, else 0 */
     int py, pm;                  /* first month of `ky_bao_cao`, else 0 */
     int errors;
-    const bc_node *indent_node;  /* cache of bc_chk_indent */
-    int indent;
 } bc_check_ctx;
 
 /* A finding on a node (its file, line and column). */

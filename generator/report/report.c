@@ -13,7 +13,6 @@
 #include "input/node_view.h"
 #include "report/text_rules.h"
 #include "base/utf8.h"
-#include "input/yaml_load.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -177,10 +176,8 @@ static void S_locate_in_scalar(void *closure, size_t offset, bc_diag *g)
         if (((unsigned char)v->str[i] & 0xC0) != 0x80)
             chars++;
     if (v->style == '|' || v->style == '>') {
-        int indent = v->indent >= 0 ? v->indent
-                                    : bc_yaml_block_indent(v->file, v->line);
         g->line = v->line + 1 + nl;
-        g->col = indent + 1 + chars;
+        g->col = v->indent + 1 + chars;
     } else {
         g->line = v->line + nl;
         g->col = (nl ? 1 : v->col + (v->style == 'p' ? 0 : 1)) + chars;

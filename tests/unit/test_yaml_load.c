@@ -5,10 +5,13 @@
 #include "test_support.h"
 
 #include "input/yaml_load.h"
+#include "input/yaml_int.h"
+#include "input/yaml_reader.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static bc_node *S_load(bc_arena *a, bc_diags *d, const char *src)
 {
@@ -87,6 +90,102 @@ static void test_block_scalar_indent(void **state)
     assert_string_equal(v->str, "I. Mot\n\n- hai\n");
     bc_diags_free(&d);
     bc_arena_free(&a);
+}
+
+/* The reference: the indent of the first non-blank line after `line`
+ * (0-based), reading the whole text. */
+static int S_ref_indent(const char *s, size_t line)
+{
+    size_t l = 0;
+    for (; *s && l <= line; s++)
+        if (*s == '\n')
+            l++;
+    while (*s) {
+        int n = 0;
+        while (s[n] == ' ')
+            n++;
+        if (s[n] && s[n] != '\n' && s[n] != '\r')
+            return n;
+        const char *nl = strchr(s, '\n');
+        if (!nl)
+            break;
+        s = nl + 1;
+    }
+    return 0;
+}
+
+/* The line table gives what reading the whole text gives, however the
+ * bytes are cut into chunks (a stream reads them as libyaml asks), and
+ * after the lines above an item are forgotten. */
+static void test_line_indents_in_chunks(void **state)
+{
+    (void)state;
+    const char *text = "danh_sach:\n  - noi_dung: |\n\n      I. Mot\n  \n      hai\n"
+                       "  - noi_dung: >\r\n    \r\n    \tba\r\n"
+                       "  - x: 1\n    y: |\n        bon\n   ";
+    size_t n = strlen(text), lines = 0;
+    for (size_t i = 0; i < n; i++)
+        lines += text[i] == '\n';
+    for (size_t cut1 = 0; cut1 <= n; cut1++)
+        for (size_t cut2 = cut1; cut2 <= n; cut2 += 3) {
+            bc_yaml_lines t;
+            memset(&t, 0, sizeof t);
+            bc_yaml_lines_feed(&t, text, cut1);
+            bc_yaml_lines_feed(&t, text + cut1, cut2 - cut1);
+            bc_yaml_lines_feed(&t, text + cut2, n - cut2);
+            for (size_t l = 0; l <= lines; l++)
+                assert_int_equal(bc_yaml_lines_block_indent(&t, l), S_ref_indent(text, l));
+            bc_yaml_lines_forget(&t, 6);
+            for (size_t l = 6; l <= lines; l++)
+                assert_int_equal(bc_yaml_lines_block_indent(&t, l), S_ref_indent(text, l));
+            bc_yaml_lines_free(&t);
+        }
+}
+
+/* A streamed batch's block scalars carry their indent like a loaded
+ * file's, with no second read of the file (it is gone when asked). */
+static void test_streamed_block_indent(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/bc-yaml-stream-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    fputs("chung: {}\ndanh_sach:\n", f);
+    for (int i = 0; i < 300; i++) /* past libyaml's read-ahead */
+        fprintf(f, "  - dia_danh: X%d\n    noi_dung: |\n%*sI. MOT %d\n\n%*shai\n", i,
+                6 + i % 5, "", i, 6 + i % 5, "");
+    fclose(f);
+    bc_diags d = BC_DIAGS_INIT;
+    bc_yaml_reader *r = bc_yaml_reader_open(path, &d);
+    assert_non_null(r);
+    unlink(path);
+    assert_int_equal(bc_yaml_reader_begin_map(r), 0);
+    bc_arena a = BC_ARENA_INIT;
+    char *key = NULL;
+    int line, col;
+    assert_int_equal(bc_yaml_reader_key(r, &key, &line, &col), 1);
+    free(key);
+    assert_non_null(bc_yaml_reader_value(r, &a, "chung"));
+    assert_int_equal(bc_yaml_reader_key(r, &key, &line, &col), 1);
+    free(key);
+    bc_node *v = NULL;
+    assert_int_equal(bc_yaml_reader_begin_list(r, &a, "danh_sach", &v, &line, &col), 1);
+    bc_node *item;
+    int i = 0;
+    while (bc_yaml_reader_item(r, &a, &item) == 1) {
+        const bc_node *body = bc_node_get(item, "noi_dung");
+        assert_non_null(body);
+        assert_int_equal(body->indent, 6 + i % 5);
+        assert_int_equal(body->line, 3 + 5 * i + 1);
+        bc_arena_reset(&a);
+        i++;
+    }
+    assert_int_equal(i, 300);
+    assert_null(d.head);
+    bc_yaml_reader_close(r);
+    bc_arena_free(&a);
+    bc_diags_free(&d);
 }
 
 static void test_anchor_alias(void **state)
@@ -210,6 +309,8 @@ int main(void)
         cmocka_unit_test(test_scalars_as_written),
         cmocka_unit_test(test_nfc_values_and_keys),
         cmocka_unit_test(test_block_scalar_indent),
+        cmocka_unit_test(test_line_indents_in_chunks),
+        cmocka_unit_test(test_streamed_block_indent),
         cmocka_unit_test(test_anchor_alias),
         cmocka_unit_test(test_syntax_error),
         cmocka_unit_test(test_invalid_utf8),
