@@ -9,6 +9,8 @@
 #include "base/file_write.h"
 #include "report/template.h"
 #include "app/batch.h"
+#include "app/batch_check.h"
+#include "input/batch_source.h"
 #include "base/buf.h"
 #include "report/check.h"
 #include "base/diag.h"
@@ -259,9 +261,13 @@ static int S_cmd_check(int argc, char **argv)
     for (int i = 0; i < argc; i++) {
         bc_diags d = BC_DIAGS_INIT;
         bc_arena arena = BC_ARENA_INIT;
-        bc_node *root = bc_yaml_load_file(&arena, argv[i], &d);
-        if (root)
-            bc_batch_check_file(&arena, root, &d);
+        if (bc_batch_source_sniff(argv[i])) {
+            bc_batch_check_file(argv[i], &d);
+        } else {
+            bc_node *root = bc_yaml_load_file(&arena, argv[i], &d);
+            if (root)
+                bc_check_input(&arena, root, &d);
+        }
         for (const bc_diag *g = d.head; g; g = g->next) {
             char *s = bc_diag_format(g);
             printf("%s\n", s);

@@ -68,9 +68,9 @@ fi
 if [ "\$cmd" = batch ] && [ -z "\$target" ]; then target=out; fi
 if [ -n "\$target" ] && [ "\$target" != - ]; then
     if [ -d "\$target" ]; then
-        for f in \$(cd "\$target" && find . -name '*.docx' | LC_ALL=C sort); do
-            d="$out/\$n-\$cmd/\$(dirname "\$f")"; mkdir -p "\$d"; cp "\$target/\$f" "\$d/"
-        done
+        mkdir -p "$out/\$n-\$cmd"
+        (cd "\$target" && find . -name '*.docx' -print0 | tar --null -T - -cf -) |
+            (cd "$out/\$n-\$cmd" && tar -xf -)
     elif [ -f "\$target" ]; then
         cp "\$target" "$out/\$n-\$cmd-\$(basename "\$target")"
     fi
@@ -85,7 +85,10 @@ EOF
     done
     rm -f "$out/.count"
     for d in test-out test-batch; do
-        [ -d "$bdir/$d" ] && cp -r "$bdir/$d" "$out/unit-$d"
+        [ -d "$bdir/$d" ] || continue
+        mkdir -p "$out/unit-$d"
+        (cd "$bdir/$d" && find . -name '*.docx' -print0 | tar --null -T - -cf -) |
+            (cd "$out/unit-$d" && tar -xf -)
     done
     mkdir -p "$out/examples"
     for y in "$src"/examples/*.yaml; do

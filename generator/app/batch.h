@@ -3,8 +3,8 @@
  *
  * `chung` (first in the file) is merged under each entry of `danh_sach`
  * (a list, or a CSV file name relative to the batch file); entries are
- * read as a stream and rendered by worker threads sharing the template,
- * compiled once, read-only. Every file is written under a temporary name
+ * read as a stream (input/batch_source.h) and rendered by worker threads
+ * sharing the template, compiled once, read-only. Every file is written under a temporary name
  * and renamed into place at the end, so an interrupted batch leaves no
  * partial file, and two entries that would write the same name leave no
  * file at all. An entry that fails is reported and does not stop the
@@ -59,10 +59,6 @@ typedef struct bc_batch_result {
 /* Runs the batch. Returns 0 when every entry was written, 1 otherwise
  * (failed entries, duplicate names, a batch-level error in d). */
 int bc_batch_run(const bc_batch_opts *o, bc_batch_result *res, bc_diags *d);
-
-/* A file named in a batch file (the CSV of `danh_sach`), relative to the
- * batch file's folder unless absolute. malloc'd. */
-char *bc_batch_source_path(const char *batch_path, const char *name);
 
 /* The default output name of an entry: dia_danh folded to ASCII, lower
  * case, words joined by hyphens, ".docx" ("Cẩm Vũ" -> "cam-vu.docx").

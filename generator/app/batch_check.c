@@ -1,40 +1,21 @@
 /*
- * check_batch.c - what `baocao check FILE` reviews in a loaded file (see
- * check.h): a report, or every entry of a batch merged over `chung`
- * (input.md section 2), each with the Decree 30 review and the input
- * contract of bc_report_prepare. Findings of an entry are named by its
- * index and `dia_danh`; one that an earlier entry already gave (a fault in
- * `chung`, shared by all) is given once.
+ * batch_check.c - `baocao check BATCH.yaml` (see batch_check.h): every
+ * entry of the batch, read by the same source as `batch`
+ * (input/batch_source.h), merged over `chung`, reviewed and held to the
+ * input contract (bc_check_input). An entry's findings are named by its
+ * index and `dia_danh`; a finding located in `chung` (above `danh_sach`
+ * in the batch file), which every entry shares, is given once.
  */
-#include "app/batch.h"
-#include "report/check.h"
-
-#include "base/xalloc.h"
+#include "app/batch_check.h"
 #include "base/buf.h"
-#include "input/csv.h"
 #include "base/i18n.h"
-#include "report/report.h"
+#include "base/xalloc.h"
+#include "input/batch_source.h"
+#include "report/check.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-bool bc_batch_check_is_batch(const bc_node *root)
-{
-    return root && root->kind == BC_MAP &&
-           (bc_node_entry(root, "danh_sach", strlen("danh_sach")) ||
-            bc_node_entry(root, "chung", strlen("chung")));
-}
-
-/* A report: the review, then the contract. Returns the errors added. */
-static size_t S_one(bc_arena *a, const bc_node *input, bc_diags *d)
-{
-    size_t before = d->errors;
-    bc_check_report(input, d);
-    bc_report r;
-    bc_report_prepare(a, input, false, &r, d);
-    return d->errors - before;
-}
 
 /* ---- findings given once ------------------------------------------------------- */
 
@@ -85,26 +66,33 @@ static void S_seen_free(seen *s)
 /* ---- a batch ------------------------------------------------------------------- */
 
 typedef struct batch_check {
-    const bc_node *chung;
+    const char *path;     /* the batch file, as its nodes name it */
+    int list_line;        /* danh_sach's first line: above it is chung */
     bc_diags *d;
     seen seen;
     size_t errors;
 } batch_check;
 
-static void S_entry(batch_check *b, size_t index, const bc_node *entry)
+/* A finding every entry shares: in `chung`, above `danh_sach`. */
+static bool S_in_chung(const batch_check *b, const bc_diag *g)
 {
-    bc_arena a = BC_ARENA_INIT;
-    bc_diags found = BC_DIAGS_INIT;
-    const bc_node *merged = bc_node_merge(&a, b->chung, entry);
-    S_one(&a, merged, &found);
-    const bc_node *name = bc_node_get(merged, "dia_danh");
+    return g->file && g->line > 0 && b->list_line > 0 && g->line < b->list_line &&
+           strcmp(g->file, b->path) == 0;
+}
+
+/* Moves an entry's findings into the batch's, named by the entry. */
+static void S_report(batch_check *b, size_t index, const bc_node *entry,
+                     bc_diags *found)
+{
+    const bc_node *name = entry && entry->kind == BC_MAP ? bc_node_get(entry, "dia_danh")
+                                                         : NULL;
     bc_buf label = BC_BUF_INIT;
     if (name && name->kind == BC_SCALAR && bc_node_has_text(name))
         bc_buf_printf(&label, _("entry %zu (%s): "), index, name->str);
     else
         bc_buf_printf(&label, _("entry %zu: "), index);
-    for (const bc_diag *g = found.head; g; g = g->next) {
-        if (S_seen(&b->seen, g))
+    for (const bc_diag *g = found->head; g; g = g->next) {
+        if (S_in_chung(b, g) && S_seen(&b->seen, g))
             continue;
         bc_diag *n = bc_diag_add(b->d, g->severity, g->file, g->line, g->col,
                                  "%s%s", bc_buf_cstr(&label), g->msg);
@@ -117,89 +105,35 @@ static void S_entry(batch_check *b, size_t index, const bc_node *entry)
             b->errors++;
     }
     bc_buf_free(&label);
-    bc_diags_free(&found);
-    bc_arena_free(&a);
 }
 
-static void S_csv_entries(batch_check *b, const bc_node *name)
+int bc_batch_check_file(const char *path, bc_diags *d)
 {
-    char *path = bc_batch_source_path(name->file, name->str);
-    size_t before = b->d->errors;
-    bc_csv *csv = bc_csv_open(path, b->d);
-    free(path);
-    if (!csv) {
-        b->errors += b->d->errors - before;
-        return;
-    }
-    bc_arena rows = BC_ARENA_INIT;
-    for (size_t index = 1;; index++) {
-        bc_node *row = NULL;
-        before = b->d->errors;
-        int rc = bc_csv_row(csv, &rows, &row);
-        b->errors += b->d->errors - before;
-        if (rc <= 0)
-            break;
-        if (rc == 1)
-            S_entry(b, index, row);
-        bc_arena_reset(&rows);
-    }
-    bc_arena_free(&rows);
-    bc_csv_close(csv);
-}
-
-static int S_batch(const bc_node *root, bc_diags *d)
-{
+    size_t before = d->errors;
+    bc_batch_source *src = bc_batch_source_open(path, d);
+    if (!src)
+        return (int)(d->errors - before);
     batch_check b;
     memset(&b, 0, sizeof b);
     b.d = d;
-    const bc_entry *chung = NULL, *list = NULL;
-    for (size_t i = 0; i < root->count; i++) {
-        const bc_entry *e = &root->entries[i];
-        if (strcmp(e->key, "chung") == 0) {
-            chung = e;
-            if (list) {
-                bc_diag_add(d, BC_ERROR, root->file, e->line, e->col, "%s",
-                            _("`chung` must come before `danh_sach`, so that a batch "
-                              "of any length can be read as a stream"));
-                b.errors++;
-            }
-        } else if (strcmp(e->key, "danh_sach") == 0) {
-            list = e;
-        } else {
-            bc_diag_add(d, BC_ERROR, root->file, e->line, e->col,
-                        _("unknown key `%s` in a batch file (it holds `chung` and "
-                          "`danh_sach`)"),
-                        e->key);
-            b.errors++;
-        }
+    b.path = bc_batch_source_file(src);
+    bc_arena a = BC_ARENA_INIT;
+    for (size_t index = 1;; index++) {
+        bc_node *entry = NULL;
+        bc_diags found = BC_DIAGS_INIT;
+        bc_batch_source_result rc = bc_batch_source_next(src, &a, &entry, &found);
+        b.list_line = bc_batch_source_list_line(src);
+        if (rc == BC_BATCH_SOURCE_ENTRY)
+            bc_check_input(&a, entry, &found);
+        if (rc == BC_BATCH_SOURCE_ENTRY || rc == BC_BATCH_SOURCE_BAD)
+            S_report(&b, index, entry, &found);
+        bc_diags_free(&found);
+        bc_arena_reset(&a);
+        if (rc == BC_BATCH_SOURCE_END || rc == BC_BATCH_SOURCE_FAILED)
+            break;
     }
-    if (chung && chung->value->kind != BC_MAP && chung->value->kind != BC_NULL) {
-        bc_diag_add(d, BC_ERROR, root->file, chung->value->line, chung->value->col,
-                    "%s", _("`chung` must be a map of the keys shared by every report"));
-        return (int)b.errors + 1;
-    }
-    b.chung = chung && chung->value->kind == BC_MAP ? chung->value : NULL;
-    const bc_node *v = list ? list->value : NULL;
-    if (v && v->kind == BC_LIST) {
-        for (size_t i = 0; i < v->count; i++)
-            S_entry(&b, i + 1, v->items[i]);
-    } else if (v && v->kind == BC_SCALAR && bc_node_has_text(v)) {
-        S_csv_entries(&b, v);
-    } else {
-        int line = v ? v->line : list ? list->line : root->line;
-        int col = v ? v->col : list ? list->col : root->col;
-        bc_diag_add(d, BC_ERROR, root->file, line, col, "%s",
-                    _("`danh_sach` must be a list of reports or the name of a CSV "
-                      "file"));
-        b.errors++;
-    }
+    bc_arena_free(&a);
     S_seen_free(&b.seen);
-    return (int)b.errors;
-}
-
-int bc_batch_check_file(bc_arena *a, const bc_node *root, bc_diags *d)
-{
-    if (bc_batch_check_is_batch(root))
-        return S_batch(root, d);
-    return (int)S_one(a, root, d);
+    bc_batch_source_close(src);
+    return (int)(d->errors - before);
 }

@@ -232,7 +232,7 @@ static void S_close_anchor(bc_yaml_loader *L, const bc_node *n)
 
 /* Consumes the rest of a node whose start event was `ev` (already read),
  * so that the reader stays in step after an error inside it. */
-static bool S_skip(bc_yaml_loader *L, const yaml_event_t *ev)
+bool bc_yaml_build_skip(bc_yaml_loader *L, const yaml_event_t *ev)
 {
     if (ev->type != YAML_SEQUENCE_START_EVENT && ev->type != YAML_MAPPING_START_EVENT)
         return true;
@@ -322,12 +322,12 @@ static bc_node *S_mapping(bc_yaml_loader *L, yaml_event_t *start)
             bc_yaml_build_error_at(L, kev.start_mark, "%s",
                             _("a key must be plain text, not a list or map"));
             /* skip the key and its value, and go on with the map */
-            bool in_step = S_skip(L, &kev);
+            bool in_step = bc_yaml_build_skip(L, &kev);
             yaml_event_delete(&kev);
             yaml_event_t vev;
             if (!in_step || !bc_yaml_build_next(L, &vev))
                 return NULL;
-            in_step = S_skip(L, &vev);
+            in_step = bc_yaml_build_skip(L, &vev);
             yaml_event_delete(&vev);
             if (!in_step)
                 return NULL;
@@ -381,7 +381,7 @@ bc_node *bc_yaml_build_node(bc_yaml_loader *L, yaml_event_t *ev, const char *key
     if (++L->depth > BC_YAML_MAX_DEPTH) {
         bc_yaml_build_error_at(L, ev->start_mark, _("nesting deeper than %s levels"),
                         "200");
-        S_skip(L, ev); /* stay in step with the events */
+        bc_yaml_build_skip(L, ev); /* stay in step with the events */
         L->depth--;
         return NULL;
     }

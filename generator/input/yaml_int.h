@@ -79,6 +79,9 @@ bool bc_yaml_build_peek(bc_yaml_loader *L, yaml_event_t **ev);
 /* The node whose first event is ev (already read), its errors added;
  * NULL when it is bad. `key` names it in messages (NULL: an item). */
 bc_node *bc_yaml_build_node(bc_yaml_loader *L, yaml_event_t *ev, const char *key);
+/* Consumes the rest of a node whose first event was ev (already read), so
+ * that the reader stays in step; false when libyaml failed. */
+bool bc_yaml_build_skip(bc_yaml_loader *L, const yaml_event_t *ev);
 /* An error at a libyaml mark. */
 void bc_yaml_build_error_at(bc_yaml_loader *L, yaml_mark_t m, const char *fmt,
                             const char *arg);

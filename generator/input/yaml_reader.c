@@ -147,6 +147,16 @@ static bc_node *S_read_node(bc_yaml_loader *L, bc_arena *a, const char *key,
     return n;
 }
 
+int bc_yaml_reader_skip(bc_yaml_reader *r)
+{
+    yaml_event_t ev;
+    if (!bc_yaml_build_next(&r->L, &ev))
+        return -1;
+    bool ok = bc_yaml_build_skip(&r->L, &ev);
+    yaml_event_delete(&ev);
+    return ok ? 0 : -1;
+}
+
 bc_node *bc_yaml_reader_value(bc_yaml_reader *r, bc_arena *a, const char *key)
 {
     return S_read_node(&r->L, a, key, false);

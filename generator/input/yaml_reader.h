@@ -24,6 +24,9 @@ int bc_yaml_reader_begin_map(bc_yaml_reader *r);
 /* Next key of the map: 1 with *key (malloc'd, NFC) and its position, 0 at
  * the end of the map, -1 on error. */
 int bc_yaml_reader_key(bc_yaml_reader *r, char **key, int *line, int *col);
+/* Passes over the value after a key without reading it into nodes. 0,
+ * or -1 on error. */
+int bc_yaml_reader_skip(bc_yaml_reader *r);
 /* The whole value after a key (NULL on error). */
 bc_node *bc_yaml_reader_value(bc_yaml_reader *r, bc_arena *a,
                               const char *key);

@@ -9,6 +9,7 @@
 #include "report/check_int.h"
 
 #include "base/xalloc.h"
+#include "report/report.h"
 #include "base/buf.h"
 #include "report/text_rules.h"
 #include "base/utf8.h"
@@ -393,4 +394,13 @@ int bc_check_report(const bc_node *input, bc_diags *d)
 
     S_take_sorted(d, &found);
     return c.errors;
+}
+
+int bc_check_input(bc_arena *a, const bc_node *input, bc_diags *d)
+{
+    size_t before = d->errors;
+    bc_check_report(input, d);
+    bc_report r;
+    bc_report_prepare(a, input, false, &r, d);
+    return (int)(d->errors - before);
 }

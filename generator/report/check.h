@@ -31,16 +31,10 @@
  * and returns the number of errors added. */
 int bc_check_report(const bc_node *input, bc_diags *d);
 
-/* True when a loaded file is a batch (a map with `chung` or `danh_sach`). */
-bool bc_batch_check_is_batch(const bc_node *root);
-
-/* What `baocao check FILE` does with a loaded file: a report is reviewed
- * (bc_check_report) and held to the input contract (bc_report_prepare);
- * a batch has each entry of `danh_sach` (a list, or a CSV file named
- * relative to the batch file) merged over `chung` and reviewed the same
- * way, each finding's message starting "entry N (dia_danh): ", and a
- * finding an earlier entry already gave (a fault in `chung`) given once.
- * Returns the number of errors added. */
-int bc_batch_check_file(bc_arena *a, const bc_node *root, bc_diags *d);
+/* What `baocao check` does with one report's input: the review
+ * (bc_check_report), then the input contract (bc_report_prepare, its
+ * errors added; the prepared data goes with the arena). Returns the
+ * number of errors added. */
+int bc_check_input(bc_arena *a, const bc_node *input, bc_diags *d);
 
 #endif

@@ -8,6 +8,8 @@
 #include "test_support.h"
 
 #include "report/check.h"
+#include "app/batch_check.h"
+#include "input/batch_source.h"
 #include "input/yaml_load.h"
 
 #include <stdio.h>
@@ -572,7 +574,7 @@ static void test_examples(void **state)
         bc_arena a = BC_ARENA_INIT;
         bc_diags d = BC_DIAGS_INIT;
         bc_node *root = S_load(&a, rel, &d);
-        assert_int_equal(bc_batch_check_file(&a, root, &d), 0);
+        assert_int_equal(bc_check_input(&a, root, &d), 0);
         for (const bc_diag *g = d.head; g; g = g->next)
             if (g->severity != BC_WARNING || strcmp(g->id, "L22") != 0 ||
                 !strstr(g->msg, "capitals")) {
@@ -606,15 +608,26 @@ static const char *const S_batch =
     "  - co_quan: Ủy ban nhân dân xã Cẩm Đoài\n"                     /* 20 */
     "    nguoi_ky: {chuc_danh: [TM. Ủy ban nhân dân, Chủ tịch], ho_ten: Lê Văn C}\n";
 
+/* Writes a batch file under BUILD/test-out; returns its path (static). */
+static const char *S_batch_file(const char *name, const char *text)
+{
+    static char path[512];
+    mkdir(BC_BUILD_DIR "/test-out", 0755);
+    snprintf(path, sizeof path, BC_BUILD_DIR "/test-out/check-%s", name);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+    return path;
+}
+
 static void test_batch(void **state)
 {
     (void)state;
-    bc_arena a = BC_ARENA_INIT;
     bc_diags d = BC_DIAGS_INIT;
-    bc_node *root = bc_yaml_load_mem(&a, "b.yaml", S_batch, strlen(S_batch), &d);
-    assert_non_null(root);
-    assert_true(bc_batch_check_is_batch(root));
-    int errors = bc_batch_check_file(&a, root, &d);
+    const char *path = S_batch_file("b.yaml", S_batch);
+    assert_true(bc_batch_source_sniff(path));
+    int errors = bc_batch_check_file(path, &d);
     /* the fault of `chung` once, named by the first entry */
     const bc_diag *g = d.head;
     assert_non_null(g);
@@ -639,7 +652,6 @@ static void test_batch(void **state)
     assert_null(g->next);
     assert_int_equal(errors, 2);
     bc_diags_free(&d);
-    bc_arena_free(&a);
 }
 
 static void test_merged_entry_positions(void **state)
@@ -683,11 +695,8 @@ static void test_batch_csv(void **state)
             "co_quan,dia_danh,nguoi_ky.ho_ten\n"
             "Ủy ban nhân dân xã Cẩm Vũ,Cẩm Vũ,Lê Văn A\n"
             "Ủy ban nhân dân xã Cẩm Đông,Cẩm Đông,LÊ VĂN B\n");
-    bc_arena a = BC_ARENA_INIT;
     bc_diags d = BC_DIAGS_INIT;
-    bc_node *root = bc_yaml_load_file(&a, yaml_path, &d);
-    assert_non_null(root);
-    assert_int_equal(bc_batch_check_file(&a, root, &d), 0);
+    assert_int_equal(bc_batch_check_file(yaml_path, &d), 0);
     const bc_diag *g = d.head;
     assert_non_null(g);
     assert_string_equal(g->id, "L25");
@@ -697,26 +706,37 @@ static void test_batch_csv(void **state)
     assert_true(strncmp(g->msg, "entry 2 (Cẩm Đông): ", strlen("entry 2 (Cẩm Đông): ")) == 0);
     assert_null(g->next);
     bc_diags_free(&d);
-    bc_arena_free(&a);
 }
 
 static void test_batch_shape(void **state)
 {
     (void)state;
-    static const char *const text =
-        "danh_sach: []\n"
-        "chung: {ngay: 2023-12-15}\n"
-        "ghi_chu: x\n";
-    bc_arena a = BC_ARENA_INIT;
+    /* the batch file's grammar, as `batch` reads it: the first fault
+     * stops the reading */
     bc_diags d = BC_DIAGS_INIT;
-    bc_node *root = bc_yaml_load_mem(&a, "b.yaml", text, strlen(text), &d);
-    assert_true(bc_batch_check_is_batch(root));
-    assert_int_equal(bc_batch_check_file(&a, root, &d), 2);
+    const char *path = S_batch_file("shape1.yaml", "danh_sach: []\n"
+                                                   "chung: {ngay: 2023-12-15}\n"
+                                                   "ghi_chu: x\n");
+    assert_true(bc_batch_source_sniff(path));
+    assert_int_equal(bc_batch_check_file(path, &d), 1);
     assert_non_null(strstr(d.head->msg, "`chung` must come before `danh_sach`"));
     assert_int_equal(d.head->line, 2);
-    assert_non_null(strstr(d.head->next->msg, "unknown key `ghi_chu`"));
+    assert_null(d.head->next);
     bc_diags_free(&d);
-    bc_arena_free(&a);
+    path = S_batch_file("shape2.yaml", "chung: {ngay: 2023-12-15}\n"
+                                       "danh_sach: []\n"
+                                       "ghi_chu: x\n");
+    assert_int_equal(bc_batch_check_file(path, &d), 1);
+    assert_non_null(strstr(d.head->msg, "unknown key `ghi_chu`"));
+    assert_int_equal(d.head->line, 3);
+    bc_diags_free(&d);
+    path = S_batch_file("shape3.yaml", "chung: {ngay: 2023-12-15}\n");
+    assert_int_equal(bc_batch_check_file(path, &d), 1);
+    assert_non_null(strstr(d.head->msg, "no `danh_sach`"));
+    bc_diags_free(&d);
+    /* a report is not a batch */
+    path = S_batch_file("report.yaml", "co_quan: X\nnoi_dung: Y\n");
+    assert_false(bc_batch_source_sniff(path));
 }
 
 int main(void)
