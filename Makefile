@@ -159,9 +159,11 @@ $(BUILD)/run_spec: tests/spec/run_spec.c $(BUILD)/libbaocao.a
 
 test: test-layers test-unit test-cli test-spec test-docx test-templates test-i18n
 
-test-layers:
+# The tree's rules: the layers' includes, names that lead to their files.
+test-layers: $(BUILD)/libbaocao.a
 	$(Q)tools/check-layers.sh generator $(LAYERS)
 	$(Q)tests/layers/run.sh
+	$(Q)tools/check-names.sh $(BUILD)
 
 test-unit: $(BUILD)/baocao $(TEST_BIN)
 	$(Q)VALGRIND=$(VALGRIND) tests/run-unit.sh $(BUILD) $(TEST_BIN)

@@ -12,7 +12,7 @@
  *   L28  "Như trên" is the first recipient, and only with a `kinh_gui`.
  */
 #include "report/check_int.h"
-#include "report/report.h"
+#include "report/report_lines.h"
 
 #include "base/xalloc.h"
 #include "base/i18n.h"

@@ -7,6 +7,8 @@
 #include "base/xalloc.h"
 #include "base/buf.h"
 #include "report/doc_types.h"
+#include "report/report_lines.h"
+#include "report/report_text.h"
 #include "report/schema.h"
 #include "base/i18n.h"
 #include "mustache/mustache.h"
@@ -158,159 +160,13 @@ static char *S_upper(const bc_node *v)
     return bc_utf8_upper(v->str, v->len, &n);
 }
 
-/* ---- text templates in values ---------------------------------------------- */
-
-/* Maps an offset of a scalar's text to its line and column in the file. */
-static void S_locate_in_scalar(void *closure, size_t offset, bc_diag *g)
+/* A text template rendered against root (report_text.h). */
+static bc_node *S_render(prep *p, const bc_node *v, const bc_node *root)
 {
-    const bc_node *v = closure;
-    int nl = 0;
-    size_t line_start = 0;
-    for (size_t i = 0; i < offset && i < v->len; i++)
-        if (v->str[i] == '\n') {
-            nl++;
-            line_start = i + 1;
-        }
-    int chars = 0;
-    for (size_t i = line_start; i < offset && i < v->len; i++)
-        if (((unsigned char)v->str[i] & 0xC0) != 0x80)
-            chars++;
-    if (v->style == '|' || v->style == '>') {
-        g->line = v->line + 1 + nl;
-        g->col = v->indent + 1 + chars;
-    } else {
-        g->line = v->line + nl;
-        g->col = (nl ? 1 : v->col + (v->style == 'p' ? 0 : 1)) + chars;
-    }
-    free(g->file);
-    g->file = v->file ? bc_xstrdup(v->file) : NULL;
-}
-
-/* Renders a scalar as a mustache text template against root. Returns a new
- * scalar node (same position), or NULL after errors. */
-/* Compiles a scalar as a text template, its errors located in the file. */
-static bc_mtpl *S_compile_text(const bc_node *v, bc_diags *d)
-{
-    bc_mopts mo;
-    memset(&mo, 0, sizeof mo);
-    mo.name = v->file;
-    mo.locate = S_locate_in_scalar;
-    mo.locate_closure = (void *)v;
-    return bc_mustache_compile(v->str, v->len, &mo, d);
-}
-
-/* The cached program of node v, when the cache holds this very node. */
-static const bc_mtpl *S_cached(const bc_report_text_cache *c, const bc_node *v)
-{
-    for (size_t i = 0; c && i < c->count; i++)
-        if (c->nodes[i] == v)
-            return c->tpls[i];
-    return NULL;
-}
-
-static bc_node *S_render_text(prep *p, const bc_node *v, const bc_node *root)
-{
-    if (!memchr(v->str, '{', v->len))
-        return (bc_node *)v;
-    const bc_mtpl *cached = S_cached(p->cache, v);
-    bc_mtpl *own = cached ? NULL : S_compile_text(v, p->d);
-    const bc_mtpl *t = cached ? cached : own;
-    if (!t) {
+    bc_node *n = bc_report_text_render(p->a, v, root, p->lenient, p->cache, p->d);
+    if (!n)
         p->failed = true;
-        return NULL;
-    }
-    bc_buf out = BC_BUF_INIT;
-    bc_mapply ap;
-    memset(&ap, 0, sizeof ap);
-    ap.data = &bc_node_view;
-    ap.root = root;
-    ap.escape = bc_mustache_escape_none;
-    ap.lenient = p->lenient;
-    ap.diags = p->d;
-    int rc = bc_mustache_apply(t, &ap, &out);
-    bc_mustache_free(own);
-    if (rc != 0) {
-        bc_buf_free(&out);
-        p->failed = true;
-        return NULL;
-    }
-    bc_node *n = bc_node_scalar(p->a, bc_buf_cstr(&out), out.len);
-    n->line = v->line;
-    n->col = v->col;
-    n->file = v->file;
-    n->style = v->style;
-    n->indent = v->indent;
-    bc_buf_free(&out);
     return n;
-}
-
-/* Renders a text or each item of a list. */
-static bc_node *S_render_text_or_list(prep *p, const bc_node *v,
-                                      const bc_node *root)
-{
-    if (v->kind == BC_SCALAR)
-        return S_render_text(p, v, root);
-    bc_node *list = bc_node_new(p->a, BC_LIST);
-    list->line = v->line;
-    list->col = v->col;
-    list->file = v->file;
-    for (size_t i = 0; i < v->count; i++) {
-        bc_node *it = S_render_text(p, v->items[i], root);
-        if (it)
-            bc_node_push(p->a, list, it);
-    }
-    return list;
-}
-
-/* ---- derived lines ------------------------------------------------------------ */
-
-void bc_report_lines_item_text(const bc_node *it, const char **s, size_t *n)
-{
-    const char *t = it->str;
-    size_t len = it->len;
-    while (len && (*t == ' ' || *t == '\t'))
-        t++, len--;
-    if (len >= 2 && t[0] == '-' && t[1] == ' ')
-        t += 2, len -= 2;
-    while (len && (t[len - 1] == ' ' || t[len - 1] == '\t' || t[len - 1] == '\n'))
-        len--;
-    if (len && (t[len - 1] == ';' || t[len - 1] == '.'))
-        len--;
-    *s = t;
-    *n = len;
-}
-
-static bool S_is_nhu_tren(const bc_node *it)
-{
-    const char *s;
-    size_t n;
-    bc_report_lines_item_text(it, &s, &n);
-    return n == strlen("Như trên") && memcmp(s, "Như trên", n) == 0;
-}
-
-/* "- item;" lines, the last ending with "." */
-static bc_node *S_dash_lines(bc_arena *a, const bc_node *items, bool nhu_tren)
-{
-    bc_node *list = bc_node_new(a, BC_LIST);
-    size_t n = items->kind == BC_LIST ? items->count : 1;
-    size_t total = n + (nhu_tren ? 1 : 0);
-    for (size_t i = 0; i < total; i++) {
-        bc_buf b = BC_BUF_INIT;
-        const char *s = "Như trên";
-        size_t len = strlen(s);
-        if (!nhu_tren || i > 0) {
-            const bc_node *it = items->kind == BC_LIST
-                                    ? items->items[i - (nhu_tren ? 1 : 0)]
-                                    : items;
-            bc_report_lines_item_text(it, &s, &len);
-        }
-        bc_buf_puts(&b, "- ");
-        bc_buf_put(&b, s, len);
-        bc_buf_putc(&b, i + 1 == total ? '.' : ';');
-        bc_node_push(a, list, bc_node_scalar(a, bc_buf_cstr(&b), b.len));
-        bc_buf_free(&b);
-    }
-    return list;
 }
 
 static void S_period(prep *p, bc_node *root)
@@ -367,45 +223,6 @@ static void S_period(prep *p, bc_node *root)
     e->value = copy;
     bc_buf_free(&ten);
     bc_buf_free(&sau);
-}
-
-static void S_cache_add(bc_report_text_cache *c, const bc_node *v)
-{
-    if (!v || v->kind != BC_SCALAR || !memchr(v->str, '{', v->len))
-        return;
-    bc_diags quiet = BC_DIAGS_INIT; /* each entry reports its own errors */
-    bc_mtpl *t = S_compile_text(v, &quiet);
-    bc_diags_free(&quiet);
-    if (!t)
-        return;
-    size_t cap = c->cap;
-    BC_GROW(c->nodes, c->cap, c->count + 1);
-    BC_GROW(c->tpls, cap, c->count + 1);
-    c->nodes[c->count] = v;
-    c->tpls[c->count++] = t;
-}
-
-void bc_report_text_cache_fill(bc_report_text_cache *c, const bc_node *chung)
-{
-    static const char *const keys[] = {"trich_yeu", "noi_dung", "kinh_gui",
-                                       "noi_nhan", NULL};
-    for (int k = 0; keys[k]; k++) {
-        const bc_node *v = bc_node_get(chung, keys[k]);
-        if (v && v->kind == BC_LIST)
-            for (size_t i = 0; i < v->count; i++)
-                S_cache_add(c, v->items[i]);
-        else
-            S_cache_add(c, v);
-    }
-}
-
-void bc_report_text_cache_free(bc_report_text_cache *c)
-{
-    for (size_t i = 0; i < c->count; i++)
-        bc_mustache_free(c->tpls[i]);
-    free(c->nodes);
-    free(c->tpls);
-    memset(c, 0, sizeof *c);
 }
 
 int bc_report_prepare(bc_arena *a, const bc_node *input, bool lenient,
@@ -548,48 +365,26 @@ int bc_report_prepare_cached(bc_arena *a, const bc_node *input, bool lenient,
     (void)ho_ten;
 
     /* text templates, each rendered against the data so far */
-    bc_node *ty = S_render_text(&p, trich_yeu, root);
+    bc_node *ty = S_render(&p, trich_yeu, root);
     if (ty)
         bc_node_set(a, root, "trich_yeu", 9, ty);
     if (kinh_gui) {
-        bc_node *kg = S_render_text_or_list(&p, kinh_gui, root);
+        bc_node *kg = bc_report_text_render_items(a, kinh_gui, root, lenient, cache,
+                                                  d, &p.failed);
         bc_node_set(a, root, "kinh_gui", 8, kg);
-        /* one addressee: "Kính gửi: X" on one line (kinh_gui_mot); several:
-         * the label alone (kinh_gui_nhan) and "- X;" lines whose dashes
-         * stand under its colon (kinh_gui_muc); kinh_gui_dong has them all */
-        bc_node *lines = bc_node_new(a, BC_LIST);
-        if (kg->kind == BC_SCALAR || kg->count == 1) {
-            const bc_node *one = kg->kind == BC_SCALAR ? kg : kg->items[0];
-            const char *s;
-            size_t n;
-            bc_report_lines_item_text(one, &s, &n);
-            bc_buf kb = BC_BUF_INIT;
-            bc_buf_puts(&kb, "Kính gửi: ");
-            bc_buf_put(&kb, s, n);
-            bc_node *line = bc_node_scalar(a, bc_buf_cstr(&kb), kb.len);
-            bc_node_push(a, lines, line);
-            bc_node_set(a, root, "kinh_gui_mot", 12, line);
-            bc_buf_free(&kb);
-        } else {
-            bc_node *label = bc_node_scalar(a, "Kính gửi:", strlen("Kính gửi:"));
-            bc_node_push(a, lines, label);
-            bc_node_set(a, root, "kinh_gui_nhan", 13, label);
-            bc_node *dl = S_dash_lines(a, kg, false);
-            for (size_t i = 0; i < dl->count; i++)
-                bc_node_push(a, lines, dl->items[i]);
-            bc_node_set(a, root, "kinh_gui_muc", 12, dl);
-        }
-        bc_node_set(a, root, "kinh_gui_dong", 13, lines);
+        bc_report_lines_kinh_gui(a, root, kg);
     }
-    bc_node *nn = S_render_text_or_list(&p, noi_nhan, root);
+    bc_node *nn = bc_report_text_render_items(a, noi_nhan, root, lenient, cache, d,
+                                              &p.failed);
     bc_node_set(a, root, "noi_nhan", 8, nn);
     bool nhu_tren = kinh_gui != NULL;
-    if (nhu_tren && nn->kind == BC_LIST && nn->count && S_is_nhu_tren(nn->items[0]))
+    if (nhu_tren && nn->kind == BC_LIST && nn->count &&
+        bc_report_lines_is_nhu_tren(nn->items[0]))
         nhu_tren = false;
-    if (nhu_tren && nn->kind == BC_SCALAR && S_is_nhu_tren(nn))
+    if (nhu_tren && nn->kind == BC_SCALAR && bc_report_lines_is_nhu_tren(nn))
         nhu_tren = false;
-    bc_node_set(a, root, "noi_nhan_dong", 13, S_dash_lines(a, nn, nhu_tren));
-    bc_node *body = S_render_text(&p, noi_dung, root);
+    bc_node_set(a, root, "noi_nhan_dong", 13, bc_report_lines_dash(a, nn, nhu_tren));
+    bc_node *body = S_render(&p, noi_dung, root);
     if (body)
         bc_node_set(a, root, "noi_dung", 8, body);
     if (p.failed)

@@ -14,6 +14,7 @@
 
 #include "base/diag.h"
 #include "input/node.h"
+#include "report/report_text.h"
 
 typedef struct bc_report {
     bc_node *data;          /* input plus derived keys (in the arena) */
@@ -29,25 +30,9 @@ typedef struct bc_report {
 int bc_report_prepare(bc_arena *a, const bc_node *input, bool lenient,
                       bc_report *out, bc_diags *d);
 
-/* The text templates of a batch's `chung` (trich_yeu, noi_dung, kinh_gui,
- * noi_nhan items) compiled once: every merged entry shares those nodes, so
- * a report looks its node up instead of compiling it again. Read-only once
- * filled: the workers of a batch share it. */
-typedef struct bc_report_text_cache {
-    const bc_node **nodes;
-    struct bc_mtpl **tpls;
-    size_t count, cap;
-} bc_report_text_cache;
-
-void bc_report_text_cache_fill(bc_report_text_cache *c, const bc_node *chung);
-void bc_report_text_cache_free(bc_report_text_cache *c);
 /* bc_report_prepare with the compiled templates of `cache` (may be NULL). */
 int bc_report_prepare_cached(bc_arena *a, const bc_node *input, bool lenient,
                              const bc_report_text_cache *cache, bc_report *out,
                              bc_diags *d);
-
-/* A list item (a recipient, an addressee) as the clerk wrote it, without
- * a leading "- " and a final ";" or "." (the program adds those). */
-void bc_report_lines_item_text(const bc_node *it, const char **s, size_t *n);
 
 #endif
