@@ -823,6 +823,36 @@ static void test_ids_unique_in_repeated_content(void **state)
 
 /* ---- styles --------------------------------------------------------------------- */
 
+/* The engine without a host knows nothing of the report: the body tag is
+ * a value like any other (its line breaks as w:br in one paragraph), no
+ * style is imported, no layout runs. */
+static void test_engine_without_host(void **state)
+{
+    (void)state;
+    bc_diags d = BC_DIAGS_INIT;
+    bc_package p = BC_PACKAGE_INIT;
+    S_pkg(&p, P("{{noi_dung}}"), NULL);
+    bc_wml_template *t = bc_wml_template_compile(&p, "t.docx", NULL, &d);
+    bc_package_free(&p);
+    assert_non_null(t);
+    assert_null(bc_package_find(bc_wml_template_package(t), "word/styles.xml"));
+    const char *yaml = "noi_dung: \"I. PHẦN\\n\\nĐoạn **đậm**.\"";
+    bc_node *data = bc_yaml_load_mem(&S_arena, "data.yaml", yaml, strlen(yaml), &d);
+    assert_non_null(data);
+    bc_package out = BC_PACKAGE_INIT;
+    bc_wml_render_opts ro = {false};
+    assert_int_equal(bc_wml_render(t, &bc_node_view, data, &ro, &out, &d), 0);
+    char *xml = S_part_text(bc_package_find(&out, "word/document.xml"));
+    assert_null(strstr(xml, "pStyle"));
+    assert_non_null(strstr(xml, "I. PHẦN</w:t><w:br/>"));
+    assert_non_null(strstr(xml, "Đoạn **đậm**."));
+    assert_int_equal(S_count(xml, "<w:p>") + S_count(xml, "<w:p "), 1);
+    free(xml);
+    bc_package_free(&out);
+    bc_wml_template_free(t);
+    bc_diags_free(&d);
+}
+
 static void test_styles_from_builtin(void **state)
 {
     (void)state;
@@ -1018,6 +1048,7 @@ int main(void)
         cmocka_unit_test(test_values_escaped_and_broken),
         cmocka_unit_test(test_illegal_character_refused),
         cmocka_unit_test(test_ids_unique_in_repeated_content),
+        cmocka_unit_test(test_engine_without_host),
         cmocka_unit_test(test_styles_from_builtin),
         cmocka_unit_test(test_styles_matched_by_name),
         cmocka_unit_test(test_emphasis_in_schema_order),
