@@ -139,13 +139,7 @@ char *bc_batch_names_for(const bc_mtpl *pattern, const bc_node *entry,
         return f;
     }
     bc_buf out = BC_BUF_INIT;
-    bc_mapply ap;
-    memset(&ap, 0, sizeof ap);
-    ap.data = &bc_node_view;
-    ap.root = entry;
-    ap.escape = bc_mustache_escape_none;
-    ap.diags = d;
-    if (bc_mustache_apply(pattern, &ap, &out) != 0) {
+    if (bc_node_view_text(pattern, entry, false, &out, d) != 0) {
         bc_buf_free(&out);
         return NULL;
     }

@@ -3,7 +3,7 @@
  *
  * A bc_buf owns its bytes; data is always NUL-terminated after a
  * successful append so it can be handed to C string functions.
- * Allocation failure aborts through bc_xmalloc (see alloc.h): the program
+ * Allocation failure aborts through bc_xmalloc (see xalloc.h): the program
  * cannot do anything useful without memory, and every caller stays simple.
  */
 #ifndef BC_BUF_H

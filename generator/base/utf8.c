@@ -1,5 +1,5 @@
 /*
- * unicode_text.c - Unicode operations through utf8proc: UTF-8 validation,
+ * utf8.c - Unicode operations through utf8proc: UTF-8 validation,
  * NFC, Vietnamese-correct upper/lower case, ASCII folding, XML legality.
  *
  * Every transformation decodes to code points with utf8proc, works there
@@ -154,7 +154,7 @@ static char *reencode(utf8proc_int32_t *buf, utf8proc_ssize_t len, utf8proc_opti
  * character of any canonical pair): everything below the combining marks,
  * Latin Extended Additional (the precomposed Vietnamese letters), general
  * punctuation but the two singletons U+2000 and U+2001 (quotes, dashes,
- * ellipsis), and currency signs (₫). test_unicode_text checks every one. */
+ * ellipsis), and currency signs (₫). test_utf8 checks every one. */
 static bool nfc_safe(utf8proc_int32_t cp)
 {
     return cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF) ||

@@ -1,5 +1,5 @@
 /*
- * unicode_text.h - Unicode operations through utf8proc: validation,
+ * utf8.h - Unicode operations through utf8proc: validation,
  * NFC normalisation, Vietnamese-correct upper case, ASCII folding.
  * Results are malloc'd (the caller frees them) and NUL-terminated.
  */

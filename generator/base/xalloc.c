@@ -1,5 +1,5 @@
 /*
- * alloc.c - allocation wrappers: abort on out-of-memory (see alloc.h).
+ * xalloc.c - allocation wrappers: abort on out-of-memory (see xalloc.h).
  */
 #include "base/xalloc.h"
 

@@ -1,5 +1,5 @@
 /*
- * alloc.h - allocation wrappers with one out-of-memory policy: abort with a
+ * xalloc.h - allocation wrappers with one out-of-memory policy: abort with a
  * message. Library code never checks malloc results itself.
  */
 #ifndef BC_ALLOC_H

@@ -1,5 +1,5 @@
 /*
- * model.c - the data tree (see model.h): construction, lookup, dotted
+ * node.c - the data tree (see node.h): construction, lookup, dotted
  * paths, cloning and the batch merge rule.
  */
 #include "input/node.h"

@@ -1,5 +1,5 @@
 /*
- * model.h - the data tree read from YAML or CSV: null, booleans, scalars,
+ * node.h - the data tree read from YAML or CSV: null, booleans, scalars,
  * lists and maps, each node remembering where it came from.
  *
  * Scalars keep the text exactly as written ("5.120" stays "5.120"); the

@@ -1,8 +1,10 @@
 /*
- * mustache_model.c - the mustache data interface over the bc_node tree
- * (see mustache_model.h). Value handles are `const bc_node *`.
+ * node_view.c - the mustache data interface over the bc_node tree
+ * (see node_view.h). Value handles are `const bc_node *`.
  */
 #include "input/node_view.h"
+
+#include <string.h>
 
 static bc_mv_kind S_kind(void *closure, const void *v)
 {
@@ -85,3 +87,16 @@ const bc_mdata bc_node_view = {
     .key_at = S_key_at,
     .text = S_text,
 };
+
+int bc_node_view_text(const bc_mtpl *t, const bc_node *root, bool lenient,
+                      bc_buf *out, bc_diags *d)
+{
+    bc_mapply ap;
+    memset(&ap, 0, sizeof ap);
+    ap.data = &bc_node_view;
+    ap.root = root;
+    ap.escape = bc_mustache_escape_none;
+    ap.lenient = lenient;
+    ap.diags = d;
+    return bc_mustache_apply(t, &ap, out);
+}

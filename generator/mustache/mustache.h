@@ -5,7 +5,7 @@
  * operations, each carrying its source offset, line and column). Applying
  * it never re-parses. Data is reached only through bc_mdata callbacks, so
  * the engine knows nothing about YAML or the data model (see
- * mustache_model.h for the adapter over bc_node). Output escaping is
+ * input/node_view.h for the adapter over bc_node). Output escaping is
  * chosen by the output side (bc_mustache_escape_html for the spec runner,
  * bc_wml_escape_run of wml/wml.h for WordprocessingML).
  *

@@ -1,6 +1,6 @@
 /*
- * zip_deflated.c - parts deflated by libdeflate, given to libzip as
- * already-compressed sources (see zip_deflated.h).
+ * deflate.c - parts deflated by libdeflate, given to libzip as
+ * already-compressed sources (see deflate.h).
  */
 #include "package/deflate.h"
 

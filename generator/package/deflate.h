@@ -1,5 +1,5 @@
 /*
- * zip_deflated.h - a package part deflated with libdeflate and handed to
+ * deflate.h - a package part deflated with libdeflate and handed to
  * libzip as data that is already compressed.
  *
  * libzip copies such a source as it copies a part of another archive: it

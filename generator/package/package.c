@@ -1,6 +1,6 @@
 /*
- * docx_package.c - OPC package in memory, read and written with libzip
- * (see docx_package.h).
+ * package.c - OPC package in memory, read and written with libzip
+ * (see package.h).
  */
 #include "package/package.h"
 #include "base/grow.h"

@@ -1,5 +1,5 @@
 /*
- * docx_package.h - an OPC package (.docx) held in memory: read through
+ * package.h - an OPC package (.docx) held in memory: read through
  * libzip, parts replaced or added, written back deterministically (fixed
  * order with [Content_Types].xml first, fixed DOS timestamps, no extra
  * fields), so the same input gives the same bytes.

@@ -2,7 +2,7 @@
  * xml_parse.h - parsing rendered XML into a libxml2 tree with one parser
  * context per thread, kept for the thread's life.
  *
- * A batch parses a few kilobytes of each report (wml_template.c); making
+ * A batch parses a few kilobytes of each report (wml/wml_passes.c); making
  * and freeing a parser context and its name dictionary for each costs
  * about a tenth of the parse. The documents share the thread's dictionary
  * (libxml2 counts its references), so a document may outlive the next

@@ -73,14 +73,7 @@ bc_node *bc_report_text_render(bc_arena *a, const bc_node *v,
     if (!t)
         return NULL;
     bc_buf out = BC_BUF_INIT;
-    bc_mapply ap;
-    memset(&ap, 0, sizeof ap);
-    ap.data = &bc_node_view;
-    ap.root = root;
-    ap.escape = bc_mustache_escape_none;
-    ap.lenient = lenient;
-    ap.diags = d;
-    int rc = bc_mustache_apply(t, &ap, &out);
+    int rc = bc_node_view_text(t, root, lenient, &out, d);
     bc_mustache_free(own);
     if (rc != 0) {
         bc_buf_free(&out);

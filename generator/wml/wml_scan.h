@@ -1,6 +1,6 @@
 /*
  * wml_scan.h - the tags of one part of a .docx template, found paragraph
- * by paragraph (internal to the template compiler, wml_template.c).
+ * by paragraph (internal to the template compiler, wml_compile.c).
  *
  * Scanning (wml_scan.c) walks a parsed part in document order and gives
  * every paragraph its place in words ("body, table 1, row 2, cell 1"), its

@@ -1,6 +1,6 @@
 /*
  * test_mustache.c - unit tests of the mustache engine (mustache.c) and of
- * its adapter over the data tree (mustache_model.c): template errors with
+ * its adapter over the data tree (input/node_view.c): template errors with
  * their locations, strict and lenient lookup, "did you mean", NFC names,
  * the depth limits, XML escaping, host tags, immutability (the same
  * compiled template applied twice and from several threads) and visit.

@@ -1,6 +1,7 @@
 /*
  * test_wml_template.c - the .docx template compiler (wml_scan.c,
- * wml_structure.c, wml_compile.c, wml_template.c, wml_fixup.c) on small
+ * wml_structure.c, wml_compile.c, wml_template.c, wml_render.c, wml_passes.c,
+ * wml_fixup.c) on small
  * packages written here: split tags through proofing marks, bookmarks,
  * hyperlinks and revisions; the standalone rule for paragraphs and rows;
  * run, paragraph, row and list-item loops and the placement suffixes;

@@ -1,5 +1,5 @@
 /*
- * test_unicode_text.c - unit tests of unicode_text.c: validation, NFC,
+ * test_utf8.c - unit tests of base/utf8.c: validation, NFC,
  * Vietnamese upper/lower case on NFC and NFD input, ASCII folding, XML
  * legality, code point counting.
  */

@@ -1,5 +1,5 @@
 /*
- * test_docx_package.c - writing a package over a base zip: parts deflated
+ * test_package.c - writing a package over a base zip: parts deflated
  * ahead of the write (bc_package_deflate, as a batch does) give the very
  * bytes of parts deflated during it; a part replaced after it was deflated
  * is written from its new bytes; and the written zip reads back whole.
