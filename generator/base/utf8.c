@@ -339,7 +339,7 @@ static unsigned S_screen(const char *s, size_t n, size_t *offset, bool *nfc)
             }
             if (offset)
                 *offset = i;
-            return b ? b : 0xFFFDu; /* U+0000 is reported as U+FFFD */
+            return b ? b : BC_UTF8_NUL;
         }
         utf8proc_int32_t cp;
         utf8proc_ssize_t k = utf8proc_iterate(p + i, slen(n - i), &cp);
@@ -357,9 +357,9 @@ static unsigned S_screen(const char *s, size_t n, size_t *offset, bool *nfc)
     return 0;
 }
 
-/* U+0000 cannot be returned as itself (0 means "none"), and a byte of an
- * invalid UTF-8 sequence has no code point: both are reported as U+FFFD,
- * which is never otherwise illegal. */
+/* U+0000 cannot be returned as itself (0 means "none"): it is
+ * BC_UTF8_NUL; a byte of an invalid UTF-8 sequence has no code point and
+ * is reported as U+FFFD, which is never otherwise illegal. */
 unsigned bc_utf8_xml_illegal(const char *s, size_t n, size_t *offset)
 {
     return S_screen(s, n, offset, NULL);

@@ -26,6 +26,13 @@ char *bc_utf8_fold_ascii(const char *s, size_t n, size_t *out_len);
 /* First XML-illegal code point in s (C0 controls other than tab, LF, CR;
  * U+FFFE; U+FFFF), or 0 when there is none; *offset gets its byte offset. */
 unsigned bc_utf8_xml_illegal(const char *s, size_t n, size_t *offset);
+/* What the screens and escapers return for U+0000, which 0 ("none")
+ * cannot stand for; bc_utf8_shown gives the code point to print. */
+#define BC_UTF8_NUL 0x110000u
+static inline unsigned bc_utf8_shown(unsigned cp)
+{
+    return cp == BC_UTF8_NUL ? 0 : cp;
+}
 /* Both checks a value gets when read, in one pass: returns what
  * bc_utf8_xml_illegal returns (with *offset), and when that is 0 sets *nfc to
  * what bc_utf8_is_nfc returns. */

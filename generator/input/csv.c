@@ -349,7 +349,7 @@ int bc_csv_row(bc_csv *c, bc_arena *a, bc_node **row)
             bc_diag_add(c->diags, BC_ERROR, c->file, f[i].line, f[i].col,
                         _("the value of `%s` contains the control character "
                           "U+%04X, which a document cannot hold"),
-                        c->cols[i].name, cp);
+                        c->cols[i].name, bc_utf8_shown(cp));
             ok = false;
             break;
         }

@@ -180,7 +180,7 @@ static bc_node *S_scalar(bc_yaml_loader *L, yaml_event_t *ev, const char *key)
                         (int)ev->start_mark.column + 1,
                         _("the value of `%s` contains the control character "
                           "U+%04X, which a document cannot hold"),
-                        key ? key : "(item)", cp);
+                        key ? key : "(item)", bc_utf8_shown(cp));
             return NULL;
         }
         if (is_nfc) {
@@ -231,13 +231,20 @@ static void S_close_anchor(bc_yaml_loader *L, const bc_node *n)
 }
 
 /* Consumes the rest of a node whose start event was `ev` (already read),
- * so that the reader stays in step after an error inside it. */
+ * so that the reader stays in step after an error inside it; a node
+ * nested deeper than the loader allows stops the reading instead. */
 bool bc_yaml_build_skip(bc_yaml_loader *L, const yaml_event_t *ev)
 {
     if (ev->type != YAML_SEQUENCE_START_EVENT && ev->type != YAML_MAPPING_START_EVENT)
         return true;
     int depth = 1;
     while (depth > 0) {
+        if (L->depth + depth > BC_YAML_MAX_DEPTH) {
+            bc_yaml_build_error_at(L, ev->start_mark, _("nesting deeper than %s levels"),
+                                   "200");
+            L->stopped = true;
+            return false;
+        }
         yaml_event_t e;
         if (!bc_yaml_build_next(L, &e))
             return false;
@@ -257,11 +264,21 @@ static bool S_weigh(bc_yaml_loader *L, bc_node *parent, const bc_node *child,
     parent->weight += child->weight;
     if (parent->weight <= BC_YAML_MAX_VALUES)
         return true;
-    if (!L->bombed)
-        bc_diag_add(L->diags, BC_ERROR, L->file, (int)at.line + 1, (int)at.column + 1,
-                    _("aliases make this document more than %d values long"),
-                    BC_YAML_MAX_VALUES);
+    if (!L->bombed) {
+        if (L->aliased)
+            bc_diag_add(L->diags, BC_ERROR, L->file, (int)at.line + 1,
+                        (int)at.column + 1,
+                        _("aliases make this document more than %d values long"),
+                        BC_YAML_MAX_VALUES);
+        else
+            bc_diag_add(L->diags, BC_ERROR, L->file, (int)at.line + 1,
+                        (int)at.column + 1,
+                        _("this document holds more than %d values; a report "
+                          "holds far fewer (split a long list into a batch)"),
+                        BC_YAML_MAX_VALUES);
+    }
     L->bombed = true;
+    L->stopped = true; /* nothing more is read */
     return false;
 }
 
@@ -287,13 +304,13 @@ static bc_node *S_sequence(bc_yaml_loader *L, yaml_event_t *start, const char *k
         yaml_mark_t at = ev.start_mark;
         yaml_event_delete(&ev);
         if (!item) {
-            if (L->parser.error != YAML_NO_ERROR || L->read_failed)
+            if (L->parser.error != YAML_NO_ERROR || L->read_failed || L->stopped)
                 return NULL;
             ok = false;
             continue;
         }
         if (!S_weigh(L, list, item, at))
-            ok = false;
+            return NULL; /* reading stops */
         else
             bc_node_push(L->arena, list, item);
     }
@@ -357,14 +374,15 @@ static bc_node *S_mapping(bc_yaml_loader *L, yaml_event_t *start)
         yaml_event_delete(&vev);
         if (!v) {
             free(knfc);
-            if (L->parser.error != YAML_NO_ERROR || L->read_failed)
+            if (L->parser.error != YAML_NO_ERROR || L->read_failed || L->stopped)
                 return NULL;
             ok = false;
             continue;
         }
-        if (!S_weigh(L, map, v, at))
-            ok = false;
-        else if (!dup) {
+        if (!S_weigh(L, map, v, at)) {
+            free(knfc);
+            return NULL; /* reading stops */
+        } else if (!dup) {
             bc_entry *e = bc_node_set(L->arena, map, knfc, klen, v);
             e->line = kline;
             e->col = kcol;
@@ -381,7 +399,9 @@ bc_node *bc_yaml_build_node(bc_yaml_loader *L, yaml_event_t *ev, const char *key
     if (++L->depth > BC_YAML_MAX_DEPTH) {
         bc_yaml_build_error_at(L, ev->start_mark, _("nesting deeper than %s levels"),
                         "200");
-        bc_yaml_build_skip(L, ev); /* stay in step with the events */
+        /* nothing more is read: skipping the rest of a deep nesting would
+         * cost libyaml seconds */
+        L->stopped = true;
         L->depth--;
         return NULL;
     }
@@ -412,8 +432,10 @@ bc_node *bc_yaml_build_node(bc_yaml_loader *L, yaml_event_t *ev, const char *key
                             _("the alias `*%s` stands inside the value it names "
                               "(a loop)"),
                             name);
-        else
+        else {
             n = found->node;
+            L->aliased = true;
+        }
         break;
     }
     default:

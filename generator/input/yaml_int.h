@@ -59,7 +59,10 @@ typedef struct bc_yaml_loader {
     size_t len;
     bc_yaml_anchor *anchors;
     int depth;
-    bool bombed;            /* aliases expanded past BC_YAML_MAX_VALUES */
+    bool bombed;            /* values past BC_YAML_MAX_VALUES */
+    bool aliased;           /* an alias was expanded */
+    bool stopped;           /* reading gave up (too deep, too many values):
+                               the input is not read further */
     yaml_event_t pending;   /* one event of look-ahead */
     bool has_pending;
     bool read_failed;       /* the input handler failed (a read error) */

@@ -199,6 +199,6 @@ int bc_yaml_reader_item(bc_yaml_reader *r, bc_arena *a, bc_node **item)
     if (*item)
         return 1;
     /* a bad item: the parser is still usable unless libyaml failed */
-    return L->parser.error != YAML_NO_ERROR || L->read_failed ? -1 : 2;
+    return L->parser.error != YAML_NO_ERROR || L->read_failed || L->stopped ? -1 : 2;
 }
 

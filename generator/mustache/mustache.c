@@ -461,6 +461,9 @@ static void S_tokenize(parser *P)
             S_add_text(P, ts, len);
             break;
         }
+        if (ce == cs && c != '{' && c != '=' && c != '!')
+            c = 0; /* the "type" was the closing delimiter's first byte: an
+                      empty tag ("@@" with delimiters and host sigil "@") */
         tok *k = S_tok_new(P, T_TAG, ts, te);
         k->line = line;
         k->col = col;

@@ -167,5 +167,11 @@ int bc_mustache_apply(const bc_mtpl *t, const bc_mapply *a, bc_buf *out);
 #define BC_MUSTACHE_MAX_NESTING 64   /* open sections in one template */
 #define BC_MUSTACHE_MAX_DEPTH 100    /* partial/parent/block-override recursion
                                         at apply */
+/* What one apply may write (error E005) and the operations it may run
+ * (E006): a few nested sections over long lists would otherwise run for
+ * minutes and fill the memory. A report renders in a few thousand steps
+ * and a few hundred kilobytes. */
+#define BC_MUSTACHE_MAX_OUTPUT (64 * 1024 * 1024)
+#define BC_MUSTACHE_MAX_STEPS 20000000
 
 #endif

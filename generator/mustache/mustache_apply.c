@@ -57,6 +57,8 @@ typedef struct apply_st {
     size_t nind, cind;
     size_t suppress; /* out->len at which indentation is skipped, or NONE */
     int depth;
+    size_t steps;    /* operations run, against BC_MUSTACHE_MAX_STEPS */
+    size_t out0;     /* out->len when the apply began */
     size_t nerr, shown;
     bool fatal;
     cache dyn;       /* partials compiled during this apply */
@@ -334,7 +336,7 @@ static void S_do_var(apply_st *S, const mprog *g, const mop *o)
                _("`%.*s`: the value of `%.*s` contains the control "
                  "character U+%04X"),
                (int)o->tag_len, g->pool + o->tag, (int)o->len,
-               g->pool + o->str, cp);
+               g->pool + o->str, bc_utf8_shown(cp));
 }
 
 static void S_do_section(apply_st *S, const mprog *g, size_t i)
@@ -511,6 +513,33 @@ static void S_do_host(apply_st *S, const mprog *g, const mop *o)
         S->nerr++;
 }
 
+/* A rendering past the engine's bounds (mustache.h): one error, and the
+ * apply stops. */
+static void S_over_limit(apply_st *S, const mprog *g, const mop *o, bool size)
+{
+    /* named by the innermost section that repeats */
+    for (size_t k = S->nfr; k-- > 0;) {
+        const frame *fr = &S->fr[k];
+        if (fr->list && fr->start > 0 && fr->prog->ops[fr->start - 1].kind == OP_SECTION) {
+            g = fr->prog;
+            o = &g->ops[fr->start - 1];
+            break;
+        }
+    }
+    bc_diag *e =
+        size ? S_aerr(S, g, o,
+                      _("the rendering grows past %d MiB at `%.*s` (sections "
+                        "repeating inside one another?)"),
+                      BC_MUSTACHE_MAX_OUTPUT >> 20, (int)o->tag_len, g->pool + o->tag)
+             : S_aerr(S, g, o,
+                      _("the rendering takes more than %d steps at `%.*s` "
+                        "(sections repeating inside one another over long lists?)"),
+                      BC_MUSTACHE_MAX_STEPS, (int)o->tag_len, g->pool + o->tag);
+    if (e)
+        bc_diag_set_id(e, size ? "E005" : "E006");
+    S->fatal = true;
+}
+
 static void S_run(apply_st *S)
 {
     while (S->nfr && !S->fatal) {
@@ -537,6 +566,11 @@ static void S_run(apply_st *S)
         const mprog *g = f->prog;
         size_t i = f->pc;
         const mop *o = &g->ops[i];
+        if (++S->steps > BC_MUSTACHE_MAX_STEPS ||
+            S->out->len - S->out0 > BC_MUSTACHE_MAX_OUTPUT) {
+            S_over_limit(S, g, o, S->steps <= BC_MUSTACHE_MAX_STEPS);
+            break;
+        }
         if (o->kind != OP_TEXT && (o->flags & F_BOL) && S->nind)
             S_indent(S);
         switch (o->kind) {
@@ -599,6 +633,8 @@ int bc_mustache_apply(const bc_mtpl *t, const bc_mapply *a, bc_buf *out)
     S->nind = 0;
     S->suppress = NONE;
     S->depth = 0;
+    S->steps = 0;
+    S->out0 = out->len;
     S->nerr = S->shown = 0;
     S->fatal = false;
     memset(&S->dyn, 0, sizeof S->dyn);

@@ -4,6 +4,7 @@
  */
 #include "package/xml_escape.h"
 #include "base/byte_scan.h"
+#include "base/utf8.h"
 
 const char bc_xml_escape_refused[] = "";
 
@@ -48,7 +49,7 @@ unsigned bc_xml_escape(bc_buf *out, const char *s, size_t n,
             continue;
         bc_buf_put(out, s + run, i - run);
         if (rep == BC_XML_REFUSED)
-            return c;
+            return c ? c : BC_UTF8_NUL;
         bc_buf_puts(out, rep);
         run = i + 1;
     }

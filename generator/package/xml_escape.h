@@ -34,7 +34,8 @@ typedef struct bc_xml_escaper {
 } bc_xml_escaper;
 
 /* Appends s[0..n) escaped by e. Returns 0, or the code point of the first
- * refused character (what comes before it is appended). */
+ * refused character, BC_UTF8_NUL for U+0000 (what comes before it is
+ * appended). */
 unsigned bc_xml_escape(bc_buf *out, const char *s, size_t n,
                        const bc_xml_escaper *e);
 

@@ -370,6 +370,10 @@ static void S_agency(const bc_styles *st, xmlNodePtr p, double page_text,
     /* the text, to find a generic head */
     bc_buf text = BC_BUF_INIT;
     for (size_t i = 0; i < l.count; i++) {
+        if (!bc_wml_is(l.v[i].t, "t")) { /* a w:tab: one character */
+            bc_buf_putc(&text, '\t');
+            continue;
+        }
         const char *s = bc_wml_text(l.v[i].t) + l.v[i].offset;
         size_t len = 1;
         while (s[len] && ((unsigned char)s[len] & 0xC0) == 0x80)

@@ -6,6 +6,7 @@
  * back after them.
  */
 #include "wml/wml_render.h"
+#include "base/utf8.h"
 #include "base/grow.h"
 #include "base/i18n.h"
 #include "base/xalloc.h"
@@ -47,7 +48,7 @@ static int S_escape_checked(render_ctx *rc, bc_buf *out, const char *s,
     bc_diag *g = bc_diag_add(rc->d, BC_ERROR, rc->t->name, 0, 0,
                              _("the value of `%s` contains the control "
                                "character U+%04X, which a document cannot hold"),
-                             name, cp);
+                             name, bc_utf8_shown(cp));
     bc_diag_set_part(g, rc->part->name, NULL);
     return -1;
 }

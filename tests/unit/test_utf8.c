@@ -222,8 +222,10 @@ static void test_xml_illegal(void **state)
     assert_int_equal(bc_utf8_xml_illegal("\xEF\xBF\xBF", 3, NULL), 0xFFFF);
     /* U+FFFD itself and astral characters are legal. */
     assert_int_equal(bc_utf8_xml_illegal("\xEF\xBF\xBD😀", 7, &off), 0);
-    /* U+0000 and bad bytes are reported as U+FFFD (0 means none). */
-    assert_int_equal(bc_utf8_xml_illegal("ab\0", 3, &off), 0xFFFD);
+    /* U+0000 is BC_UTF8_NUL (0 means none), shown as U+0000; a bad byte
+     * is reported as U+FFFD. */
+    assert_int_equal(bc_utf8_xml_illegal("ab\0", 3, &off), BC_UTF8_NUL);
+    assert_int_equal(bc_utf8_shown(BC_UTF8_NUL), 0);
     assert_int_equal(off, 2);
     assert_int_equal(bc_utf8_xml_illegal("a\xC3", 2, &off), 0xFFFD);
     assert_int_equal(off, 1);
