@@ -13,7 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A cell's bytes (E012) and a record's cells (E013): a clerk's sheet has
+ * a few dozen columns of short text; the bounds keep a damaged or hostile
+ * file from filling the memory one row at a time. */
 #define BC_CSV_MAX_FIELD (1024 * 1024)
+#define BC_CSV_MAX_FIELDS 1000
 
 typedef struct field {
     bc_buf text;
@@ -41,6 +45,7 @@ struct bc_csv {
     field *fields;      /* the current record */
     size_t field_cap;
     int open_line, open_col; /* where an unclosed quoted field starts */
+    bool too_many;      /* the record has more than BC_CSV_MAX_FIELDS cells */
 };
 
 static int S_getc(bc_csv *c)
@@ -71,7 +76,12 @@ static long S_record(bc_csv *c, field **fields, size_t *cap)
     S_ungetc(c, ch);
     size_t n = 0;
     int col = 1;
+    c->too_many = false;
     for (;;) {
+        if (n == BC_CSV_MAX_FIELDS) { /* the cells past it overwrite the last */
+            c->too_many = true;
+            n--;
+        }
         if (n == *cap) {
             *fields = bc_grow(*fields, cap, n + 1, sizeof **fields);
             for (size_t i = n; i < *cap; i++)
@@ -229,6 +239,15 @@ bc_csv *bc_csv_open(const char *path, bc_diags *d)
         bc_csv_close(c);
         return NULL;
     }
+    if (c->too_many) {
+        bc_diag *g = bc_diag_add(d, BC_ERROR, path, 1, 1,
+                                 _("the CSV header names more than %d columns"),
+                                 BC_CSV_MAX_FIELDS);
+        bc_diag_set_id(g, "E013");
+        S_free_fields(f, cap);
+        bc_csv_close(c);
+        return NULL;
+    }
     c->ncols = (size_t)n;
     c->cols = bc_xcalloc(c->ncols, sizeof *c->cols);
     bool ok = true;
@@ -321,12 +340,19 @@ int bc_csv_row(bc_csv *c, bc_arena *a, bc_node **row)
     map->file = c->file;
     map->line = f[0].line;
     map->col = 1;
+    if (c->too_many) {
+        bc_diag *g = bc_diag_add(c->diags, BC_ERROR, c->file, f[0].line, 1,
+                                 _("the row has more than %d cells"), BC_CSV_MAX_FIELDS);
+        bc_diag_set_id(g, "E013");
+        ok = false;
+    }
     for (long i = 0; i < n && (size_t)i < c->ncols && ok; i++) {
         bc_buf *t = &f[i].text;
         if (f[i].too_long) {
-            bc_diag_add(c->diags, BC_ERROR, c->file, f[i].line, f[i].col,
-                        _("the cell of column `%s` is longer than 1 MB"),
-                        c->cols[i].name);
+            bc_diag *g = bc_diag_add(c->diags, BC_ERROR, c->file, f[i].line, f[i].col,
+                                     _("the cell of column `%s` is longer than 1 MB"),
+                                     c->cols[i].name);
+            bc_diag_set_id(g, "E012");
             ok = false;
             break;
         }

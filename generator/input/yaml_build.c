@@ -65,11 +65,11 @@ static int S_file_next(void *src)
     return getc((FILE *)src);
 }
 
-void bc_yaml_build_error_at(bc_yaml_loader *L, yaml_mark_t m, const char *fmt,
-                            const char *arg)
+bc_diag *bc_yaml_build_error_at(bc_yaml_loader *L, yaml_mark_t m, const char *fmt,
+                                const char *arg)
 {
-    bc_diag_add(L->diags, BC_ERROR, L->file, (int)m.line + 1,
-                (int)m.column + 1, fmt, arg);
+    return bc_diag_add(L->diags, BC_ERROR, L->file, (int)m.line + 1,
+                       (int)m.column + 1, fmt, arg);
 }
 
 static void S_parser_error(bc_yaml_loader *L)
@@ -171,6 +171,16 @@ static bc_node *S_scalar(bc_yaml_loader *L, yaml_event_t *ev, const char *key)
         node = bc_node_new(L->arena, BC_BOOL);
         node->boolean = false;
     } else {
+        if (n > BC_YAML_MAX_BYTES) {
+            bc_diag *g = bc_diag_add(L->diags, BC_ERROR, L->file,
+                                     (int)ev->start_mark.line + 1,
+                                     (int)ev->start_mark.column + 1,
+                                     _("the value of `%s` is larger than %d MiB"),
+                                     key ? key : "(item)", BC_YAML_MAX_BYTES >> 20);
+            bc_diag_set_id(g, "E001");
+            L->stopped = true;
+            return NULL;
+        }
         size_t off;
         bool is_nfc = true;
         unsigned cp = bc_utf8_screen(s, n, &off, &is_nfc);
@@ -240,8 +250,10 @@ bool bc_yaml_build_skip(bc_yaml_loader *L, const yaml_event_t *ev)
     int depth = 1;
     while (depth > 0) {
         if (L->depth + depth > BC_YAML_MAX_DEPTH) {
-            bc_yaml_build_error_at(L, ev->start_mark, _("nesting deeper than %s levels"),
-                                   "200");
+            bc_diag_set_id(bc_yaml_build_error_at(L, ev->start_mark,
+                                                  _("nesting deeper than %s levels"),
+                                                  "200"),
+                           "E002");
             L->stopped = true;
             return false;
         }
@@ -265,17 +277,19 @@ static bool S_weigh(bc_yaml_loader *L, bc_node *parent, const bc_node *child,
     if (parent->weight <= BC_YAML_MAX_VALUES)
         return true;
     if (!L->bombed) {
+        bc_diag *g;
         if (L->aliased)
-            bc_diag_add(L->diags, BC_ERROR, L->file, (int)at.line + 1,
+            g = bc_diag_add(L->diags, BC_ERROR, L->file, (int)at.line + 1,
                         (int)at.column + 1,
                         _("aliases make this document more than %d values long"),
                         BC_YAML_MAX_VALUES);
         else
-            bc_diag_add(L->diags, BC_ERROR, L->file, (int)at.line + 1,
+            g = bc_diag_add(L->diags, BC_ERROR, L->file, (int)at.line + 1,
                         (int)at.column + 1,
                         _("this document holds more than %d values; a report "
                           "holds far fewer (split a long list into a batch)"),
                         BC_YAML_MAX_VALUES);
+        bc_diag_set_id(g, "E003");
     }
     L->bombed = true;
     L->stopped = true; /* nothing more is read */
@@ -397,8 +411,10 @@ bc_node *bc_yaml_build_node(bc_yaml_loader *L, yaml_event_t *ev, const char *key
 {
     bc_node *n = NULL;
     if (++L->depth > BC_YAML_MAX_DEPTH) {
-        bc_yaml_build_error_at(L, ev->start_mark, _("nesting deeper than %s levels"),
-                        "200");
+        bc_diag_set_id(bc_yaml_build_error_at(L, ev->start_mark,
+                                              _("nesting deeper than %s levels"),
+                                              "200"),
+                       "E002");
         /* nothing more is read: skipping the rest of a deep nesting would
          * cost libyaml seconds */
         L->stopped = true;

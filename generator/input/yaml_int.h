@@ -19,6 +19,8 @@
 #define BC_YAML_MAX_DEPTH 200
 /* Values a document may expand to through aliases ("billion laughs"). */
 #define BC_YAML_MAX_VALUES 1000000
+/* A file read whole (a report, not a streamed batch). */
+#define BC_YAML_MAX_BYTES (32 * 1024 * 1024)
 
 /* The indentation of the lines read so far, from line `first` on (0-based,
  * counted by "\n"): a block scalar's node takes the indentation of its
@@ -86,8 +88,8 @@ bc_node *bc_yaml_build_node(bc_yaml_loader *L, yaml_event_t *ev, const char *key
  * that the reader stays in step; false when libyaml failed. */
 bool bc_yaml_build_skip(bc_yaml_loader *L, const yaml_event_t *ev);
 /* An error at a libyaml mark. */
-void bc_yaml_build_error_at(bc_yaml_loader *L, yaml_mark_t m, const char *fmt,
-                            const char *arg);
+bc_diag *bc_yaml_build_error_at(bc_yaml_loader *L, yaml_mark_t m, const char *fmt,
+                                const char *arg);
 /* An error at byte `off` of the input (invalid UTF-8 found before libyaml
  * sees the bytes). */
 void bc_yaml_build_bad_utf8(bc_yaml_loader *L, size_t off);

@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+static bool S_too_large(const char *name, size_t len, bc_diags *d);
+
 bc_node *bc_yaml_load_mem(bc_arena *a, const char *name, const char *data,
                           size_t len, bc_diags *d)
 {
@@ -26,6 +28,8 @@ bc_node *bc_yaml_load_mem(bc_arena *a, const char *name, const char *data,
     L.data = data;
     L.len = len;
 
+    if (S_too_large(name, len, d))
+        return NULL;
     size_t bad;
     if (!bc_utf8_valid(data, len, &bad)) {
         bc_yaml_build_bad_utf8(&L, bad);
@@ -86,8 +90,11 @@ bc_node *bc_yaml_load_file(bc_arena *a, const char *path, bc_diags *d)
     bc_buf b = BC_BUF_INIT;
     char chunk[65536];
     size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
         bc_buf_put(&b, chunk, n);
+        if (b.len > BC_YAML_MAX_BYTES)
+            break;
+    }
     int err = ferror(f);
     fclose(f);
     if (err) {
@@ -99,5 +106,19 @@ bc_node *bc_yaml_load_file(bc_arena *a, const char *path, bc_diags *d)
     bc_node *root = bc_yaml_load_mem(a, path, b.data ? b.data : "", b.len, d);
     bc_buf_free(&b);
     return root;
+}
+
+/* A whole file or buffer larger than BC_YAML_MAX_BYTES: one error. */
+static bool S_too_large(const char *name, size_t len, bc_diags *d)
+{
+    if (len <= BC_YAML_MAX_BYTES)
+        return false;
+    bc_diag *g = bc_diag_add(d, BC_ERROR, name, 0, 0,
+                             _("the file is larger than %d MiB; a report is a few "
+                               "kilobytes (a batch of any length is read as a "
+                               "stream: `baocao batch`)"),
+                             BC_YAML_MAX_BYTES >> 20);
+    bc_diag_set_id(g, "E001");
+    return true;
 }
 

@@ -18,7 +18,7 @@ xmlDocPtr bc_opc_parse(const bc_package *p, const char *name)
         return NULL;
     return xmlReadMemory((const char *)part->data, (int)part->len, name, NULL,
                          XML_PARSE_NONET | XML_PARSE_NOERROR |
-                             XML_PARSE_NOWARNING | XML_PARSE_HUGE);
+                             XML_PARSE_NOWARNING);
 }
 static const char *S_attr(xmlNodePtr n, const char *name)
 {
@@ -69,6 +69,17 @@ char **bc_opc_content_types(const bc_package *p)
         types[i] = S_type_of(root, p->parts[i].name);
     xmlFreeDoc(doc);
     return types;
+}
+
+bool bc_opc_types_readable(const bc_package *p)
+{
+    xmlDocPtr doc = bc_opc_parse(p, "[Content_Types].xml");
+    if (!doc)
+        return false;
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    bool ok = root && strcmp((const char *)root->name, "Types") == 0;
+    xmlFreeDoc(doc);
+    return ok;
 }
 
 void bc_opc_types_free(char **types, size_t count)

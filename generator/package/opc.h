@@ -29,6 +29,8 @@ void bc_opc_store(bc_package *p, const char *name, xmlDocPtr doc);
  * p->count). */
 char **bc_opc_content_types(const bc_package *p);
 void bc_opc_types_free(char **types, size_t count);
+/* True when [Content_Types].xml is there and well-formed (a <Types>). */
+bool bc_opc_types_readable(const bc_package *p);
 /* Name of the target of the first relationship of `type` from `source`
  * ("" for the package itself), resolved to a part name (malloc'd), or
  * NULL. */

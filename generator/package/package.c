@@ -8,12 +8,22 @@
 #include "base/i18n.h"
 #include "package/deflate.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <zip.h>
 
-#define BC_MAX_PART_SIZE (256u * 1024 * 1024)
+/* The bounds of a package read (docs/limits, E007-E010): a part's size
+ * unzipped, the package's, a part's compression ratio (from 1 MiB on:
+ * Word's XML shrinks 5 to 20 times, a zip bomb millions), and the tags
+ * of an XML part (libxml2 keeps about 47 bytes a byte of markup). */
+#define BC_MAX_PART_SIZE (32u * 1024 * 1024)
+#define BC_MAX_PACKAGE_SIZE (256u * 1024 * 1024)
+#define BC_MAX_RATIO 1000
+#define BC_RATIO_FROM (1024 * 1024)
+#define BC_MAX_XML_ELEMENTS 2000000
 #define BC_STORE_BELOW 2048
 
 static void S_add(bc_package *p, const char *name, unsigned char *data,
@@ -97,41 +107,173 @@ void bc_package_copy(bc_package *dst, const bc_package *src)
                        src->parts[i].len);
 }
 
+/* An error of the package as a whole, with its id and a hint. */
+static int S_refuse(bc_diags *d, const char *file, const char *id,
+                    const char *hint, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+static int S_refuse(bc_diags *d, const char *file, const char *id,
+                    const char *hint, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    bc_diag *g = bc_diag_vadd(d, BC_ERROR, file, 0, 0, fmt, ap);
+    va_end(ap);
+    bc_diag_set_id(g, id);
+    if (hint)
+        bc_diag_set_hint(g, hint);
+    return -1;
+}
+
+/* True for a name a part may have: no absolute path, no "." or ".."
+ * segment, no backslash, no empty segment (OPC part names; a "../" entry
+ * would be written outside the folder of whoever unzips the output). */
+static bool S_part_name_ok(const char *n)
+{
+    if (n[0] == '/' || strchr(n, '\\'))
+        return false;
+    for (const char *seg = n; *seg;) {
+        const char *end = strchr(seg, '/');
+        size_t len = end ? (size_t)(end - seg) : strlen(seg);
+        if (len == 0 || (len == 1 && seg[0] == '.') ||
+            (len == 2 && seg[0] == '.' && seg[1] == '.'))
+            return false;
+        if (!end)
+            break;
+        seg = end + 1;
+    }
+    return true;
+}
+
+static bool S_is_xml_part(const char *n)
+{
+    size_t l = strlen(n);
+    return (l > 4 && strcasecmp(n + l - 4, ".xml") == 0) ||
+           (l > 5 && strcasecmp(n + l - 5, ".rels") == 0);
+}
+
+/* What an XML part may hold: no document type declaration (Word never
+ * writes one; entities are how XML bombs expand), and at most
+ * BC_MAX_XML_ELEMENTS tags. Returns NULL when fine, else the id. */
+static const char *S_xml_bounds(const unsigned char *data, size_t len)
+{
+    size_t tags = 0;
+    for (const unsigned char *q = data, *end = data + len;
+         (q = memchr(q, '<', (size_t)(end - q))) != NULL; q++) {
+        if (++tags > BC_MAX_XML_ELEMENTS)
+            return "E010";
+        size_t left = (size_t)(end - q);
+        if (left > 2 && q[1] == '!' &&
+            ((left >= 9 && memcmp(q, "<!DOCTYPE", 9) == 0) ||
+             (left >= 8 && memcmp(q, "<!ENTITY", 8) == 0)))
+            return "E011";
+    }
+    return NULL;
+}
+
 static int S_read_zip(bc_package *p, zip_t *z, const char *name, bc_diags *d)
 {
     zip_int64_t n = zip_get_num_entries(z, 0);
+    size_t total = 0;
+    const char *crafted = _("the file was damaged or made to break programs; "
+                            "open it in Word and save it again");
     for (zip_int64_t i = 0; i < n; i++) {
         zip_stat_t st;
-        if (zip_stat_index(z, (zip_uint64_t)i, 0, &st) != 0)
-            continue;
+        if (zip_stat_index(z, (zip_uint64_t)i, 0, &st) != 0 ||
+            !(st.valid & ZIP_STAT_NAME) || !(st.valid & ZIP_STAT_SIZE))
+            return S_refuse(d, name, "T020", crafted,
+                            _("cannot read entry %lld of the zip (damaged zip)"),
+                            (long long)i + 1);
         size_t nl = strlen(st.name);
         if (nl == 0 || st.name[nl - 1] == '/')
             continue; /* a folder entry */
-        if (st.size > BC_MAX_PART_SIZE) {
-            bc_diag_add(d, BC_ERROR, name, 0, 0,
-                        _("part %s is too large (%llu bytes)"), st.name,
-                        (unsigned long long)st.size);
-            return -1;
-        }
+        if (!S_part_name_ok(st.name))
+            return S_refuse(d, name, "T022", crafted,
+                            _("the zip holds an entry named `%s`, which is not a "
+                              "part of a document"),
+                            st.name);
+        if (bc_package_find(p, st.name))
+            return S_refuse(d, name, "T021", crafted,
+                            _("the zip holds two entries named `%s` (a document "
+                              "has one of each part)"),
+                            st.name);
+        if (st.size > BC_MAX_PART_SIZE)
+            return S_refuse(d, name, "E007", NULL,
+                            _("part %s holds %llu MiB once unzipped; a part of a "
+                              "document holds at most %u MiB"),
+                            st.name, (unsigned long long)(st.size >> 20),
+                            BC_MAX_PART_SIZE >> 20);
+        total += (size_t)st.size;
+        if (total > BC_MAX_PACKAGE_SIZE)
+            return S_refuse(d, name, "E008", NULL,
+                            _("the document holds more than %u MiB once "
+                              "unzipped; baocao reads at most that much"),
+                            BC_MAX_PACKAGE_SIZE >> 20);
+        if ((st.valid & ZIP_STAT_COMP_SIZE) && st.size > BC_RATIO_FROM &&
+            st.size / (st.comp_size ? st.comp_size : 1) > BC_MAX_RATIO)
+            return S_refuse(d, name, "E009", crafted,
+                            _("part %s unzips to %llu times its size; a real "
+                              "document's parts shrink at most %d times"),
+                            st.name,
+                            (unsigned long long)(st.size / (st.comp_size ? st.comp_size : 1)),
+                            BC_MAX_RATIO);
         zip_file_t *f = zip_fopen_index(z, (zip_uint64_t)i, 0);
-        if (!f) {
-            bc_diag_add(d, BC_ERROR, name, 0, 0, _("cannot read part %s: %s"),
-                        st.name, zip_strerror(z));
-            return -1;
-        }
+        if (!f)
+            return S_refuse(d, name, "T020", crafted, _("cannot read part %s: %s"),
+                            st.name, zip_strerror(z));
         unsigned char *data = bc_xmalloc((size_t)st.size + 1);
         zip_int64_t got = zip_fread(f, data, st.size);
+        /* one more read: the end of the entry, where libzip checks the
+         * CRC (and finds an entry longer than it says) */
+        unsigned char more;
+        zip_int64_t tail = got >= 0 ? zip_fread(f, &more, 1) : -1;
         zip_fclose(f);
-        if (got < 0 || (zip_uint64_t)got != st.size) {
+        if (got < 0 || (zip_uint64_t)got != st.size || tail != 0) {
             free(data);
-            bc_diag_add(d, BC_ERROR, name, 0, 0,
-                        _("cannot read part %s (damaged zip)"), st.name);
-            return -1;
+            return S_refuse(d, name, "T020", crafted,
+                            _("part %s is damaged (its checksum or size is wrong)"),
+                            st.name);
         }
         data[st.size] = '\0';
-        bc_package_put(p, st.name, data, (size_t)st.size);
+        const char *bound = S_is_xml_part(st.name) ? S_xml_bounds(data, (size_t)st.size) : NULL;
+        if (bound) {
+            free(data);
+            if (strcmp(bound, "E011") == 0)
+                return S_refuse(d, name, "E011", crafted,
+                                _("part %s declares a document type (<!DOCTYPE> or "
+                                  "<!ENTITY>), which Word never writes"),
+                                st.name);
+            return S_refuse(d, name, "E010", NULL,
+                            _("part %s holds more than %d XML elements; a document "
+                              "holds far fewer"),
+                            st.name, BC_MAX_XML_ELEMENTS);
+        }
+        S_add(p, st.name, data, (size_t)st.size);
     }
     return 0;
+}
+
+/* An OLE compound file: a Word 97-2003 .doc, or a .docx encrypted with a
+ * password (Word wraps those in OLE). */
+static bool S_is_ole(const unsigned char *b, size_t n)
+{
+    static const unsigned char sig[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
+    return n >= 8 && memcmp(b, sig, 8) == 0;
+}
+
+static int S_not_zip(const char *name, const unsigned char *head, size_t n,
+                     const char *why, bc_diags *d)
+{
+    if (S_is_ole(head, n))
+        return S_refuse(d, name, "T024",
+                        _("remove the password (File > Info > Protect Document), or "
+                          "open the .doc and save it as Word Document (.docx)"),
+                        "%s",
+                        _("this is a password-protected document or a Word "
+                          "97-2003 .doc, not a .docx"));
+    return S_refuse(d, name, "T020",
+                    _("a template is a .docx or .dotx saved by Word or LibreOffice"),
+                    _("cannot open as a .docx (zip) file: %s"), why);
 }
 
 int bc_package_read_file(bc_package *p, const char *path, bc_diags *d)
@@ -141,11 +283,19 @@ int bc_package_read_file(bc_package *p, const char *path, bc_diags *d)
     if (!z) {
         zip_error_t ze;
         zip_error_init_with_code(&ze, err);
-        bc_diag_add(d, BC_ERROR, path, 0, 0,
-                    _("cannot open as a .docx (zip) file: %s"),
-                    zip_error_strerror(&ze));
+        unsigned char head[8] = {0};
+        size_t hn = 0;
+        FILE *f = fopen(path, "rb");
+        if (f) {
+            hn = fread(head, 1, sizeof head, f);
+            fclose(f);
+        }
+        int rc = err == ZIP_ER_OPEN || err == ZIP_ER_READ
+                     ? (bc_diag_add(d, BC_ERROR, path, 0, 0, _("cannot open: %s"),
+                                    zip_error_strerror(&ze)), -1)
+                     : S_not_zip(path, head, hn, zip_error_strerror(&ze), d);
         zip_error_fini(&ze);
-        return -1;
+        return rc;
     }
     int rc = S_read_zip(p, z, path, d);
     zip_discard(z);
@@ -165,9 +315,7 @@ int bc_package_read_mem(bc_package *p, const char *name, const void *data,
     }
     zip_t *z = zip_open_from_source(src, ZIP_RDONLY, &ze);
     if (!z) {
-        bc_diag_add(d, BC_ERROR, name, 0, 0,
-                    _("cannot open as a .docx (zip) file: %s"),
-                    zip_error_strerror(&ze));
+        S_not_zip(name, data, len, zip_error_strerror(&ze), d);
         zip_source_free(src);
         zip_error_fini(&ze);
         return -1;

@@ -47,7 +47,7 @@ xmlDocPtr bc_xml_parse(const char *data, size_t len, const char *name,
     }
     xmlDocPtr doc = xmlCtxtReadMemory(c, data, (int)len, name, NULL,
                                       XML_PARSE_NONET | XML_PARSE_NOERROR |
-                                          XML_PARSE_NOWARNING | XML_PARSE_HUGE |
+                                          XML_PARSE_NOWARNING |
                                           XML_PARSE_COMPACT);
     if (!doc) {
         const xmlError *e = xmlCtxtGetLastError(c);

@@ -496,7 +496,7 @@ int bc_wml_compile_part(tpl_part *part, const bc_package *pkg,
     xmlDocPtr doc = data ? xmlReadMemory((const char *)data->data,
                                          (int)data->len, part->name, NULL,
                                          XML_PARSE_NONET | XML_PARSE_NOERROR |
-                                             XML_PARSE_NOWARNING | XML_PARSE_HUGE)
+                                             XML_PARSE_NOWARNING)
                          : NULL;
     if (!doc) {
         const xmlError *e = xmlGetLastError();

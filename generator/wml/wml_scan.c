@@ -938,7 +938,7 @@ char *bc_wml_scan_part_words(const bc_package *pkg, const char *main_part,
     xmlDocPtr doc = m ? xmlReadMemory((const char *)m->data, (int)m->len,
                                       main_part, NULL,
                                       XML_PARSE_NONET | XML_PARSE_NOERROR |
-                                          XML_PARSE_NOWARNING | XML_PARSE_HUGE)
+                                          XML_PARSE_NOWARNING)
                       : NULL;
     if (doc) {
         int section = 0;

@@ -19,6 +19,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* True for a package whose relationships are those of Strict Open XML
+ * (its namespaces are purl.oclc.org's, not openxmlformats.org's). */
+static bool S_is_strict(const bc_package *p)
+{
+    const bc_part *rels = bc_package_find(p, "_rels/.rels");
+    static const char strict[] = "http://purl.oclc.org/ooxml/officeDocument/relationships";
+    if (!rels)
+        return false;
+    for (size_t i = 0; i + sizeof strict - 1 <= rels->len; i++)
+        if (memcmp(rels->data + i, strict, sizeof strict - 1) == 0)
+            return true;
+    return false;
+}
+
 /* An empty host: tags render as values, no style is imported, no layout. */
 static const bc_wml_host S_no_host;
 
@@ -80,10 +94,30 @@ bc_wml_template *bc_wml_template_compile_info(const bc_package *pkg,
     bc_opc_make_document(&t->pkg);
     t->main_part = bc_opc_main_document(&t->pkg);
     t->core_part = bc_docprops_part(&t->pkg);
-    if (!t->main_part || !bc_package_find(&t->pkg, t->main_part)) {
-        bc_diag *g = bc_diag_add(d, BC_ERROR, name, 0, 0, "%s",
-                                 _("not a Word document: no main document part"));
-        bc_diag_set_id(g, "T011");
+    bool strict = !t->main_part && S_is_strict(&t->pkg);
+    bool no_types = t->main_part && !bc_opc_types_readable(&t->pkg);
+    if (!t->main_part || !bc_package_find(&t->pkg, t->main_part) || no_types) {
+        bc_diag *g;
+        if (strict) {
+            g = bc_diag_add(d, BC_ERROR, name, 0, 0, "%s",
+                            _("the document is saved as Strict Open XML, which "
+                              "baocao does not read"));
+            bc_diag_set_id(g, "T023");
+            bc_diag_set_hint(g, _("in Word: File > Save As, type \"Word Document "
+                                  "(*.docx)\", not \"Strict Open XML Document\""));
+        } else if (no_types) {
+            g = bc_diag_add(d, BC_ERROR, name, 0, 0, "%s",
+                            _("the package's list of content types "
+                              "([Content_Types].xml) is missing or damaged, so no "
+                              "part can be read as a document"));
+            bc_diag_set_id(g, "T025");
+            bc_diag_set_hint(g, _("open the file in Word or LibreOffice and save it "
+                                  "again"));
+        } else {
+            g = bc_diag_add(d, BC_ERROR, name, 0, 0, "%s",
+                            _("not a Word document: no main document part"));
+            bc_diag_set_id(g, "T011");
+        }
         if (info) {
             BC_GROW(info->marks, info->cap_marks, info->nmarks + 1);
             info->marks[info->nmarks++] = (bc_tpl_mark){g, NULL, -1};
