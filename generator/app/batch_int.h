@@ -73,11 +73,12 @@ typedef struct bc_batch_names {
 
 /* Where the files go: a new folder staged beside out_dir (".DIR.TOKEN.tmp")
  * and renamed to it at the end, or, when out_dir exists, each file under a
- * temporary name in it (".FILE.TOKEN.tmp") renamed at the end. */
+ * temporary name in it (".FILE.TOKEN.tmp") renamed at the end; TOKEN is
+ * base/file_write.h's, so a later run removes what a killed one left. */
 typedef struct bc_batch_output {
     const char *out_dir;
     char *stage;           /* the staging folder, or NULL */
-    char token[24];        /* this run's temporary names */
+    char token[32];        /* this run's temporary names (file_write.h) */
 } bc_batch_output;
 
 typedef struct bc_batch_state {

@@ -8,11 +8,14 @@
  * An interrupted batch, or one where two entries would write one name,
  * leaves no file of its own.
  */
+#define _GNU_SOURCE /* syncfs */
 #include "app/batch_int.h"
+#include "base/file_write.h"
 #include "base/i18n.h"
 #include "base/xalloc.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,7 +74,10 @@ static char *S_make_stage(const char *out_dir, const char *token)
                 return NULL;
             }
         }
-        bc_buf_printf(&b, ".%s.%s.tmp", base, token);
+        bc_buf prefix = b;
+        b = (bc_buf)BC_BUF_INIT;
+        bc_file_write_temp_path(&b, bc_buf_cstr(&prefix), base, token);
+        bc_buf_free(&prefix);
         stage = bc_buf_detach(&b, NULL);
         if (mkdir(stage, 0755) != 0) {
             free(stage);
@@ -80,6 +86,17 @@ static char *S_make_stage(const char *out_dir, const char *token)
     }
     free(dir);
     return stage;
+}
+
+/* Flushes every file of the file system holding dir (the files a batch
+ * wrote) to the disk. */
+static void S_sync_folder(const char *dir)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        syncfs(fd);
+        close(fd);
+    }
 }
 
 /* Where an output file is written before it is put in place: under its
@@ -93,7 +110,7 @@ void bc_batch_output_tmp_path(const bc_batch_output *o, const char *file,
         bc_buf_putc(out, '/');
         bc_buf_puts(out, file);
     } else {
-        bc_buf_printf(out, "%s/.%s.%s.tmp", o->out_dir, file, o->token);
+        bc_file_write_temp_path(out, o->out_dir, file, o->token);
     }
 }
 
@@ -101,10 +118,23 @@ int bc_batch_output_open(bc_batch_output *o, const char *out_dir, bc_diags *d)
 {
     memset(o, 0, sizeof *o);
     o->out_dir = out_dir;
-    struct timespec now;
-    clock_gettime(CLOCK_REALTIME, &now);
-    snprintf(o->token, sizeof o->token, "%lx%05lx", (unsigned long)getpid(),
-             (unsigned long)(now.tv_nsec & 0xFFFFF));
+    struct stat st;
+    if (stat(out_dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
+        bc_diag_add(d, BC_ERROR, out_dir, 0, 0, "%s",
+                    _("is a file, not a folder: -o names the folder the reports "
+                      "go to"));
+        return -1;
+    }
+    /* what a killed or crashed run left: its staging folder beside
+     * out_dir, its temporary files in it */
+    char *parent = bc_xstrdup(out_dir);
+    char *slash = strrchr(parent, '/');
+    if (slash)
+        slash[slash == parent ? 1 : 0] = '\0';
+    bc_file_write_clean(slash ? parent : ".");
+    free(parent);
+    bc_file_write_clean(out_dir);
+    bc_file_write_token(o->token);
     o->stage = S_make_stage(out_dir, o->token);
     if (!o->stage && S_mkdir_p(out_dir) != 0) {
         bc_diag_add(d, BC_ERROR, out_dir, 0, 0, _("cannot create the folder: %s"),
@@ -120,6 +150,8 @@ size_t bc_batch_output_close(bc_batch_output *o, const bc_batch_names *names,
     size_t written = 0;
     bc_buf tmp = BC_BUF_INIT, path = BC_BUF_INIT;
     bool placed = false; /* the staging folder is the output folder now */
+    if (keep) /* on the disk before they are put in place (one call) */
+        S_sync_folder(o->stage ? o->stage : o->out_dir);
     if (o->stage && keep) {
         if (rename(o->stage, o->out_dir) == 0) {
             placed = true;

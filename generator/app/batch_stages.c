@@ -52,8 +52,13 @@ static bool S_stage_pack(bc_batch_state *b, bc_batch_job *j)
 static bool S_stage_write(bc_batch_state *b, bc_batch_job *j, bc_buf *path)
 {
     bc_batch_output_tmp_path(&b->out, j->file, path);
-    return bc_file_write_new(bc_buf_cstr(path), j->docx.data, j->docx.len,
-                             &j->diags) == 0;
+    /* errors name the file the clerk will look for */
+    bc_buf shown = BC_BUF_INIT;
+    bc_buf_printf(&shown, "%s/%s", b->out.out_dir, j->file);
+    bool ok = bc_file_write_new(bc_buf_cstr(path), bc_buf_cstr(&shown), j->docx.data,
+                                j->docx.len, &j->diags) == 0;
+    bc_buf_free(&shown);
+    return ok;
 }
 
 void bc_batch_stages_run(bc_batch_state *b, bc_batch_job **js, size_t n)

@@ -3,18 +3,23 @@
  * file_write.h).
  */
 #include "base/file_write.h"
-#include "base/buf.h"
 #include "base/i18n.h"
 #include "base/xalloc.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
+
+#define BC_FILE_MODE 0644
 
 static int S_write_all(int fd, const void *data, size_t len)
 {
@@ -32,81 +37,78 @@ static int S_write_all(int fd, const void *data, size_t len)
     return 0;
 }
 
-#define BC_FILE_MODE 0644
-
-/* BC_FILE_MODE less the umask, read from /proc (umask(2) cannot read it
- * without setting it, which other threads would see); BC_FILE_MODE when
- * /proc does not tell. */
-static mode_t S_file_mode(void)
+void bc_file_write_token(char token[32])
 {
-    mode_t mode = BC_FILE_MODE;
-    FILE *f = fopen("/proc/self/status", "r");
-    if (!f)
-        return mode;
-    char line[128];
-    while (fgets(line, sizeof line, f)) {
-        unsigned mask;
-        if (sscanf(line, "Umask: %o", &mask) == 1) {
-            mode = BC_FILE_MODE & ~(mode_t)mask;
-            break;
-        }
-    }
-    fclose(f);
-    return mode;
+    static atomic_uint calls;
+    struct timespec now;
+    clock_gettime(CLOCK_REALTIME, &now);
+    unsigned nonce = ((unsigned)now.tv_nsec ^ (atomic_fetch_add(&calls, 1) * 2654435761u)) &
+                     0xFFFFFu;
+    snprintf(token, 32, "bc%lx-%05x", (unsigned long)getpid(), nonce);
 }
 
-/* Writes all of data to a new file descriptor, closes it, and on failure
- * removes `path`. A mkstemp() file (0600) is given the mode open(2) would
- * have given; a file made by open(2) has it already. */
-static int S_fill(int fd, const char *path, const void *data, size_t len,
-                  bool set_mode, bc_diags *d)
+void bc_file_write_temp_path(bc_buf *out, const char *dir, const char *name,
+                             const char *token)
+{
+    bc_buf_clear(out);
+    if (dir && *dir) {
+        bc_buf_puts(out, dir);
+        if (out->data[out->len - 1] != '/')
+            bc_buf_putc(out, '/');
+    }
+    size_t n = strlen(name);
+    if (n > BC_FILE_TEMP_NAME_MAX) { /* whole characters */
+        n = BC_FILE_TEMP_NAME_MAX;
+        while (n > 0 && ((unsigned char)name[n] & 0xC0) == 0x80)
+            n--;
+    }
+    bc_buf_putc(out, '.');
+    bc_buf_put(out, name, n);
+    bc_buf_putc(out, '.');
+    bc_buf_puts(out, token);
+    bc_buf_puts(out, ".tmp");
+}
+
+/* Writes all of data to a new file descriptor, flushed when asked, closes
+ * it, and on failure removes `path`; errors name `shown`. */
+static int S_fill(int fd, const char *path, const char *shown, const void *data,
+                  size_t len, bool flush, bc_diags *d)
 {
     int err = 0;
     if (S_write_all(fd, data, len) != 0)
         err = errno;
-    if (set_mode && fchmod(fd, S_file_mode()) != 0 && !err)
+    if (!err && flush && fsync(fd) != 0 && errno != EINVAL && errno != EROFS)
         err = errno;
     if (close(fd) != 0 && !err)
         err = errno;
     if (err) {
         unlink(path);
-        bc_diag_add(d, BC_ERROR, path, 0, 0, _("cannot write: %s"), strerror(err));
+        bc_diag_add(d, BC_ERROR, shown, 0, 0, _("cannot write: %s"), strerror(err));
         return -1;
     }
     return 0;
 }
 
-int bc_file_write_new(const char *path, const void *data, size_t len,
-                      bc_diags *d)
+int bc_file_write_new(const char *path, const char *shown, const void *data,
+                      size_t len, bc_diags *d)
 {
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, BC_FILE_MODE);
     if (fd < 0) {
-        bc_diag_add(d, BC_ERROR, path, 0, 0, _("cannot create: %s"), strerror(errno));
+        bc_diag_add(d, BC_ERROR, shown, 0, 0, _("cannot create: %s"), strerror(errno));
         return -1;
     }
-    return S_fill(fd, path, data, len, false, d);
+    return S_fill(fd, path, shown, data, len, false, d);
 }
 
-int bc_file_write_temp(const char *dir, const char *name, const void *data,
-                  size_t len, char **tmp, bc_diags *d)
+/* Flushes a folder's entries (a rename) to the disk; failures are
+ * ignored (not every file system can). */
+static void S_sync_dir(const char *dir)
 {
-    bc_buf path = BC_BUF_INIT;
-    if (dir && *dir)
-        bc_buf_printf(&path, "%s/", dir);
-    bc_buf_printf(&path, ".%s.tmp-XXXXXX", name);
-    char *p = bc_buf_detach(&path, NULL);
-    int fd = mkstemp(p);
-    if (fd < 0) {
-        bc_diag_add(d, BC_ERROR, p, 0, 0, _("cannot create: %s"), strerror(errno));
-        free(p);
-        return -1;
+    int fd = open(dir && *dir ? dir : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
     }
-    if (S_fill(fd, p, data, len, true, d) != 0) {
-        free(p);
-        return -1;
-    }
-    *tmp = p;
-    return 0;
 }
 
 int bc_file_write_atomic(const char *path, const void *data, size_t len,
@@ -125,23 +127,105 @@ int bc_file_write_atomic(const char *path, const void *data, size_t len,
     char *slash = strrchr(dir, '/');
     const char *name = path;
     if (slash) {
-        *slash = '\0';
-        name = path + (slash - dir) + 1;
+        slash[slash == dir ? 1 : 0] = '\0';
+        name = path + (strrchr(path, '/') - path) + 1;
     } else {
         dir[0] = '\0';
     }
-    char *tmp = NULL;
-    int rc = bc_file_write_temp(slash ? (dir[0] ? dir : "/") : "", name, data, len, &tmp, d);
-    free(dir);
-    if (rc != 0)
-        return -1;
-    if (rename(tmp, path) != 0) {
-        int err = errno;
-        unlink(tmp);
-        bc_diag_add(d, BC_ERROR, path, 0, 0, _("cannot write: %s"), strerror(err));
-        free(tmp);
-        return -1;
+    bc_file_write_clean(dir);
+    bc_buf tmp = BC_BUF_INIT;
+    int fd = -1;
+    for (int tries = 0; fd < 0 && tries < 16; tries++) {
+        char token[32];
+        bc_file_write_token(token);
+        bc_file_write_temp_path(&tmp, dir, name, token);
+        fd = open(bc_buf_cstr(&tmp), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+                  BC_FILE_MODE);
+        if (fd < 0 && errno != EEXIST)
+            break;
     }
-    free(tmp);
-    return 0;
+    int rc = -1;
+    if (fd < 0) {
+        bc_diag_add(d, BC_ERROR, path, 0, 0, _("cannot create: %s"), strerror(errno));
+    } else if (S_fill(fd, bc_buf_cstr(&tmp), path, data, len, true, d) == 0) {
+        if (rename(bc_buf_cstr(&tmp), path) != 0) {
+            int err = errno;
+            unlink(bc_buf_cstr(&tmp));
+            bc_diag_add(d, BC_ERROR, path, 0, 0, _("cannot write: %s"), strerror(err));
+        } else {
+            S_sync_dir(dir);
+            rc = 0;
+        }
+    }
+    bc_buf_free(&tmp);
+    free(dir);
+    return rc;
+}
+
+/* The pid of a temporary name ".NAME.bcPID-NONCE.tmp", or 0. */
+static pid_t S_temp_pid(const char *n)
+{
+    size_t len = strlen(n);
+    if (n[0] != '.' || len < 12 || strcmp(n + len - 4, ".tmp") != 0)
+        return 0;
+    const char *bc = NULL;
+    for (const char *p = n + 1; (p = strstr(p, ".bc")) != NULL; p++)
+        bc = p; /* the last ".bc": the name may hold one */
+    if (!bc)
+        return 0;
+    char *end;
+    unsigned long pid = strtoul(bc + 3, &end, 16);
+    if (end == bc + 3 || *end != '-' || pid == 0)
+        return 0;
+    const char *q = end + 1;
+    while (*q && *q != '.' && ((*q >= '0' && *q <= '9') || (*q >= 'a' && *q <= 'f')))
+        q++;
+    return strcmp(q, ".tmp") == 0 ? (pid_t)pid : 0;
+}
+
+/* Removes a folder of files (a batch's staging folder). */
+static void S_remove_tree(const char *path)
+{
+    DIR *dh = opendir(path);
+    if (dh) {
+        struct dirent *e;
+        bc_buf p = BC_BUF_INIT;
+        while ((e = readdir(dh)) != NULL) {
+            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+                continue;
+            bc_buf_clear(&p);
+            bc_buf_printf(&p, "%s/%s", path, e->d_name);
+            unlink(bc_buf_cstr(&p));
+        }
+        bc_buf_free(&p);
+        closedir(dh);
+    }
+    rmdir(path);
+}
+
+void bc_file_write_clean(const char *dir)
+{
+    DIR *dh = opendir(dir && *dir ? dir : ".");
+    if (!dh)
+        return;
+    struct dirent *e;
+    bc_buf p = BC_BUF_INIT;
+    while ((e = readdir(dh)) != NULL) {
+        pid_t pid = S_temp_pid(e->d_name);
+        if (!pid || pid == getpid() || kill(pid, 0) == 0 || errno != ESRCH)
+            continue; /* not ours, or its process is alive */
+        bc_buf_clear(&p);
+        if (dir && *dir)
+            bc_buf_printf(&p, "%s/", dir);
+        bc_buf_puts(&p, e->d_name);
+        struct stat st;
+        if (lstat(bc_buf_cstr(&p), &st) != 0)
+            continue;
+        if (S_ISDIR(st.st_mode))
+            S_remove_tree(bc_buf_cstr(&p));
+        else if (S_ISREG(st.st_mode))
+            unlink(bc_buf_cstr(&p));
+    }
+    bc_buf_free(&p);
+    closedir(dh);
 }
