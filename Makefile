@@ -142,9 +142,9 @@ uninstall-translations:
 
 $(BUILD)/config-test.mk: tools/ensure-deps.sh
 	$(Q)mkdir -p $(BUILD)
-	$(Q)tools/ensure-deps.sh cmocka
+	$(Q)tools/ensure-deps.sh cmocka zlib
 	$(Q)printf 'CMOCKA_CFLAGS = %s\nCMOCKA_LIBS = %s\n' \
-	    "$$(pkg-config --cflags cmocka)" "$$(pkg-config --libs cmocka)" > $@
+	    "$$(pkg-config --cflags cmocka zlib)" "$$(pkg-config --libs cmocka zlib)" > $@
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libbaocao.a $(BUILD)/config-test.mk
 	$(Q)mkdir -p $(dir $@)

@@ -23,6 +23,7 @@ pkg_for() {
         libutf8proc) echo libutf8proc-dev ;;
         jemalloc) echo libjemalloc-dev ;;
         cmocka) echo libcmocka-dev ;;
+        zlib) echo zlib1g-dev ;;
         python3) echo python3 ;;
         lxml) echo python3-lxml ;;
         docx) echo python3-docx ;;
