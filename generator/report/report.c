@@ -371,19 +371,23 @@ int bc_report_prepare_cached(bc_arena *a, const bc_node *input, bool lenient,
     if (kinh_gui) {
         bc_node *kg = bc_report_text_render_items(a, kinh_gui, root, lenient, cache,
                                                   d, &p.failed);
-        bc_node_set(a, root, "kinh_gui", 8, kg);
-        bc_report_lines_kinh_gui(a, root, kg);
+        if (kg) { /* NULL after its errors */
+            bc_node_set(a, root, "kinh_gui", 8, kg);
+            bc_report_lines_kinh_gui(a, root, kg);
+        }
     }
     bc_node *nn = bc_report_text_render_items(a, noi_nhan, root, lenient, cache, d,
                                               &p.failed);
-    bc_node_set(a, root, "noi_nhan", 8, nn);
-    bool nhu_tren = kinh_gui != NULL;
-    if (nhu_tren && nn->kind == BC_LIST && nn->count &&
-        bc_report_lines_is_nhu_tren(nn->items[0]))
-        nhu_tren = false;
-    if (nhu_tren && nn->kind == BC_SCALAR && bc_report_lines_is_nhu_tren(nn))
-        nhu_tren = false;
-    bc_node_set(a, root, "noi_nhan_dong", 13, bc_report_lines_dash(a, nn, nhu_tren));
+    if (nn) { /* NULL after its errors */
+        bc_node_set(a, root, "noi_nhan", 8, nn);
+        bool nhu_tren = kinh_gui != NULL;
+        if (nhu_tren && nn->kind == BC_LIST && nn->count &&
+            bc_report_lines_is_nhu_tren(nn->items[0]))
+            nhu_tren = false;
+        if (nhu_tren && nn->kind == BC_SCALAR && bc_report_lines_is_nhu_tren(nn))
+            nhu_tren = false;
+        bc_node_set(a, root, "noi_nhan_dong", 13, bc_report_lines_dash(a, nn, nhu_tren));
+    }
     bc_node *body = S_render(&p, noi_dung, root);
     if (body)
         bc_node_set(a, root, "noi_dung", 8, body);

@@ -184,4 +184,45 @@ check "render, umask 022: mode 644" test "$(mode_of "$tmp/m022.docx")" = 644
 check "batch, umask 077: mode 600" test "$(mode_of "$tmp/mb077/cam-vu.docx")" = 600
 check "batch, umask 022: mode 644" test "$(mode_of "$tmp/mb022/cam-vu.docx")" = 644
 
+# a batch killed (SIGKILL: no handler runs) leaves its staging folder or
+# its temporary files; the next run into the same place removes them
+{
+    printf 'chung:\n  ky_hieu_co_quan: UBND\n  trich_yeu: Kết quả\n  noi_dung: Nội dung.\n'
+    printf '  noi_nhan: ["Lưu: VT"]\n  nguoi_ky: {chuc_danh: [TM. Ủy ban nhân dân, Chủ tịch], ho_ten: Lê Văn A}\n'
+    printf 'danh_sach:\n'
+    for i in $(seq 20000); do
+        printf '  - {co_quan: Ủy ban nhân dân xã X%s, dia_danh: X%s}\n' "$i" "$i"
+    done
+} > "$tmp/long.yaml"
+for place in new existing; do
+    rm -rf "$tmp/killed"
+    [ $place = existing ] && mkdir -p "$tmp/killed"
+    "$bc" batch "$tmp/long.yaml" -o "$tmp/killed" -j1 > /dev/null 2>&1 &
+    pid=$!
+    # until it has written a few files
+    for w in $(seq 100); do
+        [ -n "$(find "$tmp" -path "$tmp/*killed*" -name '*.docx' 2>/dev/null | head -1)" ] && break
+        sleep 0.05
+    done
+    kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
+    left=$(ls -A "$tmp" "$tmp/killed" 2>/dev/null | grep -c '\.bc[0-9a-f]*-[0-9a-f]*\.tmp$')
+    check "killed batch ($place folder): it left temporary files" test "$left" -gt 0
+    "$bc" batch "$src/tests/fixtures/batch/inline.yaml" -o "$tmp/killed" > /dev/null 2>&1
+    check "killed batch ($place folder): the next run removes them" \
+        test -z "$(ls -A "$tmp" | grep '^\.killed\.bc'; ls -A "$tmp/killed" | grep '\.tmp$')"
+done
+touch "$tmp/a-file"
+check "batch -o FILE: exit 1" status 1 "$bc" batch "$src/tests/fixtures/batch/inline.yaml" -o "$tmp/a-file"
+check "batch -o FILE: one error" test "$(grep -c 'error' "$tmp/err")" = 1
+check "batch -o FILE: says it is a file" has_err "is a file, not a folder"
+
+# a tag naming nothing in a list value (a clerk's typo) is an error, not a crash
+nobase=$(printf '%s' "$base" | sed 's/noi_nhan: \[a\]\\n//')
+printf '%b' "${nobase}noi_dung: x\nnoi_nhan: [\"{{khong_co}}\", \"Lưu: VT\"]\n" > "$tmp/typo.yaml"
+check "noi_nhan tag naming nothing: exit 1" status 1 "$bc" render "$tmp/typo.yaml" -o "$tmp/typo.docx"
+check "noi_nhan tag naming nothing: located" has_err "typo.yaml:.*khong_co"
+printf '%b' "${nobase}noi_dung: x\nnoi_nhan: \"{{khong_co}}\"\nkinh_gui: \"{{khong_co}}\"\n" > "$tmp/typo2.yaml"
+check "kinh_gui tag naming nothing: exit 1" status 1 "$bc" render "$tmp/typo2.yaml" -o "$tmp/typo2.docx"
+check "check with a tag naming nothing: exit 1" status 1 "$bc" check "$tmp/typo2.yaml"
+
 tally "cli checks"
