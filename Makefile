@@ -172,7 +172,9 @@ test-spec: $(BUILD)/run_spec
 	$(Q)if [ -d "$(MUSTACHE_SPEC)" ]; then \
 	    $(if $(VALGRIND),valgrind -q --error-exitcode=99 --leak-check=full) \
 	    $(BUILD)/run_spec "$(MUSTACHE_SPEC)"; \
-	else echo "test-spec: skipped ($(MUSTACHE_SPEC) not found)"; fi
+	elif [ -d "$(SHARED)" ]; then \
+	    echo "test-spec: FAILED: $(SHARED) is here but $(MUSTACHE_SPEC) is not"; exit 1; \
+	else echo "test-spec: SKIPPED: the mustache specification ($(MUSTACHE_SPEC)) is not here"; fi
 
 test-cli: $(BUILD)/baocao
 	$(Q)tests/cli/run.sh $(BUILD)

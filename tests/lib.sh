@@ -13,3 +13,12 @@ tally() { # tally SUITE: "SUITE: N passed, M failed"; fails when any failed
     echo "$1: $pass passed, $fail failed"
     [ "$fail" = 0 ]
 }
+have_vi() { locale -a 2>/dev/null | grep -qix 'vi_VN\.utf-\{0,1\}8'; }
+ensure_vi() { # the vi_VN.UTF-8 locale, generated as root when missing
+    if ! have_vi && [ "$(id -u)" = 0 ]; then
+        tools/ensure-deps.sh --cmd locale-gen || return 1
+        localedef -i vi_VN -c -f UTF-8 -A /usr/share/locale/locale.alias vi_VN.UTF-8 \
+            > /dev/null 2>&1
+    fi
+    have_vi
+}

@@ -13,7 +13,11 @@ build=$1
 shared=$2
 tools=$shared/tools
 if [ ! -x "$tools/docx-validate" ]; then
-    echo "test-docx: skipped ($tools not found)"
+    if [ -d "$shared" ]; then
+        echo "test-docx: FAILED: $shared is here but $tools/docx-validate is not"
+        exit 1
+    fi
+    echo "test-docx: SKIPPED: the document checks need $tools (docx-validate, docx-render)"
     exit 0
 fi
 tools/ensure-deps.sh --cmd python3 soffice pdftoppm pdffonts pdftotext lxml liberation || exit 1

@@ -15,14 +15,8 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 . "$(dirname "$0")/../lib.sh"
 
-have_vi() { locale -a 2>/dev/null | grep -qix 'vi_VN\.utf-\{0,1\}8'; }
-if ! have_vi && [ "$(id -u)" = 0 ]; then
-    tools/ensure-deps.sh --cmd locale-gen || exit 1
-    localedef -i vi_VN -c -f UTF-8 -A /usr/share/locale/locale.alias vi_VN.UTF-8 \
-        > /dev/null 2>&1
-fi
-if ! have_vi; then
-    echo "test-i18n: skipped (locale vi_VN.UTF-8 not generated; as root:" \
+if ! ensure_vi; then
+    echo "test-i18n: SKIPPED (locale vi_VN.UTF-8 not generated; as root:" \
          "apt-get install locales && localedef -i vi_VN -f UTF-8 vi_VN.UTF-8)"
     exit 0
 fi

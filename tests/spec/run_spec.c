@@ -16,6 +16,12 @@
  * tree, quoted scalars are strings.
  *
  * ~lambdas needs code in the data, which YAML cannot hold: skipped.
+ *
+ * The runner is pinned to one version of the spec: mustache/spec commit
+ * 9cb20c3d6ed32f4b800fd9db36b0706aec485b6a (v1.4.2 and three commits on
+ * sections), with the number of tests of each module of that version. A
+ * spec of another version (other counts) fails the run, saying so: a
+ * newer spec is taken on on purpose, by updating S_pinned.
  */
 #include "base/arena.h"
 #include "base/buf.h"
@@ -327,6 +333,25 @@ static bool S_run_test(const char *module, const bc_node *test, bc_arena *a)
     return ok;
 }
 
+/* The tests of each module in the pinned version. */
+static const struct {
+    const char *module;
+    size_t tests;
+} S_pinned[] = {
+    {"comments", 12}, {"delimiters", 14}, {"interpolation", 42},
+    {"inverted", 22}, {"partials", 12}, {"sections", 34},
+    {"~inheritance", 27}, {"~dynamic-names", 21}, {"~lambdas", 10},
+};
+#define SPEC_COMMIT "9cb20c3d6ed32f4b800fd9db36b0706aec485b6a"
+
+static size_t S_pinned_count(const char *mod)
+{
+    for (size_t i = 0; i < sizeof S_pinned / sizeof *S_pinned; i++)
+        if (strcmp(S_pinned[i].module, mod) == 0)
+            return S_pinned[i].tests;
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     const char *dir = argc > 1 ? argv[1] : "../shared/mustache-spec";
@@ -345,6 +370,11 @@ int main(int argc, char **argv)
             printf("FAIL %s: cannot read the tests of %s\n", mod,
                    bc_buf_cstr(&path));
             S_print_diags(&d);
+            fail = 1;
+        } else if (tests->count != S_pinned_count(mod)) {
+            printf("FAIL %s: %zu tests, the pinned spec (commit %s) has %zu: "
+                   "%s is another version of the spec\n",
+                   mod, tests->count, SPEC_COMMIT, S_pinned_count(mod), dir);
             fail = 1;
         } else if (!strcmp(mod, "~lambdas")) {
             skip = tests->count;

@@ -34,8 +34,11 @@ have_tools=false
 if [ -x "$tools/docx-validate" ]; then
     have_tools=true
     tools/ensure-deps.sh --cmd pdftoppm liberation || exit 1
+elif [ -d "$shared" ]; then
+    echo "test-templates: FAILED: $shared is here but $tools/docx-validate is not"
+    exit 1
 else
-    echo "test-templates: validation and page counts skipped ($tools not found)"
+    echo "test-templates: SKIPPED: validation and page counts need $tools"
 fi
 
 tmp=$(mktemp -d)
@@ -148,15 +151,14 @@ printf 'co_quan: UBND xã A\nky_hieu_co_quan: UBND\ndia_danh: A\ntrich_yeu: T\nn
 check "data: a missing name, with a suggestion" grep -q "body, table 1, row 2, cell 2: error: \`{{ten}}\`: .*\`Ten\`.*\[T012\]" "$tmp/e"
 check "data: an unused key, at its line" grep -q "d.yaml:8:1: warning: \`thua\`.*\[T013\]" "$tmp/e"
 
-vi_locale() { locale -a 2>/dev/null | grep -qix 'vi_VN\.utf-\{0,1\}8'; }
-if vi_locale; then
+if ensure_vi; then
     env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=vi_VN.UTF-8 \
         "$bc" template check "$out/broken-levels.docx" > "$tmp/o" 2> "$tmp/e"
     check "Vietnamese: same id" grep -q "\[T006\]" "$tmp/e"
     check "Vietnamese: place in Vietnamese" grep -q "thân văn bản, đoạn 2" "$tmp/e"
     check "Vietnamese: no English message" sh -c "! grep -q 'error: \|different levels\|hint:' '$tmp/e'"
 else
-    echo "test-templates: Vietnamese messages skipped (no vi_VN.UTF-8 locale)"
+    echo "test-templates: SKIPPED: Vietnamese messages (no vi_VN.UTF-8 locale, and not root to make it)"
 fi
 
 tally "template checks"
