@@ -58,7 +58,8 @@ TEST_SRC = $(wildcard tests/unit/test_*.c)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all demo test test-unit test-cli test-spec test-docx test-templates test-i18n \
-        test-layers install uninstall clean asan valgrind bench golden-update deps
+        test-layers install uninstall clean asan valgrind bench golden-update deps \
+        fuzz fuzz-build fuzz-targets
 
 all: $(BUILD)/baocao
 
@@ -201,6 +202,31 @@ asan:
 valgrind:
 	$(Q)$(MAKE) BUILD=build-vg OPT="-O1 -g" ALLOC= VALGRIND=1 test-unit test-spec
 
+# ---- fuzzing ----------------------------------------------------------------
+# `make fuzz` builds every tests/fuzz/fuzz_*.c with clang's libFuzzer, ASan
+# and UBSan (in build-fuzz) and runs each for FUZZ_SECONDS (FUZZ=report csv
+# picks targets); tests/fuzz/run.sh says what a finding is.
+FUZZ_SECONDS ?= 60
+FUZZ ?=
+FUZZ_TARGETS = $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+fuzz: fuzz-build
+	$(Q)tests/fuzz/run.sh build-fuzz $(FUZZ_SECONDS) $(FUZZ)
+
+fuzz-build:
+	$(Q)tools/ensure-deps.sh --cmd clang libfuzzer
+	$(Q)$(MAKE) BUILD=build-fuzz CC=clang OPT="-O1 -g" ALLOC= \
+	    SAN="$(FUZZ_SAN) -fsanitize=fuzzer-no-link" fuzz-targets
+
+fuzz-targets: $(FUZZ_TARGETS:%=$(BUILD)/fuzz/fuzz_%)
+
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(BUILD)/libbaocao.a
+	$(Q)mkdir -p $(dir $@)
+	@echo "  FUZZ-CC $<"
+	$(Q)$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -fsanitize=fuzzer $(DEPFLAGS) -o $@ $< \
+	    $(BUILD)/libbaocao.a $(LDLIBS_ALL)
+
 $(BUILD)/bench_mustache: bench/bench_mustache.c $(BUILD)/libbaocao.a
 	$(Q)$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(DEPFLAGS) -o $@ $< $(BUILD)/libbaocao.a $(LDLIBS_ALL)
 
@@ -219,7 +245,7 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/baocao $(DESTDIR)$(MANDIR)/baocao.1
 
 clean:
-	rm -rf build build-asan build-vg out
+	rm -rf build build-asan build-vg build-fuzz out
 
 # the headers each object, test and tool read (-MMD -MP)
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -34,6 +34,8 @@ pkg_for() {
         soffice) echo libreoffice-writer-nogui ;;
         pdftoppm|pdffonts|pdftotext|pdfimages|pdfsig) echo poppler-utils ;;
         valgrind) echo valgrind ;;
+        clang) echo clang ;;
+        libfuzzer) echo libclang-rt-14-dev ;;
         msgfmt) echo gettext ;;
         liberation) echo fonts-liberation2 ;;
         croscore) echo fonts-croscore ;;
@@ -46,6 +48,7 @@ have() {
     case "$1" in
         lxml|docx|docxtpl|yaml) [ -x /usr/bin/python3 ] && /usr/bin/python3 -c "import $1" 2>/dev/null ;;
         liberation) [ -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] ;;
+        libfuzzer) ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a >/dev/null 2>&1 ;;
         croscore) [ -f /usr/share/fonts/truetype/croscore/Tinos-Regular.ttf ] ;;
         *) if [ "$mode" = cmd ] || [ "$1" = pkg-config ]; then
                command -v "$1" >/dev/null 2>&1

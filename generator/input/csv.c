@@ -181,7 +181,8 @@ static void S_trim(bc_buf *b)
         s++;
     while (e > s && (b->data[e - 1] == ' ' || b->data[e - 1] == '\t'))
         e--;
-    memmove(b->data, b->data + s, e - s);
+    if (s > 0)
+        memmove(b->data, b->data + s, e - s);
     b->len = e - s;
     if (b->data)
         b->data[b->len] = '\0';
@@ -257,6 +258,12 @@ bc_csv *bc_csv_open(const char *path, bc_diags *d)
         if (!bc_utf8_valid(name, f[i].text.len, NULL) || f[i].text.len == 0) {
             bc_diag_add(d, BC_ERROR, path, f[i].line, f[i].col,
                         _("column %ld has no name (or not UTF-8)"), i + 1);
+            ok = false;
+            continue;
+        }
+        if (memchr(name, '\0', f[i].text.len)) {
+            bc_diag_add(d, BC_ERROR, path, f[i].line, f[i].col,
+                        _("column %ld's name holds the character U+0000"), i + 1);
             ok = false;
             continue;
         }

@@ -451,6 +451,33 @@ static void test_csv_bounds(void **state)
     bc_arena_free(&a);
 }
 
+/* Found by fuzzing: a header cell of one NUL byte made a column of no path
+ * (csv.c read path[-1]); empty cells went through memmove(NULL, NULL, 0). */
+static void test_csv_nul_header_and_empty_cells(void **state)
+{
+    (void)state;
+    static const char nul[] = "dia_danh,\0\nA,B\n";
+    bc_diags d = BC_DIAGS_INIT;
+    assert_null(bc_csv_open(S_file("nul.csv", nul, sizeof nul - 1), &d));
+    S_expect(&d, NULL, "U+0000");
+    assert_int_equal(d.head->line, 1);
+    assert_int_equal(d.head->col, 10);
+    bc_diags_free(&d);
+    static const char empty[] = "a,b,c\n,,\n , ,x\n";
+    bc_csv *c = bc_csv_open(S_file("empty.csv", empty, sizeof empty - 1), &d);
+    assert_non_null(c);
+    bc_arena a = BC_ARENA_INIT;
+    bc_node *row;
+    assert_int_equal(bc_csv_row(c, &a, &row), 1);
+    const bc_entry *e = bc_node_entry(row, "c", 1);
+    assert_non_null(e);
+    assert_string_equal(e->value->str, "x");
+    assert_int_equal(bc_csv_row(c, &a, &row), 0);
+    assert_null(d.head);
+    bc_csv_close(c);
+    bc_arena_free(&a);
+}
+
 /* ---- the layout ------------------------------------------------------------ */
 
 static void test_tab_in_agency(void **state)
@@ -555,6 +582,7 @@ int main(void)
         cmocka_unit_test(test_package_bombs),
         cmocka_unit_test(test_package_ole),
         cmocka_unit_test(test_csv_bounds),
+        cmocka_unit_test(test_csv_nul_header_and_empty_cells),
         cmocka_unit_test(test_tab_in_agency),
         cmocka_unit_test(test_output_files),
     };
