@@ -638,6 +638,10 @@ static void S_tune_process(void)
 int main(int argc, char **argv)
 {
     S_tune_process();
+    /* a benchmark's knob: what flushing files to the disk costs */
+    const char *no_flush = getenv("BAOCAO_NO_FLUSH");
+    if (no_flush && strcmp(no_flush, "1") == 0)
+        bc_file_write_set_flush(false);
     setlocale(LC_ALL, "");
     S_bind_textdomain();
     xmlInitParser();

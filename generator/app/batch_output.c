@@ -92,6 +92,8 @@ static char *S_make_stage(const char *out_dir, const char *token)
  * wrote) to the disk. */
 static void S_sync_folder(const char *dir)
 {
+    if (!bc_file_write_flushes())
+        return;
     int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd >= 0) {
         syncfs(fd);

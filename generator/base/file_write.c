@@ -69,6 +69,19 @@ void bc_file_write_temp_path(bc_buf *out, const char *dir, const char *name,
     bc_buf_puts(out, ".tmp");
 }
 
+/* Whether files and folders are flushed to the disk (bc_file_write_set_flush). */
+static bool S_flush = true;
+
+void bc_file_write_set_flush(bool on)
+{
+    S_flush = on;
+}
+
+bool bc_file_write_flushes(void)
+{
+    return S_flush;
+}
+
 /* Writes all of data to a new file descriptor, flushed when asked, closes
  * it, and on failure removes `path`; errors name `shown`. */
 static int S_fill(int fd, const char *path, const char *shown, const void *data,
@@ -77,7 +90,7 @@ static int S_fill(int fd, const char *path, const char *shown, const void *data,
     int err = 0;
     if (S_write_all(fd, data, len) != 0)
         err = errno;
-    if (!err && flush && fsync(fd) != 0 && errno != EINVAL && errno != EROFS)
+    if (!err && flush && S_flush && fsync(fd) != 0 && errno != EINVAL && errno != EROFS)
         err = errno;
     if (close(fd) != 0 && !err)
         err = errno;
@@ -104,6 +117,8 @@ int bc_file_write_new(const char *path, const char *shown, const void *data,
  * ignored (not every file system can). */
 static void S_sync_dir(const char *dir)
 {
+    if (!S_flush)
+        return;
     int fd = open(dir && *dir ? dir : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd >= 0) {
         fsync(fd);

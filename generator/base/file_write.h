@@ -16,6 +16,7 @@
 #include "base/buf.h"
 #include "base/diag.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* The longest part of a name kept in a temporary name. */
@@ -42,6 +43,13 @@ int bc_file_write_new(const char *path, const char *shown, const void *data,
  * Returns 0 or -1 with a diagnostic naming path. */
 int bc_file_write_atomic(const char *path, const void *data, size_t len,
                          bc_diags *d);
+
+/* Whether written files are flushed to the disk before they are renamed
+ * into place (on by default). Off only to measure what flushing costs
+ * (`make bench`, BAOCAO_NO_FLUSH in main.c); a batch asks before its
+ * syncfs. */
+void bc_file_write_set_flush(bool on);
+bool bc_file_write_flushes(void);
 
 /* Removes from `dir` the temporary files and folders
  * (".NAME.bcPID-NONCE.tmp") whose process no longer runs. Errors are

@@ -556,9 +556,11 @@ static void S_match(parser *P)
             k->in_parent = n && P->t[stack[n - 1]].type == '<';
             if (n >= BC_MUSTACHE_MAX_NESTING && !deep) {
                 char *shown = S_tag_text(P, k->start, k->end);
-                S_perr_at(P, k->start, k->line, k->col,
-                          _("`%s` nests sections more than %d deep"), shown,
-                          BC_MUSTACHE_MAX_NESTING);
+                bc_diag *g = S_perr_at(P, k->start, k->line, k->col,
+                                       _("`%s` nests sections more than %d deep"),
+                                       shown, BC_MUSTACHE_MAX_NESTING);
+                if (g)
+                    bc_diag_set_id(g, "E004");
                 free(shown);
                 deep = true;
             }

@@ -382,10 +382,13 @@ static void S_do_section(apply_st *S, const mprog *g, size_t i)
 static bool S_enter(apply_st *S, const mprog *g, const mop *o)
 {
     if (S->depth >= BC_MUSTACHE_MAX_DEPTH) {
-        S_aerr(S, g, o,
-               _("`%.*s`: partials, parents and blocks nested more than %d "
-                 "deep (a partial that includes itself for ever?)"),
-               (int)o->tag_len, g->pool + o->tag, BC_MUSTACHE_MAX_DEPTH);
+        bc_diag *e = S_aerr(S, g, o,
+                            _("`%.*s`: partials, parents and blocks nested more "
+                              "than %d deep (a partial that includes itself for "
+                              "ever?)"),
+                            (int)o->tag_len, g->pool + o->tag, BC_MUSTACHE_MAX_DEPTH);
+        if (e)
+            bc_diag_set_id(e, "E004");
         S->fatal = true;
         return false;
     }

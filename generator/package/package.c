@@ -15,7 +15,7 @@
 #include <strings.h>
 #include <zip.h>
 
-/* The bounds of a package read (docs/limits, E007-E010): a part's size
+/* The bounds of a package read (docs/limits.md, E007-E011, E014): a part's size
  * unzipped, the package's, a part's compression ratio (from 1 MiB on:
  * Word's XML shrinks 5 to 20 times, a zip bomb millions), and the tags
  * of an XML part (libxml2 keeps about 47 bytes a byte of markup). */
@@ -24,6 +24,7 @@
 #define BC_MAX_RATIO 1000
 #define BC_RATIO_FROM (1024 * 1024)
 #define BC_MAX_XML_ELEMENTS 2000000
+#define BC_MAX_XML_DEPTH 256
 #define BC_STORE_BELOW 2048
 
 static void S_add(bc_package *p, const char *name, unsigned char *data,
@@ -153,20 +154,62 @@ static bool S_is_xml_part(const char *n)
 }
 
 /* What an XML part may hold: no document type declaration (Word never
- * writes one; entities are how XML bombs expand), and at most
- * BC_MAX_XML_ELEMENTS tags. Returns NULL when fine, else the id. */
+ * writes one; entities are how XML bombs expand), at most
+ * BC_MAX_XML_ELEMENTS tags, and elements nested at most BC_MAX_XML_DEPTH
+ * deep (libxml2's own bound, which would otherwise stop the parse with a
+ * message of its own). Comments, CDATA sections and processing
+ * instructions are stepped over. Returns NULL when fine, else the id. */
 static const char *S_xml_bounds(const unsigned char *data, size_t len)
 {
     size_t tags = 0;
-    for (const unsigned char *q = data, *end = data + len;
-         (q = memchr(q, '<', (size_t)(end - q))) != NULL; q++) {
+    long depth = 0;
+    const unsigned char *end = data + len;
+    for (const unsigned char *q = data;
+         (q = memchr(q, '<', (size_t)(end - q))) != NULL;) {
         if (++tags > BC_MAX_XML_ELEMENTS)
             return "E010";
         size_t left = (size_t)(end - q);
-        if (left > 2 && q[1] == '!' &&
-            ((left >= 9 && memcmp(q, "<!DOCTYPE", 9) == 0) ||
-             (left >= 8 && memcmp(q, "<!ENTITY", 8) == 0)))
-            return "E011";
+        const char *close = NULL;
+        if (left > 1 && q[1] == '!') {
+            if ((left >= 9 && memcmp(q, "<!DOCTYPE", 9) == 0) ||
+                (left >= 8 && memcmp(q, "<!ENTITY", 8) == 0))
+                return "E011";
+            close = left >= 4 && memcmp(q, "<!--", 4) == 0 ? "-->"
+                    : left >= 9 && memcmp(q, "<![CDATA[", 9) == 0 ? "]]>"
+                                                                  : ">";
+        } else if (left > 1 && q[1] == '?') {
+            close = "?>";
+        }
+        if (close) {
+            size_t cl = strlen(close);
+            const unsigned char *c = q + 1;
+            while (c + cl <= end && memcmp(c, close, cl) != 0)
+                c++;
+            q = c + cl <= end ? c + cl : end;
+            continue;
+        }
+        if (left > 1 && q[1] == '/') {
+            depth--;
+            q++;
+            continue;
+        }
+        /* a start tag: to its '>' (quoted attribute values may hold one) */
+        const unsigned char *c = q + 1;
+        unsigned char quote = 0;
+        for (; c < end; c++) {
+            if (quote) {
+                if (*c == quote)
+                    quote = 0;
+            } else if (*c == '"' || *c == '\'') {
+                quote = *c;
+            } else if (*c == '>' || *c == '<') {
+                break;
+            }
+        }
+        bool empty = c < end && *c == '>' && c[-1] == '/';
+        if (!empty && ++depth > BC_MAX_XML_DEPTH)
+            return "E014";
+        q = c;
     }
     return NULL;
 }
@@ -243,6 +286,11 @@ static int S_read_zip(bc_package *p, zip_t *z, const char *name, bc_diags *d)
                                 _("part %s declares a document type (<!DOCTYPE> or "
                                   "<!ENTITY>), which Word never writes"),
                                 st.name);
+            if (strcmp(bound, "E014") == 0)
+                return S_refuse(d, name, "E014", crafted,
+                                _("part %s nests XML elements more than %d deep; "
+                                  "a document nests far fewer"),
+                                st.name, BC_MAX_XML_DEPTH);
             return S_refuse(d, name, "E010", NULL,
                             _("part %s holds more than %d XML elements; a document "
                               "holds far fewer"),

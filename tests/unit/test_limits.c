@@ -344,6 +344,55 @@ static void test_package_well_formed_accepted(void **state)
     bc_diags_free(&d);
 }
 
+/* A document.xml of `n` nested w:customXml around a paragraph, with a
+ * comment holding unclosed tags and an attribute holding a '>'. */
+static char *S_deep_doc(int n)
+{
+    bc_buf b = BC_BUF_INIT;
+    bc_buf_puts(&b, "<?xml version=\"1.0\"?><!-- <a> <b> --><w:document xmlns:w=\""
+                    "http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+                    "<w:body>");
+    for (int i = 0; i < n; i++)
+        bc_buf_puts(&b, "<w:customXml w:element=\"a>b\">");
+    bc_buf_puts(&b, "<w:p><w:r><w:t>{{noi_dung}}</w:t><w:br/></w:r></w:p>");
+    for (int i = 0; i < n; i++)
+        bc_buf_puts(&b, "</w:customXml>");
+    bc_buf_puts(&b, "</w:body></w:document>");
+    return b.data;
+}
+
+/* Elements nested past libxml2's 256 levels: refused by the package
+ * reader with its id, not by the parser with a message of libxml2's; 256
+ * levels (document, body, 251 customXml, p, r, t) still read. */
+static void test_package_depth(void **state)
+{
+    (void)state;
+    for (int n = 251; n <= 252; n++) {
+        char *doc = S_deep_doc(n);
+        zentry e[] = {E("[Content_Types].xml", CT), E("_rels/.rels", RELS),
+                      {"word/document.xml", (const unsigned char *)doc, strlen(doc),
+                       true, false}};
+        bc_diags d = BC_DIAGS_INIT;
+        S_template(e, 3, &d);
+        if (n == 251)
+            assert_int_equal(d.errors, 0);
+        else
+            S_expect(&d, "E014", "more than 256 deep");
+        bc_diags_free(&d);
+        free(doc);
+    }
+    /* 30,000 levels (16 KB): refused at once, no stack overflow */
+    char *doc = S_deep_doc(30000);
+    zentry e[] = {E("[Content_Types].xml", CT), E("_rels/.rels", RELS),
+                  {"word/document.xml", (const unsigned char *)doc, strlen(doc),
+                   true, false}};
+    bc_diags d = BC_DIAGS_INIT;
+    S_template(e, 3, &d);
+    S_expect(&d, "E014", "word/document.xml");
+    bc_diags_free(&d);
+    free(doc);
+}
+
 static void test_package_names(void **state)
 {
     (void)state;
@@ -579,6 +628,7 @@ int main(void)
         cmocka_unit_test(test_mustache_sigil_delimiter),
         cmocka_unit_test(test_package_well_formed_accepted),
         cmocka_unit_test(test_package_names),
+        cmocka_unit_test(test_package_depth),
         cmocka_unit_test(test_package_bombs),
         cmocka_unit_test(test_package_ole),
         cmocka_unit_test(test_csv_bounds),

@@ -383,6 +383,7 @@ static void test_nesting_limit(void **state)
     assert_null(compile(deep, NULL, &d));
     expect_error(&d, 1, 1 + 6 * BC_MUSTACHE_MAX_NESTING, "{{#a}}", "64");
     assert_int_equal(d.errors, 1);
+    assert_string_equal(d.head->id, "E004");
     bc_diags_free(&d);
     free(deep);
 
@@ -412,6 +413,7 @@ static void test_recursion_limit(void **state)
     r = run_with("{{>p}}", &o, "a: true", false, bc_mustache_escape_html);
     assert_int_equal(r.rc, -1);
     expect_error(&r.d, 1, 8, "{{>p}}", "100");
+    assert_string_equal(r.d.head->id, "E004");
     assert_string_equal(r.d.head->file, "p");
     assert_int_equal(strlen(r.out), BC_MUSTACHE_MAX_DEPTH);
     result_free(&r);
