@@ -3,7 +3,8 @@
 # workload of ../shared/bench-peers run through the peers and baocao by its
 # bench.py (same machine, same data, same checker, one table), then
 # baocao's memory at 1,000 and 10,000 entries, what review warnings cost
-# a batch (bench/review-batch.sh), and one report end to end.
+# a batch (bench/review-batch.sh), and one report end to end; before the
+# peers, what refusing each bomb costs (bench/hostile.sh).
 # usage: bench/run.sh BUILD_DIR SHARED_DIR
 # Environment: BENCH_RUNS (3), BENCH_BAOCAO_RUNS (15), BENCH_ENGINES
 # (docxtemplater,docxtpl,carbone), BENCH_SIZES (2000), BENCH_OUT (where the
@@ -19,6 +20,10 @@ sizes=${BENCH_SIZES:-2000}
 
 echo "== mustache engine"
 "$build/bench_mustache"
+
+echo
+echo "== hostile input refused (docs/limits.md)"
+bench/hostile.sh "$build"
 
 if [ ! -d "$shared/bench-peers" ]; then
     echo "bench: peers skipped ($shared/bench-peers not found)"

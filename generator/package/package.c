@@ -220,6 +220,21 @@ static int S_read_zip(bc_package *p, zip_t *z, const char *name, bc_diags *d)
     size_t total = 0;
     const char *crafted = _("the file was damaged or made to break programs; "
                             "open it in Word and save it again");
+    /* the sizes the zip declares, summed before anything is unzipped, so
+     * that a package too large costs no memory (the sizes are checked
+     * again below, as each entry is read) */
+    zip_uint64_t declared = 0;
+    for (zip_int64_t i = 0; i < n; i++) {
+        zip_stat_t st;
+        if (zip_stat_index(z, (zip_uint64_t)i, 0, &st) == 0 &&
+            (st.valid & ZIP_STAT_SIZE) && st.size <= BC_MAX_PART_SIZE)
+            declared += st.size; /* a larger one is E007, below */
+        if (declared > BC_MAX_PACKAGE_SIZE)
+            return S_refuse(d, name, "E008", NULL,
+                            _("the document holds more than %u MiB once "
+                              "unzipped; baocao reads at most that much"),
+                            BC_MAX_PACKAGE_SIZE >> 20);
+    }
     for (zip_int64_t i = 0; i < n; i++) {
         zip_stat_t st;
         if (zip_stat_index(z, (zip_uint64_t)i, 0, &st) != 0 ||
