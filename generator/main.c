@@ -15,6 +15,7 @@
 #include "report/check.h"
 #include "base/diag.h"
 #include "package/embedded.h"
+#include "package/xml_parse.h"
 #include "base/i18n.h"
 #include "mustache/mustache.h"
 #include "app/render.h"
@@ -644,7 +645,7 @@ int main(int argc, char **argv)
         bc_file_write_set_flush(false);
     setlocale(LC_ALL, "");
     S_bind_textdomain();
-    xmlInitParser();
+    bc_xml_init();
     int rc;
     if (argc < 2) {
         S_help();

@@ -4,8 +4,40 @@
 #include "package/xml_parse.h"
 
 #include <libxml/parser.h>
+#include <libxml/xmlerror.h>
 #include <limits.h>
 #include <pthread.h>
+
+/* libxml2 reports some errors (a wrong encoding declaration, an encoder
+ * failing) to stderr itself, whatever the parse options say; baocao
+ * reports them through its diagnostics instead. */
+static void S_silent(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
+static void S_silent_structured(void *ctx, const xmlError *e)
+{
+    (void)ctx;
+    (void)e;
+}
+
+static pthread_once_t S_init_once = PTHREAD_ONCE_INIT;
+
+static void S_init(void)
+{
+    xmlInitParser();
+    xmlSetGenericErrorFunc(NULL, S_silent);
+    xmlThrDefSetGenericErrorFunc(NULL, S_silent);
+    xmlSetStructuredErrorFunc(NULL, (xmlStructuredErrorFunc)S_silent_structured);
+    xmlThrDefSetStructuredErrorFunc(NULL, (xmlStructuredErrorFunc)S_silent_structured);
+}
+
+void bc_xml_init(void)
+{
+    pthread_once(&S_init_once, S_init);
+}
 
 static pthread_key_t S_key;
 static pthread_once_t S_once = PTHREAD_ONCE_INIT;
