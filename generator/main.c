@@ -645,7 +645,7 @@ int main(int argc, char **argv)
         bc_file_write_set_flush(false);
     setlocale(LC_ALL, "");
     S_bind_textdomain();
-    bc_xml_init();
+    bc_xml_parse_init();
     int rc;
     if (argc < 2) {
         S_help();

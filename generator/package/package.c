@@ -98,7 +98,7 @@ void bc_package_remove(bc_package *p, const char *name)
 
 void bc_package_from_embedded(bc_package *p, const bc_embedded_file *files)
 {
-    bc_xml_init();
+    bc_xml_parse_init();
     for (; files->name; files++)
         bc_package_set(p, files->name, files->data, files->size);
 }
@@ -343,7 +343,7 @@ static int S_not_zip(const char *name, const unsigned char *head, size_t n,
 
 int bc_package_read_file(bc_package *p, const char *path, bc_diags *d)
 {
-    bc_xml_init();
+    bc_xml_parse_init();
     int err = 0;
     zip_t *z = zip_open(path, ZIP_RDONLY, &err);
     if (!z) {
@@ -371,7 +371,7 @@ int bc_package_read_file(bc_package *p, const char *path, bc_diags *d)
 int bc_package_read_mem(bc_package *p, const char *name, const void *data,
                         size_t len, bc_diags *d)
 {
-    bc_xml_init();
+    bc_xml_parse_init();
     zip_error_t ze;
     zip_error_init(&ze);
     zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);

@@ -34,7 +34,7 @@ static void S_init(void)
     xmlThrDefSetStructuredErrorFunc(NULL, (xmlStructuredErrorFunc)S_silent_structured);
 }
 
-void bc_xml_init(void)
+void bc_xml_parse_init(void)
 {
     pthread_once(&S_init_once, S_init);
 }

@@ -17,7 +17,7 @@
 /* Initialises libxml2 once per process and keeps it from printing: its
  * errors reach baocao's diagnostics only. Called by main.c before any
  * thread starts, and by every package read (idempotent). */
-void bc_xml_init(void);
+void bc_xml_parse_init(void);
 
 /* The document, or NULL with *why set to libxml2's message (valid until
  * the thread's next parse) when data is not well-formed XML. No network,

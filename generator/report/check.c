@@ -155,8 +155,8 @@ static void S_period_start(bc_check_ctx *c)
     static const struct {
         const char *key;
         int max, width;
-    } parts[] = {{"nua", 2, 6}, {"quy", 4, 3}, {"thang", 12, 1}};
-    for (int i = 0; i < 3; i++) {
+    } parts[] = {{"nua", 2, 6}, {"quy", 4, 3}, {"thang", 12, 1}, {"so_thang", 11, 0}};
+    for (int i = 0; i < 4; i++) {
         const bc_node *v = bc_node_get(k, parts[i].key);
         if (!v || v->kind == BC_NULL)
             continue;

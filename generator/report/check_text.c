@@ -80,7 +80,7 @@ static void S_keys_of(bc_check_ctx *c, const bc_node *map, const char *where)
         size_t best_d = 99;
         for (const bc_schema_key *k = bc_schema_keys; k->path; k++) {
             /* the input keys of the same map */
-            if (k->derived || strncmp(k->path, where, wl) != 0 ||
+            if ((k->derived && !k->written_wins) || strncmp(k->path, where, wl) != 0 ||
                 strchr(k->path + wl, '.'))
                 continue;
             const char *r = k->path + wl;

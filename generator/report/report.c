@@ -169,6 +169,29 @@ static bc_node *S_render(prep *p, const bc_node *v, const bc_node *root)
     return n;
 }
 
+/* ky_bao_cao.tu_ngay or den_ngay as the clerk wrote it (an ISO date):
+ * 1 with the date, 0 when absent, -1 after an error. */
+static int S_period_date(prep *p, const bc_node *k, const char *key, int ymd[3])
+{
+    const bc_node *v = bc_node_get(k, key);
+    if (!v || v->kind == BC_NULL)
+        return 0;
+    int rc = v->kind == BC_SCALAR
+                 ? bc_text_rules_date_parse(v->str, v->len, &ymd[0], &ymd[1], &ymd[2])
+                 : -1;
+    if (rc == -1) {
+        S_err(p, v, 0, 0,
+              _("`ky_bao_cao.%s` must be a date written YYYY-MM-DD, e.g. 2023-12-14"),
+              key);
+        return -1;
+    }
+    if (rc == -2) {
+        S_err(p, v, 0, 0, _("`ky_bao_cao.%s` %s is not a real date"), key, v->str);
+        return -1;
+    }
+    return 1;
+}
+
 static void S_period(prep *p, bc_node *root)
 {
     bc_entry *e = bc_node_entry(root, "ky_bao_cao", 10);
@@ -180,13 +203,30 @@ static void S_period(prep *p, bc_node *root)
               _("`ky_bao_cao` must be a map such as {nam: 2023, nua: 1}"));
         return;
     }
-    int nam = 0, nua = 0, quy = 0, thang = 0, given = 0;
+    /* every key is one the program knows: `so_thang: 9` misspelt, or a
+     * kind of period it has no name for, must not give "năm 2023" */
+    bool bad_key = false;
+    for (size_t i = 0; i < k->count; i++) {
+        const bc_entry *ke = &k->entries[i];
+        /* a derived key (ten, ky_sau) is replaced; the review says so */
+        if (bc_schema_has("ky_bao_cao", ke->key, NULL))
+            continue;
+        S_err(p, k, ke->line, ke->col,
+              _("`ky_bao_cao` has no key `%s`: a period is `nam` with at most "
+                "one of `nua`, `quy`, `thang` and `so_thang` (and `tu_ngay`, "
+                "`den_ngay` for another cut-off)"),
+              ke->key);
+        bad_key = true;
+    }
+    if (bad_key)
+        return;
+    bc_period per = {0};
     const bc_node *v = bc_node_get(k, "nam");
     if (!v) {
         S_err(p, k, 0, 0, "%s", _("`ky_bao_cao` needs `nam` (the year)"));
         return;
     }
-    if (!S_int(v, &nam) || nam < 1900 || nam > 2999) {
+    if (!S_int(v, &per.nam) || per.nam < 1900 || per.nam > 2999) {
         S_err(p, v, 0, 0, _("`ky_bao_cao.nam` must be a year such as 2024, not "
                             "`%s`"),
               v->kind == BC_SCALAR ? v->str : bc_node_kind_name(v->kind));
@@ -195,12 +235,22 @@ static void S_period(prep *p, bc_node *root)
     struct {
         const char *key;
         int *dst, max;
-    } parts[] = {{"nua", &nua, 2}, {"quy", &quy, 4}, {"thang", &thang, 12}};
-    for (int i = 0; i < 3; i++) {
+    } parts[] = {{"nua", &per.nua, 2},
+                 {"quy", &per.quy, 4},
+                 {"thang", &per.thang, 12},
+                 {"so_thang", &per.so_thang, 11}};
+    const bc_node *first = NULL;
+    for (int i = 0; i < 4; i++) {
         const bc_node *pv = bc_node_get(k, parts[i].key);
         if (!pv || pv->kind == BC_NULL)
             continue;
-        given++;
+        if (first) {
+            S_err(p, pv, 0, 0, "%s",
+                  _("`ky_bao_cao` takes only one of `nua`, `quy`, `thang` and "
+                    "`so_thang`"));
+            return;
+        }
+        first = pv;
         if (!S_int(pv, parts[i].dst) || *parts[i].dst < 1 ||
             *parts[i].dst > parts[i].max) {
             S_err(p, pv, 0, 0,
@@ -210,19 +260,33 @@ static void S_period(prep *p, bc_node *root)
             return;
         }
     }
-    if (given > 1) {
-        S_err(p, k, 0, 0, "%s",
-              _("`ky_bao_cao` takes only one of `nua`, `quy` and `thang`"));
+    int from[3], to[3];
+    bc_text_rules_period_window(&per, from, to);
+    int wf = S_period_date(p, k, "tu_ngay", from);
+    int wt = S_period_date(p, k, "den_ngay", to);
+    if (wf < 0 || wt < 0)
+        return;
+    if (from[0] * 10000 + from[1] * 100 + from[2] > to[0] * 10000 + to[1] * 100 + to[2]) {
+        const bc_node *at = bc_node_get(k, wt ? "den_ngay" : "tu_ngay");
+        S_err(p, at ? at : k, 0, 0, "%s",
+              _("the data cut-off ends before it starts (`ky_bao_cao.den_ngay` is "
+                "before `tu_ngay`)"));
         return;
     }
-    bc_buf ten = BC_BUF_INIT, sau = BC_BUF_INIT;
-    bc_text_rules_period_names(nam, nua, quy, thang, &ten, &sau);
+    bc_buf ten = BC_BUF_INIT, sau = BC_BUF_INIT, tu = BC_BUF_INIT, den = BC_BUF_INIT;
+    bc_text_rules_period_names(&per, &ten, &sau);
+    bc_text_rules_short_date(&tu, from[0], from[1], from[2]);
+    bc_text_rules_short_date(&den, to[0], to[1], to[2]);
     bc_node *copy = S_copy_map(p->a, k);
     S_set_buf(p->a, copy, "ten", &ten);
     S_set_buf(p->a, copy, "ky_sau", &sau);
+    S_set_buf(p->a, copy, "tu_ngay", &tu);
+    S_set_buf(p->a, copy, "den_ngay", &den);
     e->value = copy;
     bc_buf_free(&ten);
     bc_buf_free(&sau);
+    bc_buf_free(&tu);
+    bc_buf_free(&den);
 }
 
 int bc_report_prepare(bc_arena *a, const bc_node *input, bool lenient,

@@ -6,8 +6,10 @@
 
 #include <string.h>
 
-#define IN(path, req, always, hint) {path, false, req, always, NULL, hint}
-#define DERIVED(path, from) {path, true, false, false, from, NULL}
+#define IN(path, req, always, hint) {path, false, req, always, NULL, hint, false}
+#define DERIVED(path, from) {path, true, false, false, from, NULL, false}
+/* derived unless the clerk writes it */
+#define DERIVED_OR_WRITTEN(path, from) {path, true, false, false, from, NULL, true}
 
 const bc_schema_key bc_schema_keys[] = {
     IN("loai", false, true, NULL),
@@ -22,6 +24,7 @@ const bc_schema_key bc_schema_keys[] = {
     IN("ky_bao_cao.nua", false, false, NULL),
     IN("ky_bao_cao.quy", false, false, NULL),
     IN("ky_bao_cao.thang", false, false, NULL),
+    IN("ky_bao_cao.so_thang", false, false, NULL),
     IN("trich_yeu", true, true, N_("the summary line under the type name")),
     IN("noi_dung", true, false, N_("the body of the report")),
     IN("kinh_gui", false, false, NULL),
@@ -38,13 +41,15 @@ const bc_schema_key bc_schema_keys[] = {
     DERIVED("co_quan_chu_quan_in_hoa", "co_quan_chu_quan"),
     DERIVED("ky_bao_cao.ten", "ky_bao_cao"),
     DERIVED("ky_bao_cao.ky_sau", "ky_bao_cao"),
+    DERIVED_OR_WRITTEN("ky_bao_cao.tu_ngay", "ky_bao_cao"),
+    DERIVED_OR_WRITTEN("ky_bao_cao.den_ngay", "ky_bao_cao"),
     DERIVED("noi_nhan_dong", "noi_nhan kinh_gui"),
     DERIVED("kinh_gui_dong", "kinh_gui"),
     DERIVED("kinh_gui_mot", "kinh_gui"),
     DERIVED("kinh_gui_nhan", "kinh_gui"),
     DERIVED("kinh_gui_muc", "kinh_gui"),
     DERIVED("nguoi_ky.chuc_danh_in_hoa", "nguoi_ky.chuc_danh"),
-    {NULL, false, false, false, NULL, NULL},
+    {NULL, false, false, false, NULL, NULL, false},
 };
 
 const bc_schema_key *bc_schema_find(const char *path)
@@ -75,7 +80,7 @@ bool bc_schema_has(const char *parent, const char *key, bool *derived)
         }
         if (strcmp(leaf, key) == 0) {
             if (derived)
-                *derived = k->derived;
+                *derived = k->derived && !k->written_wins;
             return true;
         }
     }

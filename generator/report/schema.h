@@ -28,6 +28,8 @@ typedef struct bc_schema_key {
     const char *from;  /* derived keys: the input keys it is made from,
                           space-separated */
     const char *hint;  /* what to write, untranslated (N_()); NULL: none */
+    bool written_wins; /* derived keys: a clerk may write it instead, and
+                          what is written is used (ky_bao_cao.tu_ngay) */
 } bc_schema_key;
 
 /* Every key, input keys first, ending with {NULL}. */
@@ -38,7 +40,8 @@ const bc_schema_key *bc_schema_find(const char *path);
 /* The translated hint of the key at `path` ("" when it has none). */
 const char *bc_schema_hint(const char *path);
 /* True when `key` is a key of the map at `parent` ("" for the root,
- * "nguoi_ky", "ky_bao_cao") in the schema; *derived tells which kind. */
+ * "nguoi_ky", "ky_bao_cao") in the schema; *derived tells which kind (a
+ * derived key a clerk may write instead counts as an input key). */
 bool bc_schema_has(const char *parent, const char *key, bool *derived);
 
 #endif

@@ -137,35 +137,80 @@ void bc_text_rules_roman(bc_buf *out, int n)
         }
 }
 
-int bc_text_rules_period_names(int nam, int nua, int quy, int thang, bc_buf *ten,
-                    bc_buf *ky_sau)
+/* The first and last month of a valid period (1-12), or -1. */
+static int S_period_months(const bc_period *p, int *first, int *last)
 {
-    int given = (nua != 0) + (quy != 0) + (thang != 0);
-    if (nam < 1 || nam > 9999 || given > 1 || nua < 0 || nua > 2 || quy < 0 ||
-        quy > 4 || thang < 0 || thang > 12)
+    int given = (p->nua != 0) + (p->quy != 0) + (p->thang != 0) + (p->so_thang != 0);
+    if (p->nam < 1 || p->nam > 9999 || given > 1 || p->nua < 0 || p->nua > 2 ||
+        p->quy < 0 || p->quy > 4 || p->thang < 0 || p->thang > 12 ||
+        p->so_thang < 0 || p->so_thang > 11)
         return -1;
-    if (nua == 1) {
+    *first = 1;
+    *last = 12;
+    if (p->nua) {
+        *first = p->nua == 1 ? 1 : 7;
+        *last = *first + 5;
+    } else if (p->quy) {
+        *first = 3 * p->quy - 2;
+        *last = 3 * p->quy;
+    } else if (p->thang) {
+        *first = *last = p->thang;
+    } else if (p->so_thang) {
+        *last = p->so_thang;
+    }
+    return 0;
+}
+
+int bc_text_rules_period_names(const bc_period *p, bc_buf *ten, bc_buf *ky_sau)
+{
+    int first, last;
+    if (S_period_months(p, &first, &last) != 0)
+        return -1;
+    int nam = p->nam;
+    if (p->nua == 1 || p->so_thang == 6) {
         bc_buf_printf(ten, "6 tháng đầu năm %d", nam);
         bc_buf_printf(ky_sau, "6 tháng cuối năm %d", nam);
-    } else if (nua == 2) {
+    } else if (p->nua == 2) {
         bc_buf_printf(ten, "6 tháng cuối năm %d", nam);
         bc_buf_printf(ky_sau, "năm %d", nam + 1);
-    } else if (quy) {
+    } else if (p->so_thang) {
+        bc_buf_printf(ten, "%d tháng đầu năm %d", p->so_thang, nam);
+        bc_buf_printf(ky_sau, "%d tháng cuối năm %d", 12 - p->so_thang, nam);
+    } else if (p->quy) {
         bc_buf_puts(ten, "quý ");
-        bc_text_rules_roman(ten, quy);
+        bc_text_rules_roman(ten, p->quy);
         bc_buf_printf(ten, " năm %d", nam);
         bc_buf_puts(ky_sau, "quý ");
-        bc_text_rules_roman(ky_sau, quy == 4 ? 1 : quy + 1);
-        bc_buf_printf(ky_sau, " năm %d", quy == 4 ? nam + 1 : nam);
-    } else if (thang) {
-        bc_buf_printf(ten, "tháng %d năm %d", thang, nam);
-        if (thang == 12)
+        bc_text_rules_roman(ky_sau, p->quy == 4 ? 1 : p->quy + 1);
+        bc_buf_printf(ky_sau, " năm %d", p->quy == 4 ? nam + 1 : nam);
+    } else if (p->thang) {
+        bc_buf_printf(ten, "tháng %d năm %d", p->thang, nam);
+        if (p->thang == 12)
             bc_buf_printf(ky_sau, "tháng 1 năm %d", nam + 1);
         else
-            bc_buf_printf(ky_sau, "tháng %d năm %d", thang + 1, nam);
+            bc_buf_printf(ky_sau, "tháng %d năm %d", p->thang + 1, nam);
     } else {
         bc_buf_printf(ten, "năm %d", nam);
         bc_buf_printf(ky_sau, "năm %d", nam + 1);
     }
     return 0;
+}
+
+int bc_text_rules_period_window(const bc_period *p, int from[3], int to[3])
+{
+    int first, last;
+    if (S_period_months(p, &first, &last) != 0)
+        return -1;
+    from[0] = first == 1 ? p->nam - 1 : p->nam;
+    from[1] = first == 1 ? 12 : first - 1;
+    from[2] = 15;
+    to[0] = p->nam;
+    to[1] = last;
+    to[2] = 14;
+    return 0;
+}
+
+void bc_text_rules_short_date(bc_buf *out, int y, int m, int d)
+{
+    bc_buf_printf(out, m <= 2 ? "%02d/%02d/%d" : "%02d/%d/%d", d, m, y);
 }

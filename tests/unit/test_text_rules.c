@@ -124,25 +124,56 @@ static void test_number_text(void **state)
     bc_buf_free(&b);
 }
 
+static void period_is5(int nam, int nua, int quy, int thang, int so_thang,
+                       const char *ten, const char *ky_sau, const char *window)
+{
+    bc_period p = {nam, nua, quy, thang, so_thang};
+    bc_buf t = BC_BUF_INIT, k = BC_BUF_INIT;
+    assert_int_equal(bc_text_rules_period_names(&p, &t, &k), 0);
+    assert_string_equal(bc_buf_cstr(&t), ten);
+    assert_string_equal(bc_buf_cstr(&k), ky_sau);
+    if (window) {
+        int from[3], to[3];
+        assert_int_equal(bc_text_rules_period_window(&p, from, to), 0);
+        bc_buf w = BC_BUF_INIT;
+        bc_text_rules_short_date(&w, from[0], from[1], from[2]);
+        bc_buf_puts(&w, " - ");
+        bc_text_rules_short_date(&w, to[0], to[1], to[2]);
+        assert_string_equal(bc_buf_cstr(&w), window);
+        bc_buf_free(&w);
+    }
+    bc_buf_free(&t);
+    bc_buf_free(&k);
+}
+
 static void period_is(int nam, int nua, int quy, int thang, const char *ten,
                       const char *ky_sau)
 {
+    bc_period p = {nam, nua, quy, thang, 0};
     bc_buf t = BC_BUF_INIT, k = BC_BUF_INIT;
-    assert_int_equal(bc_text_rules_period_names(nam, nua, quy, thang, &t, &k), 0);
+    assert_int_equal(bc_text_rules_period_names(&p, &t, &k), 0);
     assert_string_equal(bc_buf_cstr(&t), ten);
     assert_string_equal(bc_buf_cstr(&k), ky_sau);
     bc_buf_free(&t);
     bc_buf_free(&k);
 }
 
-static void period_bad(int nam, int nua, int quy, int thang)
+static void period_bad5(int nam, int nua, int quy, int thang, int so_thang)
 {
+    bc_period p = {nam, nua, quy, thang, so_thang};
     bc_buf t = BC_BUF_INIT, k = BC_BUF_INIT;
-    assert_int_equal(bc_text_rules_period_names(nam, nua, quy, thang, &t, &k), -1);
+    int from[3], to[3];
+    assert_int_equal(bc_text_rules_period_names(&p, &t, &k), -1);
+    assert_int_equal(bc_text_rules_period_window(&p, from, to), -1);
     assert_int_equal(t.len, 0);
     assert_int_equal(k.len, 0);
     bc_buf_free(&t);
     bc_buf_free(&k);
+}
+
+static void period_bad(int nam, int nua, int quy, int thang)
+{
+    period_bad5(nam, nua, quy, thang, 0);
 }
 
 static void test_period_names(void **state)
@@ -173,11 +204,46 @@ static void test_period_names(void **state)
     /* More than one of nua, quy, thang. */
     period_bad(2023, 1, 2, 0);
     period_bad(2023, 0, 1, 1);
+    period_bad5(2023, 1, 0, 0, 9);
+    period_bad5(2023, 0, 0, 0, 12);
+    period_bad5(2023, 0, 0, 0, -1);
+}
+
+/* input.md 1.2: every row of the table with its data cut-off window
+ * (Decree 09/2019/ND-CP, Art. 12), and the months of the date form. */
+static void test_period_windows(void **state)
+{
+    (void)state;
+    period_is5(2023, 0, 0, 0, 0, "năm 2023", "năm 2024", "15/12/2022 - 14/12/2023");
+    period_is5(2023, 1, 0, 0, 0, "6 tháng đầu năm 2023", "6 tháng cuối năm 2023",
+               "15/12/2022 - 14/6/2023");
+    period_is5(2023, 2, 0, 0, 0, "6 tháng cuối năm 2023", "năm 2024",
+               "15/6/2023 - 14/12/2023");
+    period_is5(2022, 0, 2, 0, 0, "quý II năm 2022", "quý III năm 2022",
+               "15/3/2022 - 14/6/2022");
+    period_is5(2024, 0, 0, 5, 0, "tháng 5 năm 2024", "tháng 6 năm 2024",
+               "15/4/2024 - 14/5/2024");
+    period_is5(2023, 0, 0, 0, 9, "9 tháng đầu năm 2023", "3 tháng cuối năm 2023",
+               "15/12/2022 - 14/9/2023");
+    period_is5(2023, 0, 0, 0, 3, "3 tháng đầu năm 2023", "9 tháng cuối năm 2023",
+               "15/12/2022 - 14/3/2023");
+    /* so_thang: 6 reads as nua: 1 */
+    period_is5(2023, 0, 0, 0, 6, "6 tháng đầu năm 2023", "6 tháng cuối năm 2023",
+               "15/12/2022 - 14/6/2023");
+    /* January and February take a leading zero, as Decree 30 writes dates */
+    period_is5(2024, 0, 0, 1, 0, "tháng 1 năm 2024", "tháng 2 năm 2024",
+               "15/12/2023 - 14/01/2024");
+    period_is5(2024, 0, 0, 3, 0, "tháng 3 năm 2024", "tháng 4 năm 2024",
+               "15/02/2024 - 14/3/2024");
+    period_is5(2024, 0, 1, 0, 0, "quý I năm 2024", "quý II năm 2024",
+               "15/12/2023 - 14/3/2024");
+    /* More than one of nua, quy, thang. */
     period_bad(2023, 1, 0, 6);
     /* Appends to what is there. */
+    bc_period half = {2023, 1, 0, 0, 0};
     bc_buf t = BC_BUF_INIT, k = BC_BUF_INIT;
     bc_buf_puts(&t, "Báo cáo ");
-    assert_int_equal(bc_text_rules_period_names(2023, 1, 0, 0, &t, &k), 0);
+    assert_int_equal(bc_text_rules_period_names(&half, &t, &k), 0);
     assert_string_equal(bc_buf_cstr(&t), "Báo cáo 6 tháng đầu năm 2023");
     bc_buf_free(&t);
     bc_buf_free(&k);
@@ -221,6 +287,7 @@ int main(void)
         cmocka_unit_test(test_date_line),
         cmocka_unit_test(test_number_text),
         cmocka_unit_test(test_period_names),
+        cmocka_unit_test(test_period_windows),
         cmocka_unit_test(test_roman),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
