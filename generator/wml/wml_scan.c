@@ -369,9 +369,12 @@ static void S_trim(const char **s, size_t *n)
     }
 }
 
-/* A tag's name: no spaces inside, and a data name by mustache's rule. */
+/* A tag's name: no spaces inside, not the compiler's block tag
+ * (wml_markers.h), and a data name by mustache's rule. */
 static bool S_name_ok(const char *s, size_t n)
 {
+    if (n && s[0] == BC_MARK_HOST_SIGIL)
+        return false;
     for (size_t i = 0; i < n; i++)
         if (S_space_at(s, i, n))
             return false;

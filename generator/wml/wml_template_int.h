@@ -33,6 +33,8 @@ typedef struct tag_loc {
     size_t offset;
     char *place;   /* "body, table 1, row 2, cell 1" */
     char *text;    /* the paragraph's text with the tag marked */
+    char *tag;     /* the tag as the clerk wrote it ("{{{raw}}}"), which
+                      messages show for its generated text ("{{@raw 2}}") */
 } tag_loc;
 
 typedef struct tpl_part {

@@ -695,6 +695,10 @@ static void test_error_ids_and_places(void **state)
     bc_diags_free(&d);
     S_expect(S_errors("<w:p><w:r><w:t>x</w:r></w:p>", NULL, 1, &d), "T011", NULL, NULL);
     bc_diags_free(&d);
+    /* the compiler's own block tag is no name a clerk may write */
+    S_expect(S_errors(P("a {{@ten}} b") P("{{@ten}}"), NULL, 2, &d), "T010",
+             "body, paragraph 1", "`{{@ten}}` is not a valid name");
+    bc_diags_free(&d);
 }
 
 static void test_all_errors_at_once_in_order(void **state)
@@ -740,6 +744,28 @@ static void test_render_error_located(void **state)
     assert_non_null(d.head);
     assert_string_equal(d.head->place, "body, table 1, row 1, cell 1");
     assert_non_null(strstr(d.head->msg, "Tên: >>{{tne}}<<"));
+    bc_diags_free(&d);
+}
+
+/* Render errors quote the tag as the clerk wrote it, never the text the
+ * compiler generated for it ("{{@ten_thon 0}}" for a block paragraph). */
+static void test_render_error_quotes_clerk_tag(void **state)
+{
+    (void)state;
+    bc_diags d = BC_DIAGS_INIT;
+    char *xml = S_render_part(P("{{ten_thon}}") P("{{{ tho }}}") P("{{&amp;raw}}")
+                              P("a {{ ten_xa }} b"),
+                              NULL, S_data, "word/document.xml", &d);
+    assert_null(xml);
+    assert_int_equal(d.errors, 4);
+    const char *want[] = {"`{{ten_thon}}`: ", "`{{{ tho }}}`: ", "`{{&raw}}`: ",
+                          "`{{ ten_xa }}`: "};
+    int i = 0;
+    for (const bc_diag *g = d.head; g; g = g->next, i++) {
+        if (strncmp(g->msg, want[i], strlen(want[i])) != 0)
+            fail_msg("message \"%s\" does not start with \"%s\"", g->msg, want[i]);
+        assert_null(strstr(g->msg, "{{@"));
+    }
     bc_diags_free(&d);
 }
 
@@ -1046,6 +1072,7 @@ int main(void)
         cmocka_unit_test(test_all_errors_at_once_in_order),
         cmocka_unit_test(test_footnote_places),
         cmocka_unit_test(test_render_error_located),
+        cmocka_unit_test(test_render_error_quotes_clerk_tag),
         cmocka_unit_test(test_values_escaped_and_broken),
         cmocka_unit_test(test_illegal_character_refused),
         cmocka_unit_test(test_ids_unique_in_repeated_content),
