@@ -459,7 +459,16 @@ static bool S_read_tag(bc_scan *s, size_t para, bc_stag *g)
                 g->bad = true; /* kept, so that its close pairs with it */
             }
         }
-        if (ok && n == 0) {
+        if (ok && memchr(in, '|', n)) {
+            bc_wml_scan_error(s, para, g, "T017",
+                          _("prepare the value in the YAML data as it must be "
+                            "shown, and write only its name in the tag, e.g. "
+                            "{{ten_in_hoa}} instead of {{ten|upper}}"),
+                          _("`%s`: filters (`|` after a name, as in "
+                            "docxtemplater) are not supported"),
+                          shown);
+            ok = false;
+        } else if (ok && n == 0) {
             bc_wml_scan_error(s, para, g, "T010",
                           _("write a name between the braces, e.g. {{ho_ten}}"),
                           _("`%s` names nothing"), shown);
