@@ -699,42 +699,6 @@ static void test_error_ids_and_places(void **state)
     S_expect(S_errors(P("a {{@ten}} b") P("{{@ten}}"), NULL, 2, &d), "T010",
              "body, paragraph 1", "`{{@ten}}` is not a valid name");
     bc_diags_free(&d);
-    /* the compiler's own block tag is no name a clerk may write */
-    S_expect(S_errors(P("a {{@ten}} b") P("{{@ten}}"), NULL, 2, &d), "T010",
-             "body, paragraph 1", "`{{@ten}}` is not a valid name");
-    bc_diags_free(&d);
-    /* the compiler's own block tag is no name a clerk may write */
-    S_expect(S_errors(P("a {{@ten}} b") P("{{@ten}}"), NULL, 2, &d), "T010",
-             "body, paragraph 1", "`{{@ten}}` is not a valid name");
-    bc_diags_free(&d);
-}
-
-/* A soft hyphen Word put invisibly inside a tag (w:softHyphen, or U+00AD
- * in the text) is named as such, shown as "-" where it is. */
-static void test_soft_hyphen_in_tag_named(void **state)
-{
-    (void)state;
-    bc_diags d = BC_DIAGS_INIT;
-    S_expect(S_errors("<w:p><w:r><w:t>{{ten</w:t><w:softHyphen/><w:t>_thon}}</w:t>"
-                      "</w:r></w:p>",
-                      NULL, 1, &d),
-             "T002", "body, paragraph 1", "`{{ten-_thon}}` holds a soft hyphen");
-    assert_null(strstr(d.head->msg, "tab, line break"));
-    assert_non_null(strstr(d.head->msg, "Word does not show"));
-    bc_diags_free(&d);
-    S_expect(S_errors(P("Thôn: {{ten\xC2\xAD_thon}}"), NULL, 1, &d), "T002",
-             "body, paragraph 1", "`{{ten-_thon}}` holds a soft hyphen");
-    bc_diags_free(&d);
-    /* a tab and a soft hyphen: the tab is the error */
-    S_expect(S_errors("<w:p><w:r><w:t>{{a</w:t><w:softHyphen/><w:tab/><w:t>b}}</w:t>"
-                      "</w:r></w:p>",
-                      NULL, 1, &d),
-             "T002", NULL, "tab, line break or field");
-    bc_diags_free(&d);
-    /* outside a tag it is text, as Word shows it */
-    ASSERT_RENDERS("<w:p><w:r><w:t>{{ten}} x</w:t><w:softHyphen/><w:t>y</w:t>"
-                   "</w:r></w:p>",
-                   S_data, "Cẩm Vũ xy");
 }
 
 /* A soft hyphen Word put invisibly inside a tag (w:softHyphen, or U+00AD
@@ -826,50 +790,6 @@ static void test_render_error_located(void **state)
     assert_non_null(d.head);
     assert_string_equal(d.head->place, "body, table 1, row 1, cell 1");
     assert_non_null(strstr(d.head->msg, "Tên: >>{{tne}}<<"));
-    bc_diags_free(&d);
-}
-
-/* Render errors quote the tag as the clerk wrote it, never the text the
- * compiler generated for it ("{{@ten_thon 0}}" for a block paragraph). */
-static void test_render_error_quotes_clerk_tag(void **state)
-{
-    (void)state;
-    bc_diags d = BC_DIAGS_INIT;
-    char *xml = S_render_part(P("{{ten_thon}}") P("{{{ tho }}}") P("{{&amp;raw}}")
-                              P("a {{ ten_xa }} b"),
-                              NULL, S_data, "word/document.xml", &d);
-    assert_null(xml);
-    assert_int_equal(d.errors, 4);
-    const char *want[] = {"`{{ten_thon}}`: ", "`{{{ tho }}}`: ", "`{{&raw}}`: ",
-                          "`{{ ten_xa }}`: "};
-    int i = 0;
-    for (const bc_diag *g = d.head; g; g = g->next, i++) {
-        if (strncmp(g->msg, want[i], strlen(want[i])) != 0)
-            fail_msg("message \"%s\" does not start with \"%s\"", g->msg, want[i]);
-        assert_null(strstr(g->msg, "{{@"));
-    }
-    bc_diags_free(&d);
-}
-
-/* Render errors quote the tag as the clerk wrote it, never the text the
- * compiler generated for it ("{{@ten_thon 0}}" for a block paragraph). */
-static void test_render_error_quotes_clerk_tag(void **state)
-{
-    (void)state;
-    bc_diags d = BC_DIAGS_INIT;
-    char *xml = S_render_part(P("{{ten_thon}}") P("{{{ tho }}}") P("{{&amp;raw}}")
-                              P("a {{ ten_xa }} b"),
-                              NULL, S_data, "word/document.xml", &d);
-    assert_null(xml);
-    assert_int_equal(d.errors, 4);
-    const char *want[] = {"`{{ten_thon}}`: ", "`{{{ tho }}}`: ", "`{{&raw}}`: ",
-                          "`{{ ten_xa }}`: "};
-    int i = 0;
-    for (const bc_diag *g = d.head; g; g = g->next, i++) {
-        if (strncmp(g->msg, want[i], strlen(want[i])) != 0)
-            fail_msg("message \"%s\" does not start with \"%s\"", g->msg, want[i]);
-        assert_null(strstr(g->msg, "{{@"));
-    }
     bc_diags_free(&d);
 }
 
@@ -1166,6 +1086,42 @@ static void test_check_against_data(void **state)
     bc_package_free(&p);
 }
 
+/* The note of a missing section says what rendering does: a section's
+ * content is left out, an inverted section's is shown. */
+static void test_check_missing_section_notes(void **state)
+{
+    (void)state;
+    bc_package p = BC_PACKAGE_INIT;
+    S_pkg(&p, P("{{#co}}") P("a") P("{{/co}}") P("{{^vang}}") P("b") P("{{/vang}}"),
+          NULL);
+    bc_diags d = BC_DIAGS_INIT;
+    bc_tpl_info info = BC_TPL_INFO_INIT;
+    bc_wml_template *t = bc_wml_template_compile_info(&p, "t.docx", &bc_template_host,
+                                                      &d, &info);
+    assert_non_null(t);
+    bc_node *in = bc_yaml_load_mem(&S_arena, "d.yaml", "x: 1\n", 5, &d);
+    bc_template_check_data(&info, "t.docx", in, in, &d);
+    assert_int_equal(d.errors, 0);
+    const bc_diag *co = NULL, *vang = NULL;
+    for (const bc_diag *g = d.head; g; g = g->next) {
+        if (g->severity == BC_NOTE && strstr(g->msg, "`{{#co}}`"))
+            co = g;
+        if (g->severity == BC_NOTE && strstr(g->msg, "`{{^vang}}`"))
+            vang = g;
+    }
+    assert_non_null(co);
+    assert_non_null(vang);
+    assert_string_equal(co->id, "T012");
+    assert_string_equal(vang->id, "T012");
+    assert_non_null(strstr(co->msg, "left out"));
+    assert_null(strstr(vang->msg, "left out"));
+    assert_non_null(strstr(vang->msg, "is shown"));
+    bc_wml_template_free(t);
+    bc_wml_template_info_free(&info);
+    bc_diags_free(&d);
+    bc_package_free(&p);
+}
+
 static int S_teardown(void **state)
 {
     (void)state;
@@ -1196,14 +1152,12 @@ int main(void)
         cmocka_unit_test(test_text_box_rendered_once_per_copy),
         cmocka_unit_test(test_error_ids_and_places),
         cmocka_unit_test(test_all_errors_at_once_in_order),
-        cmocka_unit_test(test_filters_refused),
-        cmocka_unit_test(test_soft_hyphen_in_tag_named),
-        cmocka_unit_test(test_soft_hyphen_in_tag_named),
         cmocka_unit_test(test_footnote_places),
         cmocka_unit_test(test_render_error_located),
         cmocka_unit_test(test_render_error_quotes_clerk_tag),
-        cmocka_unit_test(test_render_error_quotes_clerk_tag),
-        cmocka_unit_test(test_render_error_quotes_clerk_tag),
+        cmocka_unit_test(test_soft_hyphen_in_tag_named),
+        cmocka_unit_test(test_filters_refused),
+        cmocka_unit_test(test_check_missing_section_notes),
         cmocka_unit_test(test_values_escaped_and_broken),
         cmocka_unit_test(test_illegal_character_refused),
         cmocka_unit_test(test_ids_unique_in_repeated_content),
