@@ -541,6 +541,8 @@ int bc_wml_compile_part(tpl_part *part, const bc_package *pkg,
     s.d = d;
     xmlNodePtr root = xmlDocGetRootElement(doc);
     part->max_id = bc_wml_fixup_max_id(root);
+    bc_wml_fixup_max_notes(root, part->max_note);
+    part->notes = bc_wml_fixup_notes_kind(root);
     int rc = bc_wml_scan_part(&s, root);
     if (bc_wml_structure(&s) != 0)
         rc = -1;
