@@ -343,9 +343,11 @@ size_t bc_template_check_data(const bc_tpl_info *info, const char *tpl_name,
             bool section = g->kind != 0;
             bc_diag *e = bc_diag_add(
                 d, section ? BC_NOTE : BC_ERROR, tpl_name, 0, 0,
-                section ? _("`%s`: the data has no `%s`, so what the "
-                            "section holds is left out")
-                        : _("`%s`: the data has no `%s`"),
+                g->kind == '^' ? _("`%s`: the data has no `%s`, so what "
+                                   "the inverted section holds is shown")
+                : section ? _("`%s`: the data has no `%s`, so what the "
+                              "section holds is left out")
+                          : _("`%s`: the data has no `%s`"),
                 g->text, g->name);
             bc_diag_set_part(e, g->part, g->place);
             bc_diag_set_id(e, "T012");

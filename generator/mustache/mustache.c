@@ -183,11 +183,26 @@ static bc_diag *S_perr_at(parser *P, size_t offset, int line, int col,
     return g;
 }
 
+/* The tag as written (as its author wrote it, when the source is
+ * generated and says so), shortened, into b. */
+static void S_put_tag(const parser *P, bc_buf *b, size_t start, size_t end)
+{
+    char *own = P->main && P->u->shown
+                    ? P->u->shown(P->u->locate_closure, start)
+                    : NULL;
+    if (own)
+        S_put_shown(b, own, strlen(own));
+    else
+        S_put_shown(b, P->src + start, end - start);
+    free(own);
+}
+
 /* The tag as written, shortened: a malloc'd copy the caller frees. */
 static char *S_tag_text(const parser *P, size_t start, size_t end)
 {
     bc_buf b = BC_BUF_INIT;
-    S_put_shown(&b, P->src + start, end - start);
+    S_put_tag(P, &b, start, end);
+    bc_buf_cstr(&b);
     return bc_buf_detach(&b, NULL);
 }
 
@@ -750,7 +765,7 @@ static mop *S_tag_op(builder *B, const parser *P, const tok *k, uint8_t kind)
     o->str = S_pool_put(B, name, k->name_len);
     o->len = k->name_len;
     bc_buf tb = BC_BUF_INIT;
-    S_put_shown(&tb, P->src + k->start, k->end - k->start);
+    S_put_tag(P, &tb, k->start, k->end);
     o->tag = S_pool_put(B, tb.data, tb.len);
     o->tag_len = tb.len;
     bc_buf_free(&tb);
@@ -1005,6 +1020,7 @@ bc_mtpl *bc_mustache_compile(const char *src, size_t len, const bc_mopts *opts,
     u.load_closure = opts->partial_closure;
     u.locate = opts->locate;
     u.locate_closure = opts->locate_closure;
+    u.shown = opts->shown;
     u.sigil = opts->host_sigil;
     u.d = d;
     t->main = S_compile_prog(&u, src, len, opts->name, true, opts->first_line,

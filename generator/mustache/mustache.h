@@ -99,6 +99,11 @@ typedef int (*bc_mpartial_fn)(void *closure, const char *name, size_t len,
  * diagnostic's file, part, place, line and column. */
 typedef void (*bc_mlocate_fn)(void *closure, size_t offset, bc_diag *g);
 
+/* For a generated source: the tag at byte `offset` as its author wrote
+ * it (malloc'd), which messages quote instead of the generated text; NULL
+ * to quote the source. */
+typedef char *(*bc_mshown_fn)(void *closure, size_t offset);
+
 typedef struct bc_mopts {
     const char *name;          /* file or part name used in diagnostics */
     int first_line;            /* line number of the first source line, 0 = 1 */
@@ -107,6 +112,7 @@ typedef struct bc_mopts {
     void *partial_closure;
     bc_mlocate_fn locate;      /* may be NULL */
     void *locate_closure;
+    bc_mshown_fn shown;        /* may be NULL; uses locate_closure */
     char host_sigil;           /* 0 = no host tags */
 } bc_mopts;
 

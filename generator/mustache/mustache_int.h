@@ -105,6 +105,7 @@ typedef struct unit {
     void *load_closure;
     bc_mlocate_fn locate;
     void *locate_closure;
+    bc_mshown_fn shown;
     char sigil;
     bc_diags *d;
     size_t errors;

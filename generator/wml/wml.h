@@ -12,6 +12,8 @@
 #include <stdbool.h>
 
 #define BC_W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#define BC_VML_NS "urn:schemas-microsoft-com:vml"
+#define BC_OFFICE_NS "urn:schemas-microsoft-com:office:office"
 #define BC_MC_NS "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 /* True when n is an element named `name` in the WordprocessingML namespace. */

@@ -44,7 +44,8 @@ static void S_loc(cctx *c, size_t offset, const bc_stag *g)
     BC_GROW(p->locs, c->loc_cap, p->loc_count + 1);
     const bc_spara *sp = &c->s->paras[g->para];
     p->locs[p->loc_count++] = (tag_loc){offset, bc_xstrdup(sp->place),
-                                        bc_wml_scan_shown(c->s, g->para, g)};
+                                        bc_wml_scan_shown(c->s, g->para, g),
+                                        bc_wml_scan_tag_text(c->s, g)};
 }
 
 static void S_emit(cctx *c, bc_buf *out, size_t k)
@@ -402,6 +403,23 @@ static void S_locate(void *closure, size_t offset, bc_diag *g)
     }
 }
 
+/* The clerk's text of the tag the generated source has at offset. */
+static char *S_shown(void *closure, size_t offset)
+{
+    const tpl_part *p = closure;
+    size_t lo = 0, hi = p->loc_count;
+    while (lo < hi) { /* the locations are in source order */
+        size_t mid = lo + (hi - lo) / 2;
+        if (p->locs[mid].offset < offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < p->loc_count && p->locs[lo].offset == offset && p->locs[lo].tag)
+        return bc_xstrdup(p->locs[lo].tag);
+    return NULL;
+}
+
 static void S_info_tags(const bc_scan *s, const tpl_part *part,
                         bc_tpl_info *info)
 {
@@ -523,6 +541,8 @@ int bc_wml_compile_part(tpl_part *part, const bc_package *pkg,
     s.d = d;
     xmlNodePtr root = xmlDocGetRootElement(doc);
     part->max_id = bc_wml_fixup_max_id(root);
+    bc_wml_fixup_max_notes(root, part->max_note);
+    part->notes = bc_wml_fixup_notes_kind(root);
     int rc = bc_wml_scan_part(&s, root);
     if (bc_wml_structure(&s) != 0)
         rc = -1;
@@ -550,6 +570,7 @@ int bc_wml_compile_part(tpl_part *part, const bc_package *pkg,
         mo.name = file;
         mo.locate = S_locate;
         mo.locate_closure = part;
+        mo.shown = S_shown;
         mo.host_sigil = BC_MARK_HOST_SIGIL;
         part->prog = bc_mustache_compile(src.data, src.len, &mo, d);
         part->size_hint = src.len;
@@ -580,6 +601,7 @@ void bc_wml_compile_free(tpl_part *p)
     for (size_t l = 0; l < p->loc_count; l++) {
         free(p->locs[l].place);
         free(p->locs[l].text);
+        free(p->locs[l].tag);
     }
     free(p->locs);
     free(p->wrap_open);

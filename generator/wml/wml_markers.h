@@ -11,6 +11,7 @@
  * | \x01              | wml_scan.c             | wml_scan, wml_structure | in a paragraph's text: a break, field, drawing, symbol...    |
  * | \x03              | wml_scan.c             | wml_scan, wml_structure | in a paragraph's text: a page break                          |
  * | \x04              | wml_scan.c             | wml_scan, wml_structure | in a paragraph's text: the edge of a simple field            |
+ * | \x05              | wml_scan.c             | wml_scan.c            | in a paragraph's text: a soft hyphen (w:softHyphen)          |
  * | \x02              | wml_compile.c          | wml_compile.c         | in a block paragraph's saved XML: where its value goes        |
  * | {{@name N}}       | wml_compile.c          | wml_render.c          | a block tag: block N of the part, its value `name`            |
  * | \x0E ... \x0F     | wml_compile.c          | wml_passes.c          | a region: top-level elements the tree passes parse            |
@@ -24,6 +25,8 @@
 #define BC_MARK_BREAK '\x01'  /* a break, field, drawing, symbol... */
 #define BC_MARK_PAGE '\x03'   /* a page break (w:br w:type="page") */
 #define BC_MARK_EDGE '\x04'   /* the edge of a simple field (w:fldSimple) */
+#define BC_MARK_SOFT_HYPHEN '\x05' /* a soft hyphen (w:softHyphen), which
+                                     Word does not show */
 
 /* Where a block paragraph's value goes in its saved XML. */
 #define BC_MARK_HOLE '\x02'

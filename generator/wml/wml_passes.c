@@ -147,12 +147,35 @@ static int S_region_passes(const bc_wml_template *t, const tpl_part *part,
     return 0;
 }
 
+/* A notes part: the copies of its notes that the main part's repeated
+ * references ask (wml_fixup.h), added on a parse of the whole part. */
+static int S_note_copies(const bc_wml_template *t, const tpl_part *part,
+                         bc_wml_ids *ids, bc_buf *xml, bc_diags *d)
+{
+    const char *why;
+    xmlDocPtr doc = bc_xml_parse(xml->data, xml->len, part->name, &why);
+    if (!doc)
+        return S_not_well_formed(t, part, d, why);
+    /* the part's own ids were seen when its fixup ran on the whole part */
+    bc_wml_fixup_notes(xmlDocGetRootElement(doc), ids,
+                       !(part->fixup && part->whole_pass));
+    bc_buf_clear(xml);
+    bc_buf_puts(xml, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n");
+    bc_xml_write_node(xml, xmlDocGetRootElement(doc));
+    xmlFreeDoc(doc);
+    return 0;
+}
+
 int bc_wml_passes_run(const bc_wml_template *t, const tpl_part *part,
                       bc_wml_ids *ids, bc_buf *xml, bc_diags *d)
 {
+    int rc = 0;
     if (part->whole_pass)
-        return S_tree_passes(t, part, ids, xml, d);
-    if (part->regions)
-        return S_region_passes(t, part, xml, d);
-    return 0;
+        rc = S_tree_passes(t, part, ids, xml, d);
+    else if (part->regions)
+        rc = S_region_passes(t, part, xml, d);
+    if (rc == 0 && part->notes != BC_NOTE_NONE &&
+        bc_wml_fixup_notes_wanted(ids, part->notes))
+        rc = S_note_copies(t, part, ids, xml, d);
+    return rc;
 }

@@ -24,15 +24,19 @@ bool bc_wml_regions_has_ids(const xmlNode *root)
 {
     static const char *const with_ids[] = {
         "docPr", "bookmarkStart", "bookmarkEnd", "commentRangeStart",
-        "commentRangeEnd", "commentReference", NULL};
+        "commentRangeEnd", "commentReference", "footnoteReference",
+        "endnoteReference", "sdtPr", NULL};
     for (const xmlNode *c = root ? root->children : NULL; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
         if (S_named(c, with_ids))
             return true;
+        bool vml = c->ns && strcmp((const char *)c->ns->href, BC_VML_NS) == 0;
         for (const xmlAttr *a = c->properties; a; a = a->next)
             if (strcmp((const char *)a->name, "paraId") == 0 ||
-                strcmp((const char *)a->name, "textId") == 0)
+                strcmp((const char *)a->name, "textId") == 0 ||
+                strcmp((const char *)a->name, "spid") == 0 ||
+                (vml && !a->ns && strcmp((const char *)a->name, "id") == 0))
                 return true;
         if (bc_wml_regions_has_ids(c))
             return true;

@@ -14,7 +14,8 @@
  * before and BC_MARK_REGION_CLOSE after each run of marked elements
  * (wml_markers.h); the renderer parses only the text between them. When
  * the part holds ids the fixup pass renumbers (drawings, bookmarks,
- * comments, paragraph ids) and may repeat them, the whole part is parsed.
+ * comments, paragraph ids, content controls, VML shapes, note references)
+ * and may repeat them, the whole part is parsed.
  */
 #ifndef BC_WML_REGIONS_H
 #define BC_WML_REGIONS_H

@@ -132,12 +132,20 @@ int bc_wml_render(const bc_wml_template *t, const bc_mdata *data,
                   bc_package *out, bc_diags *d)
 {
     int status = 0;
-    unsigned long max_id = 0;
-    for (size_t i = 0; i < t->part_count; i++)
+    unsigned long max_id = 0, max_note[BC_NOTE_KINDS] = {0};
+    for (size_t i = 0; i < t->part_count; i++) {
         if (t->parts[i].max_id > max_id)
             max_id = t->parts[i].max_id;
+        for (int k = 0; k < BC_NOTE_KINDS; k++)
+            if (t->parts[i].max_note[k] > max_note[k])
+                max_note[k] = t->parts[i].max_note[k];
+    }
+    for (int k = 0; k < BC_NOTE_KINDS; k++)
+        max_note[k]++;
     bc_wml_ids ids;
-    bc_wml_fixup_ids_init(&ids, max_id + 1);
+    /* the main part first (wml_template.c): the notes parts after it copy
+     * the notes its repeated references ask */
+    bc_wml_fixup_ids_init(&ids, max_id + 1, max_note);
     for (size_t i = 0; i < t->part_count; i++) {
         const tpl_part *part = &t->parts[i];
         render_ctx rc = {t, part, data, d, NULL, 0, 0};

@@ -47,12 +47,27 @@ static bool S_cont(unsigned char c)
     return (c & 0xC0) == 0x80;
 }
 
+/* True when s[i] starts a soft hyphen: U+00AD, or the mark of a
+ * w:softHyphen. */
+static bool S_soft_hyphen_at(const char *s, size_t i, size_t n)
+{
+    return s[i] == BC_MARK_SOFT_HYPHEN ||
+           (i + 1 < n && (unsigned char)s[i] == 0xC2 &&
+            (unsigned char)s[i + 1] == 0xAD);
+}
+
 static void S_shown_range(bc_buf *b, const char *s, size_t from, size_t to)
 {
     for (size_t i = from; i < to; i++) {
         char c = s[i];
         if (c == BC_MARK_EDGE)
             continue;
+        if (S_soft_hyphen_at(s, i, to)) { /* shown where it is */
+            bc_buf_putc(b, '-');
+            if (c != BC_MARK_SOFT_HYPHEN)
+                i++;
+            continue;
+        }
         bc_buf_putc(b, c == BC_MARK_BREAK || c == BC_MARK_PAGE || c == '\t' ||
                                c == '\n' || c == '\r'
                            ? ' '
@@ -199,10 +214,12 @@ static char S_mark(const xmlNode *n)
     static const char *const breaks[] = {
         "br", "cr", "fldChar", "instrText", "sym", "drawing", "pict",
         "object", "footnoteReference", "endnoteReference", "noBreakHyphen",
-        "softHyphen", "ptab", "commentReference", "separator",
+        "ptab", "commentReference", "separator",
         "continuationSeparator", "delInstrText", NULL};
     if (bc_wml_is(n, "tab"))
         return '\t';
+    if (bc_wml_is(n, "softHyphen"))
+        return BC_MARK_SOFT_HYPHEN;
     if (bc_wml_is(n, "br")) {
         const char *type = bc_wml_attr(n, "type");
         if (type && strcmp(type, "page") == 0)
@@ -369,9 +386,12 @@ static void S_trim(const char **s, size_t *n)
     }
 }
 
-/* A tag's name: no spaces inside, and a data name by mustache's rule. */
+/* A tag's name: no spaces inside, not the compiler's block tag
+ * (wml_markers.h), and a data name by mustache's rule. */
 static bool S_name_ok(const char *s, size_t n)
 {
+    if (n && s[0] == BC_MARK_HOST_SIGIL)
+        return false;
     for (size_t i = 0; i < n; i++)
         if (S_space_at(s, i, n))
             return false;
@@ -439,7 +459,16 @@ static bool S_read_tag(bc_scan *s, size_t para, bc_stag *g)
                 g->bad = true; /* kept, so that its close pairs with it */
             }
         }
-        if (ok && n == 0) {
+        if (ok && memchr(in, '|', n)) {
+            bc_wml_scan_error(s, para, g, "T017",
+                          _("prepare the value in the YAML data as it must be "
+                            "shown, and write only its name in the tag, e.g. "
+                            "{{ten_in_hoa}} instead of {{ten|upper}}"),
+                          _("`%s`: filters (`|` after a name, as in "
+                            "docxtemplater) are not supported"),
+                          shown);
+            ok = false;
+        } else if (ok && n == 0) {
             bc_wml_scan_error(s, para, g, "T010",
                           _("write a name between the braces, e.g. {{ho_ten}}"),
                           _("`%s` names nothing"), shown);
@@ -521,11 +550,26 @@ static size_t S_find(bc_scan *s, size_t para, span **out, bool *bad)
             continue;
         }
         size_t end = (size_t)(close - t) + strlen(closer);
-        bool mark = false;
-        for (size_t k = p; k < end; k++)
+        bool mark = false, soft = false;
+        for (size_t k = p; k < end; k++) {
             mark |= S_is_mark(t[k]);
+            soft |= S_soft_hyphen_at(t, k, end);
+        }
         bc_stag g = {.para = para, .start = p, .end = end};
-        if (mark) {
+        if (soft && !mark) {
+            /* Word's hyphenation or a copy from a web page or a PDF put it
+             * there, and Word does not show it: the name looks right */
+            char *shown = bc_wml_scan_tag_text(s, &g);
+            bc_wml_scan_error(s, para, &g, "T002",
+                          _("delete the tag and type it again; Word shows the "
+                            "hidden hyphen with Show/Hide ¶ (Ctrl+Shift+8)"),
+                          _("tag `%s` holds a soft hyphen (shown here as `-`), "
+                            "which Word does not show: the name looks right but "
+                            "is not"),
+                          shown);
+            free(shown);
+            *bad = true;
+        } else if (mark) {
             char *shown = bc_wml_scan_tag_text(s, &g);
             bc_wml_scan_error(s, para, &g, "T002",
                           _("delete the tag and type it again, without Tab, "

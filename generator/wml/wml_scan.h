@@ -10,8 +10,8 @@
  * split over several runs is moved whole into the w:t holding its "{{"
  * (the value takes that run's formatting) and its pieces are removed from
  * the other runs. A tag that crosses the paragraph's end (T001), holds a
- * tab, break or field (T002), changes delimiters (T003), or is otherwise
- * malformed is an error, reported with the paragraph's text, the tag
+ * tab, break, field or soft hyphen (T002), changes delimiters (T003), has
+ * a filter ("{{x|upper}}", T017), or is otherwise malformed is an error, reported with the paragraph's text, the tag
  * marked, and a fix hint.
  *
  * Structure (wml_structure.c) pairs section tags and decides where each

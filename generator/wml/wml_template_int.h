@@ -33,6 +33,8 @@ typedef struct tag_loc {
     size_t offset;
     char *place;   /* "body, table 1, row 2, cell 1" */
     char *text;    /* the paragraph's text with the tag marked */
+    char *tag;     /* the tag as the clerk wrote it ("{{{raw}}}"), which
+                      messages show for its generated text ("{{@raw 2}}") */
 } tag_loc;
 
 typedef struct tpl_part {
@@ -59,7 +61,9 @@ typedef struct tpl_part {
     double page_text; /* the main part's text width, for the layout */
     size_t size_hint; /* the compiled text's length: a rendering's first guess */
     bool compiled; /* set once compiled: later errors are render errors */
-    unsigned long max_id; /* the largest drawing or bookmark id */
+    unsigned long max_id; /* the largest drawing, bookmark or shape id */
+    unsigned long max_note[BC_NOTE_KINDS]; /* the largest note ids */
+    bc_wml_note_kind notes; /* the notes a notes part holds, or BC_NOTE_NONE */
 } tpl_part;
 
 struct bc_wml_template {
@@ -88,7 +92,7 @@ void bc_wml_compile_free(tpl_part *part);
 
 /* The tree passes over one rendered part (wml_passes.c): fixup and the
  * host's layout, on the whole part or on its regions, the kept elements
- * put back. Returns 0, or -1 after a diagnostic (the rendering is not
+ * put back; in a notes part, the copies of notes the main part asked. Returns 0, or -1 after a diagnostic (the rendering is not
  * well-formed). */
 int bc_wml_passes_run(const bc_wml_template *t, const tpl_part *part,
                       bc_wml_ids *ids, bc_buf *xml, bc_diags *d);

@@ -7,7 +7,8 @@ tags in the header and the footer; and one broken template per error kind.
 
     make_templates.py OUTDIR
 
-Writes OUTDIR/split.docx, structure.docx, and broken-*.docx (see BROKEN).
+Writes OUTDIR/split.docx, structure.docx, and broken-*.docx (see BROKEN:
+among them a soft hyphen Word hid inside a tag, and a docxtemplater filter).
 Debian's python3-docx (0.8); run with /usr/bin/python3.
 """
 import os
@@ -260,6 +261,18 @@ def broken_tab(doc):
     run(p, "_ngay}}")
 
 
+def broken_soft_hyphen(doc):
+    # Word's hyphenation put an invisible soft hyphen inside the name
+    p = doc.add_paragraph()
+    run(p, "Thôn: {{ten")
+    p.add_run()._r.append(OxmlElement("w:softHyphen"))
+    run(p, "_thon}}")
+
+
+def broken_filter(doc):
+    doc.add_paragraph("Tên: {{ten|upper}}")
+
+
 # name, builder, the error id, where `template check` must place it
 BROKEN = [
     ("unclosed", broken_unclosed, "T005", "body, paragraph 2"),
@@ -267,6 +280,8 @@ BROKEN = [
     ("across", broken_across, "T001", "body, paragraph 2"),
     ("levels", broken_levels, "T006", "body, paragraph 2"),
     ("tab", broken_tab, "T002", "body, paragraph 2"),
+    ("soft-hyphen", broken_soft_hyphen, "T002", "body, paragraph 2"),
+    ("filter", broken_filter, "T017", "body, paragraph 2"),
 ]
 
 

@@ -13,7 +13,8 @@
 #     holding a page break renders as expected/structure.txt says, with one
 #     page per commune;
 #  4. broken templates (unclosed section, stray close, tag across
-#     paragraphs, mismatched levels, tag holding a tab) each give their
+#     paragraphs, mismatched levels, tag holding a tab or a soft hyphen, a
+#     filter) each give their
 #     error id and place; `template check` lists them all in one run;
 #     render refuses them and writes nothing; --annotate writes a copy with
 #     a Word comment per error;
@@ -118,13 +119,17 @@ fi
 # ---- 4. broken templates -------------------------------------------------------------
 while read -r name id place; do
     f=$out/broken-$name.docx
+    err=$out/broken-$name.err
     check "$name: template check exits 1" sh -c "! '$bc' template check '$f' > '$tmp/o' 2> '$tmp/e'"
     if grep -q "word/document.xml: $place: error: .*\[$id\]" "$tmp/e"; then ok; else
         bad "$name: no [$id] at '$place'"; cat "$tmp/e"; fi
     check "$name: a hint follows" grep -q "^baocao:   hint: " "$tmp/e"
+    cp "$tmp/e" "$err"
     check "$name: render exits 1" sh -c "! '$bc' render '$here/data.yaml' -t '$f' -o '$tmp/no.docx' 2>/dev/null"
     check "$name: render wrote nothing" test ! -e "$tmp/no.docx"
 done < "$out/broken.txt"
+check "soft hyphen: named, not a tab" grep -q "holds a soft hyphen" "$out/broken-soft-hyphen.err"
+check "filter: says filters are not supported" grep -q "filters (\`|\`" "$out/broken-filter.err"
 "$bc" template check "$out/broken-all.docx" --annotate "$out/annotated.docx" > /dev/null 2> "$tmp/e"
 for id in $(cut -d' ' -f2 "$out/broken.txt"); do
     if grep -q "\[$id\]" "$tmp/e"; then ok; else bad "all at once: no [$id]"; fi

@@ -42,6 +42,8 @@
     "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/"             \
     "wordprocessingDrawing\" "                                                 \
     "xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\" " \
+    "xmlns:v=\"urn:schemas-microsoft-com:vml\" "                                \
+    "xmlns:o=\"urn:schemas-microsoft-com:office:office\" "                      \
     "xmlns:w14=\"http://schemas.microsoft.com/office/word/2010/wordml\"><w:body>"
 #define DOC_CLOSE "</w:body></w:document>"
 #define CT_WML "application/vnd.openxmlformats-officedocument.wordprocessingml."
@@ -53,6 +55,7 @@ typedef struct opts {
     const char *header;  /* header1.xml body (w:p...), or NULL */
     const char *styles;  /* styles.xml w:style elements, or NULL: no styles part */
     const char *footnotes;
+    const char *endnotes;
 } opts;
 
 static void S_pkg(bc_package *p, const char *body, const opts *o)
@@ -93,6 +96,19 @@ static void S_pkg(bc_package *p, const char *body, const opts *o)
         bc_buf_printf(&h, "<?xml version=\"1.0\"?><w:footnotes xmlns:w=\"" W_NS "\">"
                           "%s</w:footnotes>", o->footnotes);
         bc_package_set(p, "word/footnotes.xml", h.data, h.len);
+        bc_buf_free(&h);
+    }
+    if (o && o->endnotes) {
+        bc_buf_puts(&ct, "<Override PartName=\"/word/endnotes.xml\" ContentType=\"" CT_WML
+                         "endnotes+xml\"/>");
+        bc_buf_puts(&rels, "<Relationship Id=\"rIdE\" Type=\"http://schemas."
+                           "openxmlformats.org/officeDocument/2006/relationships/"
+                           "endnotes\" Target=\"endnotes.xml\"/>");
+        bc_buf h = BC_BUF_INIT;
+        bc_buf_printf(&h, "<?xml version=\"1.0\"?><w:endnotes xmlns:w=\"" W_NS "\" "
+                          "xmlns:w14=\"http://schemas.microsoft.com/office/word/2010/"
+                          "wordml\">%s</w:endnotes>", o->endnotes);
+        bc_package_set(p, "word/endnotes.xml", h.data, h.len);
         bc_buf_free(&h);
     }
     if (o && o->styles) {
@@ -526,7 +542,7 @@ static void test_regions_in_a_header(void **state)
     (void)state;
     opts o = {"<w:tbl><w:tr><w:tc>" P("{{#rows}}") "</w:tc></w:tr><w:tr><w:tc>"
               P("{{b}}") "</w:tc></w:tr><w:tr><w:tc>" P("{{/rows}}")
-              "</w:tc></w:tr></w:tbl>" P("{{q}}"), NULL, NULL};
+              "</w:tc></w:tr></w:tbl>" P("{{q}}"), NULL, NULL, NULL};
     bc_diags d = BC_DIAGS_INIT;
     char *xml = S_render_part(P("x"), &o, "rows: [{b: x}, {b: y}]\nq: z",
                               "word/header1.xml", &d);
@@ -574,7 +590,7 @@ static void test_list_item_by_style(void **state)
               "<w:style w:type=\"paragraph\" w:styleId=\"ListNumber\"><w:name "
               "w:val=\"List Number\"/><w:pPr><w:numPr><w:numId w:val=\"2\"/>"
               "</w:numPr></w:pPr></w:style>",
-              NULL};
+              NULL, NULL};
     bc_diags d = BC_DIAGS_INIT;
     char *xml = S_render_part("<w:p><w:pPr><w:pStyle w:val=\"ListNumber\"/></w:pPr>"
                               "<w:r><w:t>{{#ds}}{{.}}{{/ds}}</w:t></w:r></w:p>",
@@ -695,6 +711,56 @@ static void test_error_ids_and_places(void **state)
     bc_diags_free(&d);
     S_expect(S_errors("<w:p><w:r><w:t>x</w:r></w:p>", NULL, 1, &d), "T011", NULL, NULL);
     bc_diags_free(&d);
+    /* the compiler's own block tag is no name a clerk may write */
+    S_expect(S_errors(P("a {{@ten}} b") P("{{@ten}}"), NULL, 2, &d), "T010",
+             "body, paragraph 1", "`{{@ten}}` is not a valid name");
+    bc_diags_free(&d);
+}
+
+/* A soft hyphen Word put invisibly inside a tag (w:softHyphen, or U+00AD
+ * in the text) is named as such, shown as "-" where it is. */
+static void test_soft_hyphen_in_tag_named(void **state)
+{
+    (void)state;
+    bc_diags d = BC_DIAGS_INIT;
+    S_expect(S_errors("<w:p><w:r><w:t>{{ten</w:t><w:softHyphen/><w:t>_thon}}</w:t>"
+                      "</w:r></w:p>",
+                      NULL, 1, &d),
+             "T002", "body, paragraph 1", "`{{ten-_thon}}` holds a soft hyphen");
+    assert_null(strstr(d.head->msg, "tab, line break"));
+    assert_non_null(strstr(d.head->msg, "Word does not show"));
+    bc_diags_free(&d);
+    S_expect(S_errors(P("Thôn: {{ten\xC2\xAD_thon}}"), NULL, 1, &d), "T002",
+             "body, paragraph 1", "`{{ten-_thon}}` holds a soft hyphen");
+    bc_diags_free(&d);
+    /* a tab and a soft hyphen: the tab is the error */
+    S_expect(S_errors("<w:p><w:r><w:t>{{a</w:t><w:softHyphen/><w:tab/><w:t>b}}</w:t>"
+                      "</w:r></w:p>",
+                      NULL, 1, &d),
+             "T002", NULL, "tab, line break or field");
+    bc_diags_free(&d);
+    /* outside a tag it is text, as Word shows it */
+    ASSERT_RENDERS("<w:p><w:r><w:t>{{ten}} x</w:t><w:softHyphen/><w:t>y</w:t>"
+                   "</w:r></w:p>",
+                   S_data, "Cẩm Vũ xy");
+}
+
+/* Filters ({{x|upper}}, docxtemplater's) are refused at once, in every
+ * kind of tag, by `template check` as by render. */
+static void test_filters_refused(void **state)
+{
+    (void)state;
+    bc_diags d = BC_DIAGS_INIT;
+    S_expect(S_errors(P("Tên: {{ten|upper}}"), NULL, 1, &d), "T017",
+             "body, paragraph 1", "filters (`|`");
+    assert_non_null(strstr(d.head->msg, "`{{ten|upper}}`"));
+    assert_non_null(strstr(d.head->hint, "YAML"));
+    bc_diags_free(&d);
+    S_expect(S_errors(P("{{ ds | e }}") P("{{#rows|len}}") P("x") P("{{/rows|len}}"),
+                      NULL, 3, &d),
+             "T017", "body, paragraph 1", NULL);
+    S_expect(d.head->next, "T017", "body, paragraph 2", NULL);
+    bc_diags_free(&d);
 }
 
 static void test_all_errors_at_once_in_order(void **state)
@@ -704,7 +770,7 @@ static void test_all_errors_at_once_in_order(void **state)
     const char *body = P("{{/a}}") P("{{#b}}") P("{{c") "<w:tbl><w:tr><w:tc>"
                        P("x") "</w:tc><w:tc>" P("{{#d}}") P("y") "</w:tc></w:tr></w:tbl>"
                        P("{{/d}}");
-    opts o = {P("{{#h}}"), NULL, NULL};
+    opts o = {P("{{#h}}"), NULL, NULL, NULL};
     S_errors(body, &o, 5, &d);
     const char *want[][2] = {{"T004", "body, paragraph 1"},
                              {"T005", "body, paragraph 2"},
@@ -722,7 +788,7 @@ static void test_footnote_places(void **state)
     (void)state;
     opts o = {NULL, NULL,
               "<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p/></w:footnote>"
-              "<w:footnote w:id=\"1\">" P("Nguồn: {{nguon") "</w:footnote>"};
+              "<w:footnote w:id=\"1\">" P("Nguồn: {{nguon") "</w:footnote>", NULL};
     bc_diags d = BC_DIAGS_INIT;
     S_expect(S_errors(P("x"), &o, 1, &d), "T001", "footnote 1, paragraph 1", NULL);
     assert_string_equal(d.head->part, "word/footnotes.xml");
@@ -740,6 +806,28 @@ static void test_render_error_located(void **state)
     assert_non_null(d.head);
     assert_string_equal(d.head->place, "body, table 1, row 1, cell 1");
     assert_non_null(strstr(d.head->msg, "Tên: >>{{tne}}<<"));
+    bc_diags_free(&d);
+}
+
+/* Render errors quote the tag as the clerk wrote it, never the text the
+ * compiler generated for it ("{{@ten_thon 0}}" for a block paragraph). */
+static void test_render_error_quotes_clerk_tag(void **state)
+{
+    (void)state;
+    bc_diags d = BC_DIAGS_INIT;
+    char *xml = S_render_part(P("{{ten_thon}}") P("{{{ tho }}}") P("{{&amp;raw}}")
+                              P("a {{ ten_xa }} b"),
+                              NULL, S_data, "word/document.xml", &d);
+    assert_null(xml);
+    assert_int_equal(d.errors, 4);
+    const char *want[] = {"`{{ten_thon}}`: ", "`{{{ tho }}}`: ", "`{{&raw}}`: ",
+                          "`{{ ten_xa }}`: "};
+    int i = 0;
+    for (const bc_diag *g = d.head; g; g = g->next, i++) {
+        if (strncmp(g->msg, want[i], strlen(want[i])) != 0)
+            fail_msg("message \"%s\" does not start with \"%s\"", g->msg, want[i]);
+        assert_null(strstr(g->msg, "{{@"));
+    }
     bc_diags_free(&d);
 }
 
@@ -822,6 +910,150 @@ static void test_ids_unique_in_repeated_content(void **state)
     bc_diags_free(&d);
 }
 
+/* Content controls and VML shapes repeated by a loop get ids of their own
+ * (the shape's id and o:spid alike, the embedded object naming its
+ * shape); a shape type keeps its id, which shapes name. */
+static void test_control_and_shape_ids_unique(void **state)
+{
+    (void)state;
+    const char *body =
+        P("{{#ds}}")
+        "<w:sdt><w:sdtPr><w:id w:val=\"-1843\"/></w:sdtPr><w:sdtContent>"
+        "<w:p><w:r><w:t>{{.}}</w:t></w:r><w:r><w:pict>"
+        "<v:shapetype id=\"_x0000_t202\"/>"
+        "<v:shape id=\"_x0000_s1026\" o:spid=\"_x0000_s1026\" type=\"#_x0000_t202\"/>"
+        "<v:rect id=\"Khung 1\"/></w:pict></w:r>"
+        "<w:r><w:object><v:shape id=\"_x0000_i1025\" type=\"#_x0000_t75\"/>"
+        "<o:OLEObject ShapeID=\"_x0000_i1025\"/></w:object></w:r></w:p>"
+        "</w:sdtContent></w:sdt>" P("{{/ds}}");
+    bc_diags d = BC_DIAGS_INIT;
+    char *xml = S_render_part(body, NULL, "ds: [a, b, c]", "word/document.xml", &d);
+    if (!xml)
+        S_print(&d);
+    assert_non_null(xml);
+    assert_int_equal(S_count(xml, "<w:sdt>"), 3);
+    assert_int_equal(S_count(xml, "w:val=\"-1843\""), 1);
+    assert_int_equal(S_count(xml, "\"_x0000_s1026\""), 2); /* id and o:spid, once */
+    assert_int_equal(S_count(xml, "\"_x0000_i1025\""), 2); /* shape and object */
+    assert_int_equal(S_count(xml, "id=\"Khung 1\""), 1);
+    assert_int_equal(S_count(xml, "id=\"_x0000_t202\""), 3); /* shape types kept */
+    /* the o:spid and the id of a copy are one fresh value */
+    const char *s = xml;
+    int copies = 0;
+    while ((s = strstr(s, "<v:shape id=\"_x0000_s")) != NULL) {
+        s += strlen("<v:shape id=\"");
+        size_t n = strcspn(s, "\"");
+        char want[64];
+        snprintf(want, sizeof want, "o:spid=\"%.*s\"", (int)n, s);
+        assert_non_null(strstr(s, want));
+        copies++;
+    }
+    assert_int_equal(copies, 3);
+    s = xml;
+    copies = 0;
+    while ((s = strstr(s, "<v:shape id=\"_x0000_i")) != NULL) {
+        s += strlen("<v:shape id=\"");
+        size_t n = strcspn(s, "\"");
+        char want[64];
+        snprintf(want, sizeof want, "ShapeID=\"%.*s\"", (int)n, s);
+        const char *obj = strstr(s, "ShapeID=");
+        assert_non_null(obj);
+        assert_int_equal(strncmp(obj, want, strlen(want)), 0);
+        copies++;
+    }
+    assert_int_equal(copies, 3);
+    assert_int_equal(S_count(xml, "id=\"Khung 1_"), 2);
+    free(xml);
+    bc_diags_free(&d);
+}
+
+/* Renders body with o into out; returns bc_wml_render's status. */
+static int S_render_pkg(const char *body, const opts *o, const char *yaml,
+                        bc_package *out, bc_diags *d)
+{
+    bc_wml_template *t = S_compile(body, o, d);
+    assert_non_null(t);
+    bc_node *data = bc_yaml_load_mem(&S_arena, "data.yaml", yaml, strlen(yaml), d);
+    assert_non_null(data);
+    bc_wml_render_opts ro = {false};
+    int rc = bc_wml_render(t, &bc_node_view, data, &ro, out, d);
+    if (rc != 0)
+        S_print(d);
+    bc_wml_template_free(t);
+    return rc;
+}
+
+/* A footnote or endnote reference in repeated content: each copy refers to
+ * a note of its own, a copy of the note (its tags rendered against the top
+ * of the data) under the next free note id, its ids unique too. */
+static void test_notes_copied_for_repeated_references(void **state)
+{
+    (void)state;
+    opts o = {NULL, NULL,
+              "<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/>"
+              "</w:r></w:p></w:footnote>"
+              "<w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:r>"
+              "<w:continuationSeparator/></w:r></w:p></w:footnote>"
+              "<w:footnote w:id=\"4\"><w:p><w:r><w:footnoteRef/></w:r>"
+              "<w:r><w:t xml:space=\"preserve\"> Nguồn: {{ten}}</w:t></w:r></w:p></w:footnote>"
+              "<w:footnote w:id=\"7\">" P("Khác") "</w:footnote>",
+              "<w:endnote w:id=\"1\"><w:p w14:paraId=\"00AA00AA\">"
+              "<w:bookmarkStart w:id=\"3\" w:name=\"cuoi\"/><w:r><w:t>Ghi chú cuối</w:t>"
+              "</w:r><w:bookmarkEnd w:id=\"3\"/></w:p></w:endnote>"};
+    const char *body =
+        P("{{#ds}}")
+        "<w:p><w:r><w:t>{{.}}</w:t></w:r><w:r><w:footnoteReference w:id=\"4\"/></w:r>"
+        "<w:r><w:endnoteReference w:id=\"1\"/></w:r></w:p>" P("{{/ds}}")
+        "<w:p><w:r><w:footnoteReference w:id=\"7\"/></w:r></w:p>";
+    bc_diags d = BC_DIAGS_INIT;
+    bc_package out = BC_PACKAGE_INIT;
+    assert_int_equal(S_render_pkg(body, &o, "ten: Cẩm Vũ\nds: [a, b, c]", &out, &d), 0);
+    char *doc = S_part_text(bc_package_find(&out, "word/document.xml"));
+    char *fn = S_part_text(bc_package_find(&out, "word/footnotes.xml"));
+    char *en = S_part_text(bc_package_find(&out, "word/endnotes.xml"));
+    /* the references: the first keeps its note, the others the next free
+     * ids after every note id (7 for footnotes, 1 for endnotes) */
+    assert_non_null(strstr(doc, "a</w:t></w:r><w:r><w:footnoteReference w:id=\"4\"/>"));
+    assert_non_null(strstr(doc, "b</w:t></w:r><w:r><w:footnoteReference w:id=\"8\"/>"));
+    assert_non_null(strstr(doc, "c</w:t></w:r><w:r><w:footnoteReference w:id=\"9\"/>"));
+    assert_int_equal(S_count(doc, "<w:footnoteReference w:id=\"7\"/>"), 1);
+    assert_int_equal(S_count(doc, "<w:endnoteReference w:id=\"1\"/>"), 1);
+    assert_int_equal(S_count(doc, "<w:endnoteReference w:id=\"2\"/>"), 1);
+    assert_int_equal(S_count(doc, "<w:endnoteReference w:id=\"3\"/>"), 1);
+    /* the notes: copies of note 4 as 8 and 9, rendered, in no new
+     * namespace declaration */
+    assert_int_equal(S_count(fn, "<w:footnote "), 6);
+    assert_int_equal(S_count(fn, " Nguồn: Cẩm Vũ</w:t>"), 3);
+    assert_non_null(strstr(fn, "<w:footnote w:id=\"8\"><w:p><w:r><w:footnoteRef/></w:r>"
+                               "<w:r><w:t xml:space=\"preserve\"> Nguồn: Cẩm Vũ</w:t>"));
+    assert_non_null(strstr(fn, "<w:footnote w:id=\"9\">"));
+    assert_int_equal(S_count(fn, "xmlns:w="), 1);
+    assert_int_equal(S_count(en, "<w:endnote "), 3);
+    assert_non_null(strstr(en, "<w:endnote w:id=\"2\">"));
+    assert_non_null(strstr(en, "<w:endnote w:id=\"3\">"));
+    assert_int_equal(S_count(en, "Ghi chú cuối"), 3);
+    /* ids inside the copies unique: bookmarks renumbered, paraId dropped */
+    assert_int_equal(S_count(en, "w:name=\"cuoi\""), 1);
+    assert_int_equal(S_count(en, "w:name=\"cuoi_2\""), 1);
+    assert_int_equal(S_count(en, "w:name=\"cuoi_3\""), 1);
+    assert_int_equal(S_count(en, "<w:bookmarkStart w:id=\"3\""), 1);
+    assert_int_equal(S_count(en, "paraId"), 1);
+    assert_int_equal(S_count(en, "xmlns:w14="), 1);
+    free(doc);
+    free(fn);
+    free(en);
+    /* the same bytes twice */
+    bc_package again = BC_PACKAGE_INIT;
+    assert_int_equal(S_render_pkg(body, &o, "ten: Cẩm Vũ\nds: [a, b, c]", &again, &d), 0);
+    const bc_part *p1 = bc_package_find(&out, "word/footnotes.xml");
+    const bc_part *p2 = bc_package_find(&again, "word/footnotes.xml");
+    assert_int_equal(p1->len, p2->len);
+    assert_memory_equal(p1->data, p2->data, p1->len);
+    bc_package_free(&again);
+    bc_package_free(&out);
+    bc_diags_free(&d);
+}
+
 /* ---- styles --------------------------------------------------------------------- */
 
 /* The engine without a host knows nothing of the report: the body tag is
@@ -872,7 +1104,7 @@ static void test_styles_from_builtin(void **state)
     opts o = {NULL,
               "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\">"
               "<w:name w:val=\"Normal\"/></w:style>",
-              NULL};
+              NULL, NULL};
     t = S_compile(P("{{noi_dung}}"), &o, &d);
     assert_non_null(t);
     s = S_part_text(bc_package_find(bc_wml_template_package(t), "word/styles.xml"));
@@ -893,7 +1125,7 @@ static void test_styles_matched_by_name(void **state)
               "w:val=\"Nội dung\"/></w:style>"
               "<w:style w:type=\"paragraph\" w:styleId=\"McphnI\"><w:name "
               "w:val=\"Đề mục phần (I.)\"/></w:style>",
-              NULL};
+              NULL, NULL};
     bc_diags d = BC_DIAGS_INIT;
     char *xml = S_render_part(P("{{noi_dung}}"), &o,
                               "noi_dung: \"I. PHẦN\\n\\nĐoạn **đậm** văn.\"",
@@ -934,7 +1166,7 @@ static void test_check_lists_tags_and_marks(void **state)
 {
     (void)state;
     bc_package p = BC_PACKAGE_INIT;
-    opts o = {P("{{ten}}"), NULL, NULL};
+    opts o = {P("{{ten}}"), NULL, NULL, NULL};
     S_pkg(&p, P("a") "<w:tbl><w:tr><w:tc>" P("{{#rows}}{{a}}") "</w:tc><w:tc>"
               P("{{b}}{{/rows}}") "</w:tc></w:tr></w:tbl>" P("{{/x}}"),
           &o);
@@ -1014,6 +1246,42 @@ static void test_check_against_data(void **state)
     bc_package_free(&p);
 }
 
+/* The note of a missing section says what rendering does: a section's
+ * content is left out, an inverted section's is shown. */
+static void test_check_missing_section_notes(void **state)
+{
+    (void)state;
+    bc_package p = BC_PACKAGE_INIT;
+    S_pkg(&p, P("{{#co}}") P("a") P("{{/co}}") P("{{^vang}}") P("b") P("{{/vang}}"),
+          NULL);
+    bc_diags d = BC_DIAGS_INIT;
+    bc_tpl_info info = BC_TPL_INFO_INIT;
+    bc_wml_template *t = bc_wml_template_compile_info(&p, "t.docx", &bc_template_host,
+                                                      &d, &info);
+    assert_non_null(t);
+    bc_node *in = bc_yaml_load_mem(&S_arena, "d.yaml", "x: 1\n", 5, &d);
+    bc_template_check_data(&info, "t.docx", in, in, &d);
+    assert_int_equal(d.errors, 0);
+    const bc_diag *co = NULL, *vang = NULL;
+    for (const bc_diag *g = d.head; g; g = g->next) {
+        if (g->severity == BC_NOTE && strstr(g->msg, "`{{#co}}`"))
+            co = g;
+        if (g->severity == BC_NOTE && strstr(g->msg, "`{{^vang}}`"))
+            vang = g;
+    }
+    assert_non_null(co);
+    assert_non_null(vang);
+    assert_string_equal(co->id, "T012");
+    assert_string_equal(vang->id, "T012");
+    assert_non_null(strstr(co->msg, "left out"));
+    assert_null(strstr(vang->msg, "left out"));
+    assert_non_null(strstr(vang->msg, "is shown"));
+    bc_wml_template_free(t);
+    bc_wml_template_info_free(&info);
+    bc_diags_free(&d);
+    bc_package_free(&p);
+}
+
 static int S_teardown(void **state)
 {
     (void)state;
@@ -1046,9 +1314,15 @@ int main(void)
         cmocka_unit_test(test_all_errors_at_once_in_order),
         cmocka_unit_test(test_footnote_places),
         cmocka_unit_test(test_render_error_located),
+        cmocka_unit_test(test_render_error_quotes_clerk_tag),
+        cmocka_unit_test(test_soft_hyphen_in_tag_named),
+        cmocka_unit_test(test_filters_refused),
+        cmocka_unit_test(test_check_missing_section_notes),
         cmocka_unit_test(test_values_escaped_and_broken),
         cmocka_unit_test(test_illegal_character_refused),
         cmocka_unit_test(test_ids_unique_in_repeated_content),
+        cmocka_unit_test(test_control_and_shape_ids_unique),
+        cmocka_unit_test(test_notes_copied_for_repeated_references),
         cmocka_unit_test(test_engine_without_host),
         cmocka_unit_test(test_styles_from_builtin),
         cmocka_unit_test(test_styles_matched_by_name),
