@@ -12,7 +12,8 @@
  *  - packages, from zips written byte by byte: a part over 32 MiB (E007),
  *    a zip bomb (E009), a DOCTYPE (E011), a `../` entry (T022), two
  *    entries of one name (T021), a wrong CRC (T020), an OLE file (T024),
- *    no [Content_Types].xml (T025);
+ *    no [Content_Types].xml (T025), an entry given a second name by a
+ *    Unicode path field (T022);
  *  - CSV: a cell over 1 MiB (E012), a row of more than 1,000 cells (E013);
  *  - a tab inside the agency name, through the layout;
  *  - output files: a 250-byte name, what a dead process left removed.
@@ -205,6 +206,7 @@ typedef struct zentry {
     size_t len;
     bool deflate;
     bool bad_crc;
+    const char *upath; /* a Unicode path extra field (0x7075) naming this */
 } zentry;
 
 /* zlib's raw deflate at level 9: its long runs reach 1,030 to 1 (a zip
@@ -255,6 +257,14 @@ static void S_zip(bc_buf *out, const zentry *e, size_t n)
             crc ^= 0x5A5A5A5Au;
         unsigned long off = (unsigned long)out->len;
         size_t nl = strlen(e[i].name);
+        bc_buf ex = BC_BUF_INIT;
+        if (e[i].upath) {
+            S_le16(&ex, 0x7075);
+            S_le16(&ex, (unsigned)(5 + strlen(e[i].upath)));
+            bc_buf_putc(&ex, 1);
+            S_le32(&ex, (unsigned long)crc32(0, (const unsigned char *)e[i].name, (uInt)nl));
+            bc_buf_puts(&ex, e[i].upath);
+        }
         S_le32(out, 0x04034b50);
         S_le16(out, 20);
         S_le16(out, 0);
@@ -265,8 +275,9 @@ static void S_zip(bc_buf *out, const zentry *e, size_t n)
         S_le32(out, (unsigned long)blen);
         S_le32(out, (unsigned long)e[i].len);
         S_le16(out, (unsigned)nl);
-        S_le16(out, 0);
+        S_le16(out, (unsigned)ex.len);
         bc_buf_put(out, e[i].name, nl);
+        bc_buf_put(out, ex.data, ex.len);
         bc_buf_put(out, (const char *)body, blen);
         S_le32(&cd, 0x02014b50);
         S_le16(&cd, 20);
@@ -279,13 +290,15 @@ static void S_zip(bc_buf *out, const zentry *e, size_t n)
         S_le32(&cd, (unsigned long)blen);
         S_le32(&cd, (unsigned long)e[i].len);
         S_le16(&cd, (unsigned)nl);
-        S_le16(&cd, 0);
+        S_le16(&cd, (unsigned)ex.len);
         S_le16(&cd, 0);
         S_le16(&cd, 0);
         S_le16(&cd, 0);
         S_le32(&cd, 0);
         S_le32(&cd, off);
         bc_buf_put(&cd, e[i].name, nl);
+        bc_buf_put(&cd, ex.data, ex.len);
+        bc_buf_free(&ex);
         free(c);
     }
     unsigned long cd_off = (unsigned long)out->len;
@@ -331,7 +344,7 @@ static void S_template(const zentry *e, size_t n, bc_diags *d)
     bc_buf_free(&z);
 }
 
-#define E(name, text) {name, (const unsigned char *)(text), sizeof(text) - 1, true, false}
+#define E(name, text) {name, (const unsigned char *)(text), sizeof(text) - 1, true, false, NULL}
 
 static void test_package_well_formed_accepted(void **state)
 {
@@ -360,13 +373,30 @@ static void test_package_names(void **state)
     bc_diags_free(&d);
     zentry crc[] = {E("[Content_Types].xml", CT), E("_rels/.rels", RELS),
                     {"word/document.xml", (const unsigned char *)DOC, sizeof DOC - 1,
-                     true, true}};
+                     true, true, NULL}};
     S_template(crc, 3, &d);
     S_expect(&d, "T020", "damaged");
     bc_diags_free(&d);
     zentry noct[] = {E("_rels/.rels", RELS), E("word/document.xml", DOC)};
     S_template(noct, 2, &d);
     S_expect(&d, "T025", "[Content_Types].xml");
+    bc_diags_free(&d);
+    /* POI's unicode-path.docx: two entries whose Unicode path fields swap
+     * their names (libzip reads one document.xml, other readers the other) */
+    zentry swap[] = {E("[Content_Types].xml", CT), E("_rels/.rels", RELS),
+                     {"word/document.xml", (const unsigned char *)DOC, sizeof DOC - 1,
+                      true, false, "zip-test-additional-file"},
+                     {"zip-test-additional-file", (const unsigned char *)DOC,
+                      sizeof DOC - 1, true, false, "word/document.xml"}};
+    S_template(swap, 4, &d);
+    S_expect(&d, "T022", "a second name, `zip-test-additional-file`");
+    bc_diags_free(&d);
+    /* a Unicode path field that says the entry's own name is fine */
+    zentry same[] = {E("[Content_Types].xml", CT), E("_rels/.rels", RELS),
+                     {"word/document.xml", (const unsigned char *)DOC, sizeof DOC - 1,
+                      true, false, "word/document.xml"}};
+    S_template(same, 3, &d);
+    assert_int_equal(d.errors, 0);
     bc_diags_free(&d);
 }
 
@@ -378,7 +408,7 @@ static void test_package_bombs(void **state)
     unsigned char *zeros = calloc(1, n);
     zentry big[] = {E("[Content_Types].xml", CT), E("_rels/.rels", RELS),
                     E("word/document.xml", DOC),
-                    {"word/media/a.bin", zeros, n, true, false}};
+                    {"word/media/a.bin", zeros, n, true, false, NULL}};
     S_template(big, 4, &d);
     S_expect(&d, "E007", "32 MiB");
     bc_diags_free(&d);
