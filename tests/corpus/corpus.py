@@ -33,6 +33,7 @@ SKIP_NAMES = {"manifest.tsv", "manifest.uniq.tsv", "README.md"}
 ID = re.compile(r"\[([TE]\d{3})\]")
 TAG = re.compile(r"\{\{(.*?)\}\}")
 WS = re.compile(r"\s+")
+PLACE = re.compile(r"line \d+ |\[\d+\]")
 
 
 def load_docx_text(tools):
@@ -276,6 +277,13 @@ def main(argv):
             if r["out"] in invalid_out:
                 if r["file"] in invalid_in:
                     count("invalid output (input invalid too)")
+                    # problems the input did not have (lines and element
+                    # indices aside): told, not failed
+                    was = {PLACE.sub("", x) for x in invalid_in[r["file"]]}
+                    new = [x for x in invalid_out[r["out"]] if PLACE.sub("", x) not in was]
+                    if new:
+                        count("  of which with new problems")
+                        note = (note + "; " if note else "") + "new problems: " + new[0][:200]
                 else:
                     count("invalid output from a valid input")
                     failures.append("%s: invalid output from a valid input:\n    %s"
