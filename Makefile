@@ -3,6 +3,7 @@
 #   make            build build/baocao (installs missing Debian packages as root)
 #   make demo       build and render examples/ into out/
 #   make test       unit tests, spec conformance, end-to-end document tests
+#   make test-corpus   every file of ../shared/docx-corpus through template check and render
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make asan       the tests built with -fsanitize=address,undefined
 #   make valgrind   the tests under valgrind
@@ -58,7 +59,7 @@ TEST_SRC = $(wildcard tests/unit/test_*.c)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all demo test test-unit test-cli test-spec test-docx test-templates test-i18n \
-        test-layers install uninstall clean asan valgrind bench golden-update deps \
+        test-layers test-corpus install uninstall clean asan valgrind bench golden-update deps \
         fuzz fuzz-build fuzz-targets
 
 all: $(BUILD)/baocao
@@ -182,6 +183,11 @@ test-cli: $(BUILD)/baocao
 
 test-docx: $(BUILD)/baocao
 	$(Q)tests/docx/run.sh $(BUILD) $(SHARED)
+
+# Real Word files of other projects (../shared/docx-corpus), not in `make
+# test`: no crash, no hang, refusals with ids, text kept, valid outputs.
+test-corpus: $(BUILD)/baocao
+	$(Q)tests/corpus/run.sh $(BUILD) $(SHARED)
 
 # Script suites: each tests/SUITE/run.sh BUILD_DIR SHARED_DIR, when present.
 test-templates test-i18n: $(BUILD)/baocao

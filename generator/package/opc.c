@@ -71,6 +71,16 @@ char **bc_opc_content_types(const bc_package *p)
     return types;
 }
 
+char *bc_opc_type_of(const bc_package *p, const char *part)
+{
+    xmlDocPtr doc = bc_opc_parse(p, "[Content_Types].xml");
+    if (!doc)
+        return NULL;
+    char *t = S_type_of(xmlDocGetRootElement(doc), part);
+    xmlFreeDoc(doc);
+    return t;
+}
+
 bool bc_opc_types_readable(const bc_package *p)
 {
     xmlDocPtr doc = bc_opc_parse(p, "[Content_Types].xml");
@@ -180,18 +190,34 @@ char *bc_opc_main_document(const bc_package *p)
     return bc_opc_related(p, "", BC_REL_OFFICE_DOCUMENT);
 }
 
+/* The main document's content types: a document, a template, and their
+ * macro-enabled forms (.docm, .dotm). */
+static const char *const S_main_types[] = {
+    BC_CT_WML "document.main+xml", BC_CT_WML "template.main+xml",
+    "application/vnd.ms-word.document.macroEnabled.main+xml",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml", NULL};
+
+bool bc_opc_is_main_type(const char *ct)
+{
+    for (int i = 0; ct && S_main_types[i]; i++)
+        if (strcmp(ct, S_main_types[i]) == 0)
+            return true;
+    return false;
+}
+
 bool bc_opc_is_text_part(const char *ct)
 {
     static const char *const kinds[] = {
-        "document.main+xml", "template.main+xml", "header+xml",
-        "footer+xml",        "footnotes+xml",     "endnotes+xml",
-        "comments+xml",      NULL};
+        "header+xml",   "footer+xml",   "footnotes+xml",
+        "endnotes+xml", "comments+xml", NULL};
+    if (bc_opc_is_main_type(ct))
+        return true;
     if (!ct || strncmp(ct, BC_CT_WML, strlen(BC_CT_WML)) != 0)
         return false;
     for (int i = 0; kinds[i]; i++)
         if (strcmp(ct + strlen(BC_CT_WML), kinds[i]) == 0)
             return true;
-    return strcmp(ct, "application/vnd.ms-word.document.macroEnabled.main+xml") == 0;
+    return false;
 }
 
 void bc_opc_store(bc_package *p, const char *name, xmlDocPtr doc)
@@ -218,9 +244,28 @@ char *bc_opc_add_part(bc_package *p, const char *source, const char *part,
         xmlDocSetRootElement(ct, r);
     }
     xmlNodePtr root = xmlDocGetRootElement(ct);
-    xmlNodePtr o = xmlNewChild(root, root->ns, (const xmlChar *)"Override", NULL);
     bc_buf pn = BC_BUF_INIT;
     bc_buf_printf(&pn, "/%s", part[0] == '/' ? part + 1 : part);
+    /* one Override per part: a stale one (a template that lost the part
+     * but kept its Override) is replaced, not doubled */
+    xmlNodePtr o = NULL;
+    for (xmlNodePtr n = root->children, next; n; n = next) {
+        next = n->next;
+        const char *v = n->type == XML_ELEMENT_NODE &&
+                                strcmp((const char *)n->name, "Override") == 0
+                            ? S_attr(n, "PartName")
+                            : NULL;
+        if (!v || strcasecmp(v, bc_buf_cstr(&pn)) != 0)
+            continue;
+        if (!o) {
+            o = n;
+        } else {
+            xmlUnlinkNode(n);
+            xmlFreeNode(n);
+        }
+    }
+    if (!o)
+        o = xmlNewChild(root, root->ns, (const xmlChar *)"Override", NULL);
     xmlSetProp(o, (const xmlChar *)"PartName", (const xmlChar *)bc_buf_cstr(&pn));
     xmlSetProp(o, (const xmlChar *)"ContentType", (const xmlChar *)content_type);
     bc_buf_free(&pn);
@@ -268,21 +313,104 @@ char *bc_opc_add_part(bc_package *p, const char *source, const char *part,
     return bc_xstrdup(id);
 }
 
+/* The content types of a VBA project and of its data: the parts a
+ * macro-free document may not hold. */
+static bool S_is_macro_type(const char *ct)
+{
+    return ct && (strcmp(ct, "application/vnd.ms-office.vbaProject") == 0 ||
+                  strcmp(ct, "application/vnd.ms-word.vbaData+xml") == 0);
+}
+
+/* Removes from every relationships part of p the relationships whose
+ * internal target is one of the `n` names of `gone`. */
+static void S_drop_rels_to(bc_package *p, char **gone, size_t n)
+{
+    for (size_t i = 0; i < p->count; i++) {
+        const char *rn = p->parts[i].name;
+        size_t l = strlen(rn);
+        if (l < 5 || strcmp(rn + l - 5, ".rels") != 0)
+            continue;
+        /* the source part of "DIR/_rels/NAME.rels" is "DIR/NAME" */
+        const char *r = strstr(rn, "_rels/");
+        if (!r)
+            continue;
+        bc_buf src = BC_BUF_INIT;
+        bc_buf_put(&src, rn, (size_t)(r - rn));
+        bc_buf_put(&src, r + 6, l - 5 - (size_t)(r + 6 - rn));
+        xmlDocPtr doc = bc_opc_parse(p, rn);
+        xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+        bool changed = false;
+        for (xmlNodePtr c = root ? root->children : NULL, next; c; c = next) {
+            next = c->next;
+            const char *target = c->type == XML_ELEMENT_NODE ? S_attr(c, "Target") : NULL;
+            const char *mode = target ? S_attr(c, "TargetMode") : NULL;
+            if (!target || (mode && strcmp(mode, "External") == 0))
+                continue;
+            char *t = S_resolve(bc_buf_cstr(&src), target);
+            for (size_t k = 0; k < n; k++)
+                if (strcasecmp(t, gone[k]) == 0) {
+                    xmlUnlinkNode(c);
+                    xmlFreeNode(c);
+                    changed = true;
+                    break;
+                }
+            free(t);
+        }
+        if (changed)
+            bc_opc_store(p, rn, doc);
+        xmlFreeDoc(doc);
+        bc_buf_free(&src);
+    }
+}
+
 void bc_opc_make_document(bc_package *p)
 {
-    bc_part *ct = bc_package_find(p, "[Content_Types].xml");
-    if (!ct)
+    xmlDocPtr doc = bc_opc_parse(p, "[Content_Types].xml");
+    xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+    if (!root) {
+        xmlFreeDoc(doc);
         return;
-    const char *from = BC_CT_WML "template.main+xml";
-    const char *to = BC_CT_WML "document.main+xml";
-    char *hit = strstr((char *)ct->data, from);
-    if (!hit)
-        return;
-    bc_buf b = BC_BUF_INIT;
-    bc_buf_put(&b, (const char *)ct->data, (size_t)(hit - (char *)ct->data));
-    bc_buf_puts(&b, to);
-    bc_buf_puts(&b, hit + strlen(from));
-    size_t len;
-    char *data = bc_buf_detach(&b, &len);
-    bc_package_put(p, "[Content_Types].xml", (unsigned char *)data, len);
+    }
+    /* the parts of the VBA project, found by their content types */
+    char **types = bc_opc_content_types(p);
+    char **gone = bc_xcalloc(p->count + 1, sizeof *gone);
+    size_t ngone = 0;
+    for (size_t i = 0; i < p->count; i++)
+        if (S_is_macro_type(types[i]))
+            gone[ngone++] = bc_xstrdup(p->parts[i].name);
+    bc_opc_types_free(types, p->count);
+    bool changed = false;
+    for (xmlNodePtr n = root->children, next; n; n = next) {
+        next = n->next;
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        const char *ct = S_attr(n, "ContentType");
+        const char *pn = strcmp((const char *)n->name, "Override") == 0
+                             ? S_attr(n, "PartName")
+                             : NULL;
+        /* an Override naming no part (a stale one) goes too */
+        bool stale = pn && !(pn[0] == '/' && bc_package_find(p, pn + 1));
+        if (S_is_macro_type(ct) || stale) {
+            xmlUnlinkNode(n);
+            xmlFreeNode(n);
+            changed = true;
+        } else if (bc_opc_is_main_type(ct) && strcmp(ct, S_main_types[0]) != 0) {
+            xmlSetProp(n, (const xmlChar *)"ContentType", (const xmlChar *)S_main_types[0]);
+            changed = true;
+        }
+    }
+    if (changed)
+        bc_opc_store(p, "[Content_Types].xml", doc);
+    xmlFreeDoc(doc);
+    if (ngone) {
+        S_drop_rels_to(p, gone, ngone);
+        for (size_t k = 0; k < ngone; k++) {
+            char *rels = bc_opc_rels_name(gone[k]);
+            bc_package_remove(p, rels);
+            bc_package_remove(p, gone[k]);
+            free(rels);
+            free(gone[k]);
+        }
+    }
+    free(gone);
 }

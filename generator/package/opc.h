@@ -29,6 +29,8 @@ void bc_opc_store(bc_package *p, const char *name, xmlDocPtr doc);
  * p->count). */
 char **bc_opc_content_types(const bc_package *p);
 void bc_opc_types_free(char **types, size_t count);
+/* The content type of one part (malloc'd), or NULL. */
+char *bc_opc_type_of(const bc_package *p, const char *part);
 /* True when [Content_Types].xml is there and well-formed (a <Types>). */
 bool bc_opc_types_readable(const bc_package *p);
 /* Name of the target of the first relationship of `type` from `source`
@@ -43,6 +45,8 @@ char *bc_opc_target(const bc_package *p, const char *source, const char *id);
 char *bc_opc_rels_name(const char *source);
 /* The main document part ("word/document.xml"), malloc'd, or NULL. */
 char *bc_opc_main_document(const bc_package *p);
+/* True for a main document's content type: .docx, .dotx, .docm, .dotm. */
+bool bc_opc_is_main_type(const char *content_type);
 /* True when the content type is one whose text is templated: main document
  * (document or template), header, footer, footnotes, endnotes, comments. */
 bool bc_opc_is_text_part(const char *content_type);
@@ -52,8 +56,11 @@ bool bc_opc_is_text_part(const char *content_type);
  * Returns the new relationship id (malloc'd). */
 char *bc_opc_add_part(bc_package *p, const char *source, const char *part,
                       const char *content_type, const char *rel_type);
-/* Sets the content type of the main document part to the .docx one (a
- * .dotx template renders into a .docx). */
+/* Makes p a macro-free .docx: the main document part's content type
+ * becomes the .docx one (a .dotx, .docm or .dotm template renders into a
+ * .docx), and the VBA project (vbaProject.bin, vbaData.xml, found by their
+ * content types) is removed with its relationships, its own .rels and its
+ * content-type entries. */
 void bc_opc_make_document(bc_package *p);
 
 #endif

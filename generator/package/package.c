@@ -318,6 +318,110 @@ static int S_read_zip(bc_package *p, zip_t *z, const char *name, bc_diags *d)
     return 0;
 }
 
+/* ---- names a zip gives twice ---------------------------------------------- */
+
+/* The bytes of a zip, in memory or in a file. */
+typedef struct zbytes {
+    const unsigned char *mem;
+    FILE *f;
+    size_t len;
+} zbytes;
+
+static bool S_zread(const zbytes *z, size_t off, size_t n, unsigned char *buf)
+{
+    if (off > z->len || n > z->len - off)
+        return false;
+    if (z->mem) {
+        memcpy(buf, z->mem + off, n);
+        return true;
+    }
+    return fseeko(z->f, (off_t)off, SEEK_SET) == 0 && fread(buf, 1, n, z->f) == n;
+}
+
+static unsigned S_u16(const unsigned char *b) { return b[0] | (unsigned)b[1] << 8; }
+static unsigned long S_u32(const unsigned char *b)
+{
+    return b[0] | (unsigned long)b[1] << 8 | (unsigned long)b[2] << 16 |
+           (unsigned long)b[3] << 24;
+}
+
+/* A name as a message shows it: bytes below 0x20 as '?'. */
+static char *S_shown_name(const unsigned char *n, size_t len)
+{
+    char *s = bc_xmalloc(len + 1);
+    for (size_t i = 0; i < len; i++)
+        s[i] = n[i] < 0x20 || n[i] == 0x7f ? '?' : (char)n[i];
+    s[len] = '\0';
+    return s;
+}
+
+/* An entry of the central directory whose Unicode path extra field
+ * (0x7075) names another part than the entry's own name: libzip reads the
+ * one, Word and other readers the other, so two programs would see two
+ * different documents in one file. A name differing only by its encoding
+ * (a non-ASCII name in a code page, not flagged UTF-8) is no such case.
+ * Returns -1 with the error (T022), else 0; a zip this cannot read is left
+ * to libzip. */
+static int S_check_unicode_paths(const zbytes *z, const char *file, bc_diags *d)
+{
+    enum { EOCD = 22, TAIL = 22 + 65535, CD_MAX = 64 << 20 };
+    if (z->len < EOCD)
+        return 0;
+    size_t tail = z->len < TAIL ? z->len : TAIL;
+    unsigned char *t = bc_xmalloc(tail);
+    long at = -1;
+    if (S_zread(z, z->len - tail, tail, t))
+        for (long i = (long)tail - EOCD; i >= 0 && at < 0; i--)
+            if (memcmp(t + i, "PK\5\6", 4) == 0)
+                at = i;
+    unsigned long cd_size = at >= 0 ? S_u32(t + at + 12) : 0;
+    unsigned long cd_off = at >= 0 ? S_u32(t + at + 16) : 0;
+    free(t);
+    if (at < 0 || cd_size == 0xFFFFFFFFul || cd_off == 0xFFFFFFFFul || cd_size > CD_MAX ||
+        cd_off > z->len || cd_size > z->len - cd_off)
+        return 0;
+    unsigned char *cd = bc_xmalloc(cd_size ? cd_size : 1);
+    int rc = 0;
+    if (!S_zread(z, cd_off, cd_size, cd)) {
+        free(cd);
+        return 0;
+    }
+    for (size_t q = 0; rc == 0 && q + 46 <= cd_size && memcmp(cd + q, "PK\1\2", 4) == 0;) {
+        unsigned flags = S_u16(cd + q + 8);
+        size_t nl = S_u16(cd + q + 28), el = S_u16(cd + q + 30), cl = S_u16(cd + q + 32);
+        if (q + 46 + nl + el > cd_size)
+            break;
+        const unsigned char *name = cd + q + 46, *ex = name + nl, *ex_end = ex + el;
+        bool ascii = true;
+        for (size_t i = 0; i < nl; i++)
+            ascii = ascii && name[i] < 0x80;
+        while (ex + 4 <= ex_end) {
+            unsigned id = S_u16(ex);
+            size_t sz = S_u16(ex + 2);
+            if ((size_t)(ex_end - ex - 4) < sz)
+                break;
+            if (id == 0x7075 && sz >= 5 && (ascii || (flags & 0x800)) &&
+                (sz - 5 != nl || memcmp(ex + 9, name, nl) != 0)) {
+                char *own = S_shown_name(name, nl), *other = S_shown_name(ex + 9, sz - 5);
+                S_refuse(d, file, "T022",
+                         _("the file was damaged or made to break programs; open it "
+                           "in Word and save it again"),
+                         _("the zip gives entry `%s` a second name, `%s` (a Unicode "
+                           "path field), so programs would read different parts"),
+                         own, other);
+                free(own);
+                free(other);
+                rc = -1;
+                break;
+            }
+            ex += 4 + sz;
+        }
+        q += 46 + nl + el + cl;
+    }
+    free(cd);
+    return rc;
+}
+
 /* An OLE compound file: a Word 97-2003 .doc, or a .docx encrypted with a
  * password (Word wraps those in OLE). */
 static bool S_is_ole(const unsigned char *b, size_t n)
@@ -363,7 +467,17 @@ int bc_package_read_file(bc_package *p, const char *path, bc_diags *d)
         zip_error_fini(&ze);
         return rc;
     }
-    int rc = S_read_zip(p, z, path, d);
+    int rc = 0;
+    FILE *f = fopen(path, "rb");
+    if (f && fseeko(f, 0, SEEK_END) == 0) {
+        off_t size = ftello(f);
+        zbytes zb = {NULL, f, size > 0 ? (size_t)size : 0};
+        rc = S_check_unicode_paths(&zb, path, d);
+    }
+    if (f)
+        fclose(f);
+    if (rc == 0)
+        rc = S_read_zip(p, z, path, d);
     zip_discard(z);
     return rc;
 }
@@ -387,7 +501,10 @@ int bc_package_read_mem(bc_package *p, const char *name, const void *data,
         zip_error_fini(&ze);
         return -1;
     }
-    int rc = S_read_zip(p, z, name, d);
+    zbytes zb = {data, NULL, len};
+    int rc = S_check_unicode_paths(&zb, name, d);
+    if (rc == 0)
+        rc = S_read_zip(p, z, name, d);
     zip_discard(z);
     zip_error_fini(&ze);
     return rc;

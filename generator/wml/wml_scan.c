@@ -671,6 +671,19 @@ static size_t S_children(xmlNodePtr n, const char *name, xmlNodePtr **v,
     return count;
 }
 
+/* True when a paragraph holds another one outside a text box (no valid
+ * document does; the renderer would drop both). */
+static bool S_nested_para(xmlNodePtr n)
+{
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE || bc_wml_is(c, "txbxContent"))
+            continue;
+        if (bc_wml_is(c, "p") || S_nested_para(c))
+            return true;
+    }
+    return false;
+}
+
 static void S_paragraph(bc_scan *s, xmlNodePtr p, frame *f)
 {
     size_t idx = S_new_para(s);
@@ -694,6 +707,13 @@ static void S_paragraph(bc_scan *s, xmlNodePtr p, frame *f)
     S_collect(&pt, p);
     sp->len = pt.text.len;
     sp->text = bc_xstrndup(bc_buf_cstr(&pt.text), pt.text.len);
+    if (S_nested_para(p))
+        bc_wml_scan_error(s, idx, NULL, "T014",
+                          _("open the template in Word and save it again (Word "
+                            "writes each paragraph on its own)"),
+                          "%s",
+                          _("a paragraph inside a paragraph, which no valid "
+                            "document holds; its text would be lost"));
     span *spans = NULL;
     bool bad = false;
     size_t nspans = S_find(s, idx, &spans, &bad);

@@ -96,7 +96,12 @@ bc_wml_template *bc_wml_template_compile_info(const bc_package *pkg,
     t->core_part = bc_docprops_part(&t->pkg);
     bool strict = !t->main_part && S_is_strict(&t->pkg);
     bool no_types = t->main_part && !bc_opc_types_readable(&t->pkg);
-    if (!t->main_part || !bc_package_find(&t->pkg, t->main_part) || no_types) {
+    /* the officeDocument relationship of a theme, a drawing... names no
+     * Word document */
+    char *main_type = t->main_part && !no_types ? bc_opc_type_of(&t->pkg, t->main_part) : NULL;
+    bool not_word = t->main_part && !no_types && !bc_opc_is_main_type(main_type);
+    free(main_type);
+    if (!t->main_part || !bc_package_find(&t->pkg, t->main_part) || no_types || not_word) {
         bc_diag *g;
         if (strict) {
             g = bc_diag_add(d, BC_ERROR, name, 0, 0, "%s",

@@ -13,7 +13,8 @@
  *    a package over 256 MiB by its declared sizes (E008), a zip bomb
  *    (E009), a DOCTYPE (E011), elements nested past 256 levels (E014), a
  *    `../` entry (T022), two entries of one name (T021), a wrong CRC
- *    (T020), an OLE file (T024), no [Content_Types].xml (T025);
+ *    (T020), an OLE file (T024), no [Content_Types].xml (T025), an entry given a second name by a
+ *    Unicode path field (T022);
  *  - CSV: a cell over 1 MiB (E012), a row of more than 1,000 cells (E013),
  *    a header cell of U+0000 and empty cells (found by fuzzing);
  *  - a tab inside the agency name, through the layout;
@@ -210,6 +211,7 @@ typedef struct zentry {
     bool deflate;
     bool bad_crc;
     unsigned long says; /* the size the zip declares, when not 0 */
+    const char *upath; /* a Unicode path extra field (0x7075) naming this */
 } zentry;
 
 /* zlib's raw deflate at level 9: its long runs reach 1,030 to 1 (a zip
@@ -260,6 +262,14 @@ static void S_zip(bc_buf *out, const zentry *e, size_t n)
             crc ^= 0x5A5A5A5Au;
         unsigned long off = (unsigned long)out->len;
         size_t nl = strlen(e[i].name);
+        bc_buf ex = BC_BUF_INIT;
+        if (e[i].upath) {
+            S_le16(&ex, 0x7075);
+            S_le16(&ex, (unsigned)(5 + strlen(e[i].upath)));
+            bc_buf_putc(&ex, 1);
+            S_le32(&ex, (unsigned long)crc32(0, (const unsigned char *)e[i].name, (uInt)nl));
+            bc_buf_puts(&ex, e[i].upath);
+        }
         S_le32(out, 0x04034b50);
         S_le16(out, 20);
         S_le16(out, 0);
@@ -271,8 +281,9 @@ static void S_zip(bc_buf *out, const zentry *e, size_t n)
         S_le32(out, (unsigned long)blen);
         S_le32(out, says);
         S_le16(out, (unsigned)nl);
-        S_le16(out, 0);
+        S_le16(out, (unsigned)ex.len);
         bc_buf_put(out, e[i].name, nl);
+        bc_buf_put(out, ex.data, ex.len);
         bc_buf_put(out, (const char *)body, blen);
         S_le32(&cd, 0x02014b50);
         S_le16(&cd, 20);
@@ -285,13 +296,15 @@ static void S_zip(bc_buf *out, const zentry *e, size_t n)
         S_le32(&cd, (unsigned long)blen);
         S_le32(&cd, says);
         S_le16(&cd, (unsigned)nl);
-        S_le16(&cd, 0);
+        S_le16(&cd, (unsigned)ex.len);
         S_le16(&cd, 0);
         S_le16(&cd, 0);
         S_le16(&cd, 0);
         S_le32(&cd, 0);
         S_le32(&cd, off);
         bc_buf_put(&cd, e[i].name, nl);
+        bc_buf_put(&cd, ex.data, ex.len);
+        bc_buf_free(&ex);
         free(c);
     }
     unsigned long cd_off = (unsigned long)out->len;
@@ -337,7 +350,7 @@ static void S_template(const zentry *e, size_t n, bc_diags *d)
     bc_buf_free(&z);
 }
 
-#define E(name, text) {name, (const unsigned char *)(text), sizeof(text) - 1, true, false, 0}
+#define E(name, text) {name, (const unsigned char *)(text), sizeof(text) - 1, true, false, 0, NULL}
 
 static void test_package_well_formed_accepted(void **state)
 {
@@ -377,7 +390,7 @@ static void test_package_depth(void **state)
         char *doc = S_deep_doc(n);
         zentry e[] = {E("[Content_Types].xml", CT), E("_rels/.rels", RELS),
                       {"word/document.xml", (const unsigned char *)doc, strlen(doc),
-                       true, false, 0}};
+                       true, false, 0, NULL}};
         bc_diags d = BC_DIAGS_INIT;
         S_template(e, 3, &d);
         if (n == 251)
@@ -391,7 +404,7 @@ static void test_package_depth(void **state)
     char *doc = S_deep_doc(30000);
     zentry e[] = {E("[Content_Types].xml", CT), E("_rels/.rels", RELS),
                   {"word/document.xml", (const unsigned char *)doc, strlen(doc),
-                   true, false, 0}};
+                   true, false, 0, NULL}};
     bc_diags d = BC_DIAGS_INIT;
     S_template(e, 3, &d);
     S_expect(&d, "E014", "word/document.xml");
@@ -445,13 +458,30 @@ static void test_package_names(void **state)
     bc_diags_free(&d);
     zentry crc[] = {E("[Content_Types].xml", CT), E("_rels/.rels", RELS),
                     {"word/document.xml", (const unsigned char *)DOC, sizeof DOC - 1,
-                     true, true, 0}};
+                     true, true, 0, NULL}};
     S_template(crc, 3, &d);
     S_expect(&d, "T020", "damaged");
     bc_diags_free(&d);
     zentry noct[] = {E("_rels/.rels", RELS), E("word/document.xml", DOC)};
     S_template(noct, 2, &d);
     S_expect(&d, "T025", "[Content_Types].xml");
+    bc_diags_free(&d);
+    /* POI's unicode-path.docx: two entries whose Unicode path fields swap
+     * their names (libzip reads one document.xml, other readers the other) */
+    zentry swap[] = {E("[Content_Types].xml", CT), E("_rels/.rels", RELS),
+                     {"word/document.xml", (const unsigned char *)DOC, sizeof DOC - 1,
+                      true, false, 0, "zip-test-additional-file"},
+                     {"zip-test-additional-file", (const unsigned char *)DOC,
+                      sizeof DOC - 1, true, false, 0, "word/document.xml"}};
+    S_template(swap, 4, &d);
+    S_expect(&d, "T022", "a second name, `zip-test-additional-file`");
+    bc_diags_free(&d);
+    /* a Unicode path field that says the entry's own name is fine */
+    zentry same[] = {E("[Content_Types].xml", CT), E("_rels/.rels", RELS),
+                     {"word/document.xml", (const unsigned char *)DOC, sizeof DOC - 1,
+                      true, false, 0, "word/document.xml"}};
+    S_template(same, 3, &d);
+    assert_int_equal(d.errors, 0);
     bc_diags_free(&d);
 }
 
@@ -463,7 +493,7 @@ static void test_package_bombs(void **state)
     unsigned char *zeros = calloc(1, n);
     zentry big[] = {E("[Content_Types].xml", CT), E("_rels/.rels", RELS),
                     E("word/document.xml", DOC),
-                    {"word/media/a.bin", zeros, n, true, false, 0}};
+                    {"word/media/a.bin", zeros, n, true, false, 0, NULL}};
     S_template(big, 4, &d);
     S_expect(&d, "E007", "32 MiB");
     bc_diags_free(&d);
@@ -480,7 +510,7 @@ static void test_package_bombs(void **state)
     for (int i = 0; i < 9; i++) {
         snprintf(names[i], sizeof names[i], "word/media/m%d.bin", i);
         many[3 + i] = (zentry){names[i], (const unsigned char *)"x", 1, false, false,
-                               30ul << 20};
+                               30ul << 20, NULL};
     }
     S_template(many, 12, &d);
     S_expect(&d, "E008", "more than 256 MiB");
