@@ -50,10 +50,19 @@
  * four or more stars stay in the text as written. Emphasis may cross the
  * joins between lines of a block but never blocks.
  *
+ * Tables. A line starting with "|" starts a block that runs to the first
+ * line not starting with "|" (or an empty line). When its second line is a
+ * delimiter row it is a table (body_table.c); otherwise its lines are an
+ * ordinary paragraph. "\|" at the start of a line is a literal pipe. A
+ * line holding only a section tag ("{{#linh_vuc}}") inside such a block
+ * stays in it (the body before its mustache pass, as the review reads it).
+ *
  * Ending. The last block ends with "./.": nothing changes when it already
- * does, a final "." becomes "./.", anything else gets "./." appended.
+ * does, a final "." becomes "./.", anything else gets "./." appended. A
+ * last block that is a table gets nothing.
  */
 #include "report/body_markup.h"
+#include "report/body_table.h"
 #include "base/grow.h"
 
 #include "base/xalloc.h"
@@ -466,14 +475,49 @@ static void add_ending(bc_block *blk)
     blk->len += al;
 }
 
+/* The lines of a "|" block, kept until the block ends. */
+typedef struct pipe_lines {
+    bc_table_line *v;
+    size_t count, cap;
+} pipe_lines;
+
+/* Ends a "|" block: a table, or (no delimiter row) a paragraph of its lines. */
+static void finish_pipe(pipe_lines *pl, raw_block *rb, bc_body *out, size_t *cap)
+{
+    if (pl->count == 0)
+        return;
+    if (pl->count >= 2 && bc_body_table_starts(pl->v[0].s, pl->v[0].n, pl->v[1].s,
+                                               pl->v[1].n)) {
+        out->blocks = bc_grow(out->blocks, cap, out->count + 1, sizeof *out->blocks);
+        bc_block *blk = &out->blocks[out->count++];
+        memset(blk, 0, sizeof *blk);
+        blk->kind = BC_BLK_TABLE;
+        blk->line = pl->v[0].line;
+        blk->table = bc_body_table_read(pl->v, pl->count, &out->issues,
+                                        &out->issue_count);
+        blk->text = bc_body_table_plain(blk->table, &blk->len);
+    } else {
+        rb->kind = BC_BLK_PARAGRAPH;
+        rb->line = pl->v[0].line;
+        rb->label_only = false;
+        for (size_t i = 0; i < pl->count; i++)
+            raw_add_line(rb, pl->v[i].s, pl->v[i].n, false);
+        finish_block(rb, out, cap);
+    }
+    pl->count = 0;
+}
+
 void bc_body_markup_parse(const char *text, size_t n, bc_body *out)
 {
     out->blocks = NULL;
     out->count = 0;
+    out->issues = NULL;
+    out->issue_count = 0;
     if (!text)
         n = 0;
     size_t cap = 0;
     raw_block rb = {BC_BUF_INIT, BC_BUF_INIT, BC_BLK_PARAGRAPH, false, 0, 0};
+    pipe_lines pl = {NULL, 0, 0};
     int line_no = 0;
     size_t i = 0;
     while (i < n) {
@@ -490,12 +534,28 @@ void bc_body_markup_parse(const char *text, size_t n, bc_body *out)
         i = j + 1;
 
         trim(&line, &len);
+        if (len > 0 && line[0] == '|') {
+            if (pl.count == 0)
+                finish_block(&rb, out, &cap);
+            BC_GROW(pl.v, pl.cap, pl.count + 1);
+            pl.v[pl.count++] = (bc_table_line){line, len, (size_t)(line - text), line_no};
+            continue;
+        }
+        /* a section tag alone on its line inside a table (the body as the
+         * clerk wrote it, before the mustache pass took such lines out)
+         * belongs to the table */
+        if (pl.count && len > 5 && line[0] == '{' && line[1] == '{' &&
+            (line[2] == '#' || line[2] == '^' || line[2] == '/') &&
+            line[len - 1] == '}' && line[len - 2] == '}' &&
+            !memchr(line + 2, '}', len - 4))
+            continue;
+        finish_pipe(&pl, &rb, out, &cap);
         if (len == 0) {
             finish_block(&rb, out, &cap);
             continue;
         }
         bool escaped = line[0] == '\\' && len > 1 &&
-                       (is_digit(line[1]) ||
+                       (is_digit(line[1]) || line[1] == '|' ||
                         numbering(line + 1, len - 1, NULL) != BC_BLK_PARAGRAPH);
         size_t label_end = 0;
         bc_block_kind k = escaped ? BC_BLK_PARAGRAPH : numbering(line, len, &label_end);
@@ -507,11 +567,23 @@ void bc_body_markup_parse(const char *text, size_t n, bc_body *out)
         }
         raw_add_line(&rb, line, len, escaped);
     }
+    finish_pipe(&pl, &rb, out, &cap);
     finish_block(&rb, out, &cap);
+    free(pl.v);
     bc_buf_free(&rb.text);
     bc_buf_free(&rb.lit);
-    if (out->count > 0)
+    if (out->count > 0 && out->blocks[out->count - 1].kind != BC_BLK_TABLE)
         add_ending(&out->blocks[out->count - 1]);
+}
+
+void bc_body_markup_inline(const char *s, size_t n, bc_block *out)
+{
+    memset(out, 0, sizeof *out);
+    raw_block rb = {BC_BUF_INIT, BC_BUF_INIT, BC_BLK_PARAGRAPH, false, 0, 0};
+    raw_add_line(&rb, s, n, false);
+    resolve_emphasis(&rb, out);
+    bc_buf_free(&rb.text);
+    bc_buf_free(&rb.lit);
 }
 
 void bc_body_markup_free(bc_body *b)
@@ -521,10 +593,16 @@ void bc_body_markup_free(bc_body *b)
     for (size_t i = 0; i < b->count; i++) {
         free(b->blocks[i].text);
         free(b->blocks[i].spans);
+        bc_body_table_free(b->blocks[i].table);
     }
     free(b->blocks);
     b->blocks = NULL;
     b->count = 0;
+    for (size_t i = 0; i < b->issue_count; i++)
+        free(b->issues[i].msg);
+    free(b->issues);
+    b->issues = NULL;
+    b->issue_count = 0;
 }
 
 const char *bc_body_markup_kind_name(bc_block_kind k)
@@ -539,6 +617,7 @@ const char *bc_body_markup_kind_name(bc_block_kind k)
         [BC_BLK_POINT] = "point",
         [BC_BLK_DASH] = "dash item",
         [BC_BLK_PLUS] = "plus item",
+        [BC_BLK_TABLE] = "table",
     };
     if ((unsigned)k >= BC_BLK_KIND_COUNT)
         return "unknown";

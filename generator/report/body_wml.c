@@ -2,9 +2,22 @@
  * body_wml.c - the report body as paragraphs (see body_wml.h).
  */
 #include "report/body_wml.h"
+#include "base/font_metrics.h"
 #include "base/xalloc.h"
+#include "report/body_table.h"
 
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
+
+/* A table's look (input.md 1.3.1): cell text 13 pt (half-points), the
+ * cell margins of the table style, the narrowest a column may be. */
+#define BC_TABLE_TEXT_SIZE 26
+#define BC_TABLE_CELL_MARGIN 85
+#define BC_TABLE_MIN_COL 567
+/* The text width of the built-in template, for a part whose width is
+ * unknown (A4, margins 30 and 15 mm). */
+#define BC_TABLE_DEFAULT_WIDTH 9355
 
 const char *const bc_body_wml_style_ids[BC_BLK_KIND_COUNT] = {
     [BC_BLK_PARAGRAPH] = "NoiDung",
@@ -16,7 +29,11 @@ const char *const bc_body_wml_style_ids[BC_BLK_KIND_COUNT] = {
     [BC_BLK_POINT] = "Diem",
     [BC_BLK_DASH] = "GachDau",
     [BC_BLK_PLUS] = "DauCong",
+    [BC_BLK_TABLE] = "BangChu",
 };
+
+/* The table style every body table takes. */
+#define BC_TABLE_STYLE "BangSoLieu"
 
 void bc_body_wml_styles_load(bc_body_wml_styles *bs, const bc_styles *styles)
 {
@@ -24,13 +41,174 @@ void bc_body_wml_styles_load(bc_body_wml_styles *bs, const bc_styles *styles)
         const char *id = bc_wml_styles_role_id(styles, bc_body_wml_style_ids[k]);
         bs->ids[k] = bc_xstrdup(id ? id : bc_body_wml_style_ids[k]);
     }
+    const char *tid = bc_wml_styles_role_id(styles, BC_TABLE_STYLE);
+    bs->table_style = bc_xstrdup(tid ? tid : BC_TABLE_STYLE);
 }
 
 void bc_body_wml_styles_free(bc_body_wml_styles *bs)
 {
     for (int k = 0; k < BC_BLK_KIND_COUNT; k++)
         free(bs->ids[k]);
+    free(bs->table_style);
     memset(bs, 0, sizeof *bs);
+}
+
+/* A cell's text width at the table's size (twips), and its longest word's. */
+static void S_measure(const bc_block *cell, bool bold, double *all, double *word)
+{
+    bc_face face = bold ? BC_FACE_BOLD : BC_FACE_REGULAR;
+    *all = bc_font_metrics_width(cell->text, cell->len, face, BC_TABLE_TEXT_SIZE);
+    *word = 0;
+    size_t start = 0;
+    for (size_t i = 0; i <= cell->len; i++) {
+        if (i == cell->len || cell->text[i] == ' ') {
+            double w = bc_font_metrics_width(cell->text + start, i - start, face,
+                                             BC_TABLE_TEXT_SIZE);
+            if (w > *word)
+                *word = w;
+            start = i + 1;
+        }
+    }
+}
+
+/* Column widths (twips) summing to `total` exactly: each column's
+ * content width when all fit, else the columns narrower than an even
+ * share keep their width and the others share the rest by their widths,
+ * never below their longest word. */
+static void S_widths(const bc_table *t, double total, long *out)
+{
+    size_t nc = t->cols;
+    double *want = bc_xcalloc(nc, sizeof *want), *least = bc_xcalloc(nc, sizeof *least);
+    for (size_t c = 0; c < nc; c++) {
+        for (size_t r = 0; r < t->rows; r++) {
+            double all, word;
+            S_measure(&t->cells[r * nc + c], r == 0, &all, &word);
+            if (all > want[c])
+                want[c] = all;
+            if (word > least[c])
+                least[c] = word;
+        }
+        want[c] += 2 * BC_TABLE_CELL_MARGIN + 20;
+        least[c] += 2 * BC_TABLE_CELL_MARGIN + 20;
+        if (want[c] < BC_TABLE_MIN_COL)
+            want[c] = BC_TABLE_MIN_COL;
+        if (least[c] < BC_TABLE_MIN_COL)
+            least[c] = BC_TABLE_MIN_COL;
+    }
+    double sum = 0;
+    for (size_t c = 0; c < nc; c++)
+        sum += want[c];
+    double *w = bc_xcalloc(nc, sizeof *w);
+    if (sum <= total) {
+        for (size_t c = 0; c < nc; c++)
+            w[c] = want[c] * total / sum;
+    } else {
+        bool *fixed = bc_xcalloc(nc, sizeof *fixed);
+        double left = total;
+        size_t open = nc;
+        for (bool changed = true; changed && open > 0;) {
+            changed = false;
+            double share = left / (double)open;
+            for (size_t c = 0; c < nc; c++)
+                if (!fixed[c] && want[c] <= share) {
+                    w[c] = want[c];
+                    fixed[c] = true;
+                    left -= want[c];
+                    open--;
+                    changed = true;
+                }
+        }
+        double rest = 0;
+        for (size_t c = 0; c < nc; c++)
+            if (!fixed[c])
+                rest += want[c];
+        for (size_t c = 0; c < nc; c++)
+            if (!fixed[c]) {
+                w[c] = rest > 0 ? want[c] * left / rest : left / (double)open;
+                if (w[c] < least[c])
+                    w[c] = least[c];
+            }
+        free(fixed);
+        /* the longest words may overflow the width: scale all to it */
+        double got = 0;
+        for (size_t c = 0; c < nc; c++)
+            got += w[c];
+        for (size_t c = 0; c < nc; c++)
+            w[c] = w[c] * total / got;
+    }
+    long used = 0;
+    for (size_t c = 0; c < nc; c++) {
+        out[c] = c + 1 < nc ? lround(w[c]) : lround(total) - used;
+        used += out[c];
+    }
+    free(w);
+    free(want);
+    free(least);
+}
+
+static const char *const S_jc[] = {"left", "center", "right"};
+
+/* One table: the table style, as wide as the text; the header row bold,
+ * centred and repeated on every page; no row split across pages; the
+ * last two rows kept with what follows when the table ends the body. */
+static int S_table(const bc_body_wml_styles *bs, bc_wml_render_block *bl,
+                   bc_buf *out, const bc_table *t, bool ends_body)
+{
+    double total = bc_wml_render_block_page_text(bl);
+    if (total <= 0)
+        total = BC_TABLE_DEFAULT_WIDTH;
+    long *w = bc_xcalloc(t->cols, sizeof *w);
+    S_widths(t, total, w);
+    bc_buf_puts(out, "<w:tbl><w:tblPr><w:tblStyle w:val=\"");
+    bc_buf_puts(out, bs->table_style);
+    bc_buf_printf(out, "\"/><w:tblW w:w=\"%ld\" w:type=\"dxa\"/>"
+                       "<w:tblLayout w:type=\"fixed\"/>"
+                       "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" "
+                       "w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" "
+                       "w:noVBand=\"1\"/></w:tblPr><w:tblGrid>",
+                  lround(total));
+    for (size_t c = 0; c < t->cols; c++)
+        bc_buf_printf(out, "<w:gridCol w:w=\"%ld\"/>", w[c]);
+    bc_buf_puts(out, "</w:tblGrid>");
+    int status = 0;
+    for (size_t r = 0; r < t->rows; r++) {
+        bool keep = ends_body && r + 2 >= t->rows;
+        bc_buf_puts(out, r == 0 ? "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+                                : "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+        for (size_t c = 0; c < t->cols; c++) {
+            const bc_block *cell = &t->cells[r * t->cols + c];
+            bc_buf_printf(out, "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/>"
+                               "<w:vAlign w:val=\"center\"/></w:tcPr><w:p><w:pPr>"
+                               "<w:pStyle w:val=\"",
+                          w[c]);
+            bc_buf_puts(out, bs->ids[BC_BLK_TABLE]);
+            bc_buf_puts(out, "\"/>");
+            /* rows stay together (a row's paragraphs keep with the next
+             * row only at the end of the body, with the signature) */
+            if (keep || r == 0)
+                bc_buf_puts(out, "<w:keepNext/>");
+            bc_buf_puts(out, "<w:jc w:val=\"");
+            bc_buf_puts(out, r == 0 ? "center" : S_jc[t->align[c]]);
+            bc_buf_puts(out, "\"/></w:pPr>");
+            size_t pos = 0;
+            for (size_t k = 0; k < cell->span_count; k++) {
+                const bc_span *sp = &cell->spans[k];
+                status |= bc_wml_render_block_run(bl, out, cell->text + pos,
+                                                  sp->start - pos, r == 0, false);
+                status |= bc_wml_render_block_run(bl, out, cell->text + sp->start,
+                                                  sp->len, sp->bold || r == 0,
+                                                  sp->italic);
+                pos = sp->start + sp->len;
+            }
+            status |= bc_wml_render_block_run(bl, out, cell->text + pos,
+                                              cell->len - pos, r == 0, false);
+            bc_buf_puts(out, "</w:p></w:tc>");
+        }
+        bc_buf_puts(out, "</w:tr>");
+    }
+    bc_buf_puts(out, "</w:tbl>");
+    free(w);
+    return status;
 }
 
 int bc_body_wml_write(const bc_body_wml_styles *bs, bc_wml_render_block *bl,
@@ -44,6 +222,10 @@ int bc_body_wml_write(const bc_body_wml_styles *bs, bc_wml_render_block *bl,
     int status = 0;
     for (size_t i = 0; i < body.count; i++) {
         const bc_block *b = &body.blocks[i];
+        if (b->kind == BC_BLK_TABLE) {
+            status |= S_table(bs, bl, out, b->table, i + 1 == body.count);
+            continue;
+        }
         bc_buf_puts(out, "<w:p><w:pPr><w:pStyle w:val=\"");
         bc_buf_puts(out, bs->ids[b->kind]);
         bc_buf_puts(out, i + 2 >= body.count ? "\"/><w:keepNext/></w:pPr>"

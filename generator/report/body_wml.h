@@ -22,7 +22,8 @@ extern const char *const bc_body_wml_style_ids[BC_BLK_KIND_COUNT];
 /* The style id a template uses for each block kind: its own style playing
  * the role, else the built-in id. */
 typedef struct bc_body_wml_styles {
-    char *ids[BC_BLK_KIND_COUNT];
+    char *ids[BC_BLK_KIND_COUNT];  /* paragraph styles (a table: its cells') */
+    char *table_style;             /* the body tables' table style */
 } bc_body_wml_styles;
 
 void bc_body_wml_styles_load(bc_body_wml_styles *bs, const bc_styles *styles);

@@ -268,6 +268,41 @@ static void S_empty_sections(walk *w, const bc_body *body, const label *labels,
     }
 }
 
+/* Tables (input.md 1.3.1): a body ending with a table (the report has no
+ * closing sentence, and no "./."), and rows pasted from a spreadsheet
+ * with tabs between the cells, which the table syntax would lay out. */
+static void S_tables(walk *w, const bc_node *v, const bc_body *body)
+{
+    if (body->count && body->blocks[body->count - 1].kind == BC_BLK_TABLE) {
+        int line, col;
+        S_at_block(w, &body->blocks[body->count - 1], &line, &col);
+        bc_check_pos(w->c, BC_WARNING, "L33", w->v, line, col, "%s",
+                     _("the body ends with a table: a report ends with its closing "
+                       "sentence (\"Trên đây là ...\") and \"./.\" after the table"));
+    }
+    /* the first line holding two tabs between words */
+    for (size_t i = 0; i < v->len;) {
+        const char *nl = memchr(v->str + i, '\n', v->len - i);
+        size_t e = nl ? (size_t)(nl - v->str) : v->len;
+        size_t tabs = 0, a = i;
+        while (a < e && (v->str[a] == ' ' || v->str[a] == '\t'))
+            a++;
+        for (size_t k = a; k < e; k++)
+            if (v->str[k] == '\t' && k + 1 < e && v->str[k + 1] != '\t')
+                tabs++;
+        if (tabs >= 2 && v->str[a] != '|') {
+            int line, col;
+            bc_check_locate(w->c, v, a, &line, &col);
+            bc_check_pos(w->c, BC_WARNING, "L34", w->v, line, col, "%s",
+                         _("cells separated by tabs, as pasted from a spreadsheet: "
+                           "write them as a table (| STT | Tên | Số |, then "
+                           "|---|---|---:|, then one row a line)"));
+            break;
+        }
+        i = e + 1;
+    }
+}
+
 void bc_check_body(bc_check_ctx *c)
 {
     const bc_node *v = bc_check_value(c->in, "noi_dung");
@@ -280,6 +315,10 @@ void bc_check_body(bc_check_ctx *c)
     bool *has = body.count ? bc_xcalloc(body.count, sizeof *has) : NULL;
     for (size_t i = 0; i < body.count; i++) {
         const bc_block *blk = &body.blocks[i];
+        if (blk->kind == BC_BLK_TABLE) {
+            has[i] = false; /* a table's cells are no heading */
+            continue;
+        }
         has[i] = S_read_label(blk, &labels[i]);
         if (!has[i])
             continue;
@@ -291,6 +330,7 @@ void bc_check_body(bc_check_ctx *c)
             S_item(&w, blk, &labels[i]);
     }
     S_empty_sections(&w, &body, labels, has);
+    S_tables(&w, v, &body);
     free(labels);
     free(has);
     bc_body_markup_free(&body);

@@ -3,6 +3,8 @@
  * (see report.h).
  */
 #include "report/report.h"
+#include "report/body_table.h"
+#include "report/body_markup.h"
 #include "base/grow.h"
 #include "base/xalloc.h"
 #include "base/buf.h"
@@ -289,6 +291,70 @@ static void S_period(prep *p, bc_node *root)
     bc_buf_free(&den);
 }
 
+/* Where a byte of the rendered body was written in the source: the
+ * rendered line found as it is among the source's lines (a row written
+ * out, not made by a section), else the source line holding the table's
+ * header, else the start of the value. */
+static size_t S_source_offset(const bc_node *src, const bc_node *out, size_t at,
+                              size_t header_at)
+{
+    const char *r = out->str;
+    size_t ls = at;
+    while (ls > 0 && r[ls - 1] != '\n')
+        ls--;
+    size_t le = at;
+    while (le < out->len && r[le] != '\n')
+        le++;
+    /* the line, trimmed as the body reader trims it */
+    size_t a = ls, b = le;
+    while (a < b && (r[a] == ' ' || r[a] == '\t' || r[a] == '\r'))
+        a++;
+    while (b > a && (r[b - 1] == ' ' || r[b - 1] == '\t' || r[b - 1] == '\r'))
+        b--;
+    if (src == out)
+        return at;
+    for (const char *p = src->str; b > a && (p = strstr(p, "|")) != NULL; p++) {
+        size_t left = src->len - (size_t)(p - src->str);
+        if (left >= b - a && memcmp(p, r + a, b - a) == 0 &&
+            (p == src->str || p[-1] == '\n' || p[-1] == ' ' || p[-1] == '\t') &&
+            (left == b - a || p[b - a] == '\n' || p[b - a] == '\r' ||
+             p[b - a] == ' '))
+            return (size_t)(p - src->str) + (at >= a ? at - a : 0);
+    }
+    return header_at;
+}
+
+/* The body's tables read as the document will show them (after the
+ * mustache pass): their errors and warnings, located in the YAML file. */
+static void S_body_tables(prep *p, const bc_node *src, const bc_node *out)
+{
+    if (!(out->len && (out->str[0] == '|' || strstr(out->str, "\n|") ||
+                       strstr(out->str, "\n |") || strstr(out->str, "\n  |"))))
+        return;
+    bc_body body;
+    bc_body_markup_parse(out->str, out->len, &body);
+    for (size_t i = 0; i < body.issue_count; i++) {
+        const bc_table_issue *is = &body.issues[i];
+        /* the table's header line, as a fallback place */
+        size_t header_at = 0;
+        for (size_t k = 0; k < body.count; k++)
+            if (body.blocks[k].kind == BC_BLK_TABLE && body.blocks[k].line <= is->line) {
+                size_t off = 0;
+                for (int l = 1; l < body.blocks[k].line && off < out->len; off++)
+                    if (out->str[off] == '\n')
+                        l++;
+                header_at = S_source_offset(src, out, off, 0);
+            }
+        size_t at = S_source_offset(src, out, is->offset, header_at);
+        bc_diag *g = bc_diag_add(p->d, is->error ? BC_ERROR : BC_WARNING, p->file, 0, 0,
+                                 "%s", is->msg);
+        bc_report_text_locate(src, at, g);
+        if (is->error)
+            p->failed = true;
+    }
+    bc_body_markup_free(&body);
+}
+
 int bc_report_prepare(bc_arena *a, const bc_node *input, bool lenient,
                       bc_report *out, bc_diags *d)
 {
@@ -453,8 +519,10 @@ int bc_report_prepare_cached(bc_arena *a, const bc_node *input, bool lenient,
         bc_node_set(a, root, "noi_nhan_dong", 13, bc_report_lines_dash(a, nn, nhu_tren));
     }
     bc_node *body = S_render(&p, noi_dung, root);
-    if (body)
+    if (body) {
         bc_node_set(a, root, "noi_dung", 8, body);
+        S_body_tables(&p, noi_dung, body);
+    }
     if (p.failed)
         return -1;
     out->data = root;

@@ -15,10 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Maps an offset of a scalar's text to its line and column in the file. */
-static void S_locate_in_scalar(void *closure, size_t offset, bc_diag *g)
+void bc_report_text_locate(const bc_node *v, size_t offset, bc_diag *g)
 {
-    const bc_node *v = closure;
     int nl = 0;
     size_t line_start = 0;
     for (size_t i = 0; i < offset && i < v->len; i++)
@@ -39,6 +37,11 @@ static void S_locate_in_scalar(void *closure, size_t offset, bc_diag *g)
     }
     free(g->file);
     g->file = v->file ? bc_xstrdup(v->file) : NULL;
+}
+
+static void S_locate_in_scalar(void *closure, size_t offset, bc_diag *g)
+{
+    bc_report_text_locate(closure, offset, g);
 }
 
 /* Compiles a scalar as a text template, its errors located in the file. */

@@ -28,6 +28,10 @@ typedef struct bc_report_text_cache {
 void bc_report_text_cache_fill(bc_report_text_cache *c, const bc_node *chung);
 void bc_report_text_cache_free(bc_report_text_cache *c);
 
+/* Sets g's file, line and column to where byte `offset` of scalar v's
+ * text is in its file (block scalars by their recorded indent). */
+void bc_report_text_locate(const bc_node *v, size_t offset, bc_diag *g);
+
 /* A scalar rendered against root: the scalar itself when it holds no tag,
  * else a new scalar at the same position; NULL after errors in d. `cache`
  * may be NULL. */

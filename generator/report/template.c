@@ -13,10 +13,12 @@
 #include <string.h>
 
 /* Styles a clerk's template gets from the built-in one when it lacks them:
- * the body's blocks, and the rules (an empty paragraph in DuongKe). */
+ * the body's blocks, its tables (the table style and its cells'
+ * paragraphs), and the rules (an empty paragraph in DuongKe). */
 static const char *const S_imported_styles[] = {
     "NoiDung", "PhanLon", "MucTieuDe", "Muc", "MucNhoTieuDe", "MucNho",
-    "Diem", "GachDau", "DauCong", BC_STYLE_RULE, BC_STYLE_RULE_FULL, NULL};
+    "Diem", "GachDau", "DauCong", "BangChu", "BangSoLieu", BC_STYLE_RULE,
+    BC_STYLE_RULE_FULL, NULL};
 
 /* A template's state: the style of each body block kind. */
 static void *S_bind(const bc_styles *styles)

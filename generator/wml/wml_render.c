@@ -53,6 +53,11 @@ static int S_escape_checked(render_ctx *rc, bc_buf *out, const char *s,
     return -1;
 }
 
+double bc_wml_render_block_page_text(const bc_wml_render_block *b)
+{
+    return b->rc->part->page_text;
+}
+
 bc_buf *bc_wml_render_block_out(bc_wml_render_block *b)
 {
     if (b->own)

@@ -36,6 +36,10 @@ int bc_wml_render(const bc_wml_template *t, const bc_mdata *data,
  * from the tree passes (nothing the layout measures) and put back after
  * them; elsewhere the part's output. */
 bc_buf *bc_wml_render_block_out(bc_wml_render_block *b);
+/* The text width (twips) of the part the block is in, as the host's
+ * page_text_width measured it at compile time; 0 when unknown (a part
+ * that is not laid out). */
+double bc_wml_render_block_page_text(const bc_wml_render_block *b);
 /* Appends to out a run of s[0..n) in the block's run formatting, with
  * bold and italic added in schema order, its text escaped
  * (bc_wml_escape_run). Returns 0, or -1 after a diagnostic naming the

@@ -461,6 +461,28 @@ static void test_L31_reform(void **state)
     free(yaml);
 }
 
+/* ---- L33, L34: tables ------------------------------------------------------------- */
+
+static void test_L33_body_ends_with_table(void **state)
+{
+    (void)state;
+    /* the last block a table (rows from a section): no closing sentence */
+    S_expect(27, "  | Xã | Số |\n  |---|---:|\n  {{#so_lieu}}\n  | A | {{buoi}} |\n"
+                 "  {{/so_lieu}}\n  | Cộng | =tong |",
+             "L33", BC_WARNING, 27, "| Xã");
+    /* a table followed by the closing sentence: nothing */
+    S_clean(27, "  | Xã | Số |\n  |---|---:|\n  | A | 9 |\n\n  Trên đây là báo cáo.");
+}
+
+static void test_L34_tabs(void **state)
+{
+    (void)state;
+    S_expect(27, "  Tiếp tục.\n  STT\tXã\tSố\n  1\tA\t9", "L34", BC_WARNING, 28,
+             "STT");
+    /* one tab is no table */
+    S_clean(27, "  Tiếp\ttục.");
+}
+
 /* ---- L32 ---------------------------------------------------------------------------- */
 
 static void test_L32_spaces(void **state)
@@ -757,6 +779,8 @@ int main(void)
         cmocka_unit_test(test_L28_nhu_tren),
         cmocka_unit_test(test_L31_reform),
         cmocka_unit_test(test_L32_spaces),
+        cmocka_unit_test(test_L33_body_ends_with_table),
+        cmocka_unit_test(test_L34_tabs),
         cmocka_unit_test(test_C01_keys),
         cmocka_unit_test(test_C02_date_before_period),
         cmocka_unit_test(test_seed_001),
