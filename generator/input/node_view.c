@@ -30,6 +30,18 @@ static const void *S_member(void *closure, const void *map, const char *key,
 {
     (void)closure;
     const bc_node *m = map;
+    if (m->kind == BC_LIST) {
+        /* an item by its index from 0: {{phu_luc.0.so}} */
+        size_t i = 0;
+        if (len == 0 || len > 6 || (len > 1 && key[0] == '0'))
+            return NULL;
+        for (size_t k = 0; k < len; k++) {
+            if (key[k] < '0' || key[k] > '9')
+                return NULL;
+            i = i * 10 + (size_t)(key[k] - '0');
+        }
+        return i < m->count ? m->items[i] : NULL;
+    }
     if (m->kind != BC_MAP)
         return NULL;
     const bc_entry *e = bc_node_entry(m, key, len);

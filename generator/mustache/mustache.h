@@ -59,7 +59,9 @@ typedef struct bc_mdata {
     void *closure;
     /* Kind of a value handle (never called with NULL). */
     bc_mv_kind (*kind)(void *closure, const void *v);
-    /* Member `key` (NFC, not NUL-terminated) of a map; NULL when absent. */
+    /* Member `key` (NFC, not NUL-terminated) of a map, or of a list after
+     * a dot (the data may give its items by index: "0", "1"...); NULL
+     * when absent. */
     const void *(*member)(void *closure, const void *map, const char *key,
                           size_t len);
     /* Number of items of a list, or of entries of a map. */

@@ -201,7 +201,10 @@ static const void *S_lookup(apply_st *S, const mprog *g, const mop *o,
         return NULL;
     }
     for (uint32_t s = 1; s < o->nseg; s++) {
-        const void *w = S->d->kind(S->dc, v) == BC_MV_MAP
+        /* a list's member is its item by index when the data gives one
+         * ({{phu_luc.0.so}}) */
+        bc_mv_kind vk = S->d->kind(S->dc, v);
+        const void *w = vk == BC_MV_MAP || vk == BC_MV_LIST
                             ? S->d->member(S->dc, v, g->pool + sg[s].off,
                                            sg[s].len)
                             : NULL;

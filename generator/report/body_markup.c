@@ -509,6 +509,11 @@ static void finish_pipe(pipe_lines *pl, raw_block *rb, bc_body *out, size_t *cap
 
 void bc_body_markup_parse(const char *text, size_t n, bc_body *out)
 {
+    bc_body_markup_parse_opts(text, n, true, out);
+}
+
+void bc_body_markup_parse_opts(const char *text, size_t n, bool ending, bc_body *out)
+{
     out->blocks = NULL;
     out->count = 0;
     out->issues = NULL;
@@ -572,7 +577,7 @@ void bc_body_markup_parse(const char *text, size_t n, bc_body *out)
     free(pl.v);
     bc_buf_free(&rb.text);
     bc_buf_free(&rb.lit);
-    if (out->count > 0 && out->blocks[out->count - 1].kind != BC_BLK_TABLE)
+    if (ending && out->count > 0 && out->blocks[out->count - 1].kind != BC_BLK_TABLE)
         add_ending(&out->blocks[out->count - 1]);
 }
 

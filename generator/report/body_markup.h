@@ -59,6 +59,9 @@ typedef struct bc_body {
  * first line that does not; with a delimiter row as its second line it is
  * a table (body_table.h), whose problems go to out->issues. */
 void bc_body_markup_parse(const char *text, size_t n, bc_body *out);
+/* bc_body_markup_parse, the "./." ending only when `ending` (an
+ * appendix's body has none). */
+void bc_body_markup_parse_opts(const char *text, size_t n, bool ending, bc_body *out);
 void bc_body_markup_free(bc_body *b);
 
 /* The text of a piece of a block (a table cell): "\*" escapes and

@@ -151,10 +151,10 @@ static const char *const S_jc[] = {"left", "center", "right"};
 /* One table: the table style, as wide as the text; the header row bold,
  * centred and repeated on every page; no row split across pages; the
  * last two rows kept with what follows when the table ends the body. */
-static int S_table(const bc_body_wml_styles *bs, bc_wml_render_block *bl,
+static int S_table(const bc_body_wml_styles *bs, const bc_body_wml_runs *runs,
                    bc_buf *out, const bc_table *t, bool ends_body)
 {
-    double total = bc_wml_render_block_page_text(bl);
+    double total = runs->page_text;
     if (total <= 0)
         total = BC_TABLE_DEFAULT_WIDTH;
     long *w = bc_xcalloc(t->cols, sizeof *w);
@@ -193,15 +193,14 @@ static int S_table(const bc_body_wml_styles *bs, bc_wml_render_block *bl,
             size_t pos = 0;
             for (size_t k = 0; k < cell->span_count; k++) {
                 const bc_span *sp = &cell->spans[k];
-                status |= bc_wml_render_block_run(bl, out, cell->text + pos,
-                                                  sp->start - pos, r == 0, false);
-                status |= bc_wml_render_block_run(bl, out, cell->text + sp->start,
-                                                  sp->len, sp->bold || r == 0,
-                                                  sp->italic);
+                status |= runs->run(runs->closure, out, cell->text + pos,
+                                    sp->start - pos, r == 0, false);
+                status |= runs->run(runs->closure, out, cell->text + sp->start,
+                                    sp->len, sp->bold || r == 0, sp->italic);
                 pos = sp->start + sp->len;
             }
-            status |= bc_wml_render_block_run(bl, out, cell->text + pos,
-                                              cell->len - pos, r == 0, false);
+            status |= runs->run(runs->closure, out, cell->text + pos,
+                                cell->len - pos, r == 0, false);
             bc_buf_puts(out, "</w:p></w:tc>");
         }
         bc_buf_puts(out, "</w:tr>");
@@ -211,38 +210,59 @@ static int S_table(const bc_body_wml_styles *bs, bc_wml_render_block *bl,
     return status;
 }
 
+/* A paragraph of a block: its style, its runs. */
+static int S_paragraph(const bc_body_wml_styles *bs, const bc_body_wml_runs *runs,
+                       bc_buf *out, const bc_block *b, bool keep_next)
+{
+    int status = 0;
+    bc_buf_puts(out, "<w:p><w:pPr><w:pStyle w:val=\"");
+    bc_buf_puts(out, bs->ids[b->kind]);
+    bc_buf_puts(out, keep_next ? "\"/><w:keepNext/></w:pPr>" : "\"/></w:pPr>");
+    size_t pos = 0;
+    for (size_t k = 0; k < b->span_count; k++) {
+        const bc_span *sp = &b->spans[k];
+        status |= runs->run(runs->closure, out, b->text + pos, sp->start - pos, false,
+                            false);
+        status |= runs->run(runs->closure, out, b->text + sp->start, sp->len, sp->bold,
+                            sp->italic);
+        pos = sp->start + sp->len;
+    }
+    status |= runs->run(runs->closure, out, b->text + pos, b->len - pos, false, false);
+    bc_buf_puts(out, "</w:p>");
+    return status;
+}
+
+int bc_body_wml_blocks(const bc_body_wml_styles *bs, const bc_body_wml_runs *runs,
+                       const bc_body *body, bool keep_end, bc_buf *out)
+{
+    /* the text and, a paragraph, its style and run markup */
+    int status = 0;
+    for (size_t i = 0; i < body->count; i++) {
+        const bc_block *b = &body->blocks[i];
+        bool last = i + 1 == body->count;
+        if (b->kind == BC_BLK_TABLE)
+            status |= S_table(bs, runs, out, b->table, keep_end && last);
+        else
+            status |= S_paragraph(bs, runs, out, b, keep_end && i + 2 >= body->count);
+    }
+    return status ? -1 : 0;
+}
+
+static int S_block_run(void *closure, bc_buf *out, const char *s, size_t n, bool bold,
+                       bool italic)
+{
+    return bc_wml_render_block_run(closure, out, s, n, bold, italic);
+}
+
 int bc_body_wml_write(const bc_body_wml_styles *bs, bc_wml_render_block *bl,
                       const char *text, size_t len)
 {
     bc_buf *out = bc_wml_render_block_out(bl);
     bc_body body;
     bc_body_markup_parse(text, len, &body);
-    /* the text and, a paragraph, its style and run markup */
     bc_buf_reserve(out, len + body.count * 160);
-    int status = 0;
-    for (size_t i = 0; i < body.count; i++) {
-        const bc_block *b = &body.blocks[i];
-        if (b->kind == BC_BLK_TABLE) {
-            status |= S_table(bs, bl, out, b->table, i + 1 == body.count);
-            continue;
-        }
-        bc_buf_puts(out, "<w:p><w:pPr><w:pStyle w:val=\"");
-        bc_buf_puts(out, bs->ids[b->kind]);
-        bc_buf_puts(out, i + 2 >= body.count ? "\"/><w:keepNext/></w:pPr>"
-                                             : "\"/></w:pPr>");
-        size_t pos = 0;
-        for (size_t k = 0; k < b->span_count; k++) {
-            const bc_span *sp = &b->spans[k];
-            status |= bc_wml_render_block_run(bl, out, b->text + pos,
-                                              sp->start - pos, false, false);
-            status |= bc_wml_render_block_run(bl, out, b->text + sp->start,
-                                              sp->len, sp->bold, sp->italic);
-            pos = sp->start + sp->len;
-        }
-        status |= bc_wml_render_block_run(bl, out, b->text + pos, b->len - pos,
-                                          false, false);
-        bc_buf_puts(out, "</w:p>");
-    }
+    bc_body_wml_runs runs = {S_block_run, bl, bc_wml_render_block_page_text(bl)};
+    int status = bc_body_wml_blocks(bs, &runs, &body, true, out);
     bc_body_markup_free(&body);
-    return status ? -1 : 0;
+    return status;
 }

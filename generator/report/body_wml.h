@@ -13,6 +13,7 @@
 #include "wml/wml_render.h"
 #include "wml/wml_styles.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* The built-in style ids of the block kinds (their roles), by
@@ -28,6 +29,25 @@ typedef struct bc_body_wml_styles {
 
 void bc_body_wml_styles_load(bc_body_wml_styles *bs, const bc_styles *styles);
 void bc_body_wml_styles_free(bc_body_wml_styles *bs);
+
+/* How a block's runs are written: fn appends a run of s[0..n), bold and
+ * italic as asked, its text escaped (0, or -1 after a diagnostic). The
+ * body tag's runs take the tag's formatting (bc_wml_render_block_run);
+ * an appendix's take their paragraph style's. page_text: the text width
+ * in twips (0: unknown), for tables. */
+typedef struct bc_body_wml_runs {
+    int (*run)(void *closure, bc_buf *out, const char *s, size_t n, bool bold,
+               bool italic);
+    void *closure;
+    double page_text;
+} bc_body_wml_runs;
+
+/* Writes the blocks of a parsed body: a paragraph per block in its
+ * kind's style, a table per table; with keep_end, what ends the body (the
+ * last two paragraphs, a table's last two rows) keeps with what follows
+ * (the signature). Returns 0, or -1 after a diagnostic. */
+int bc_body_wml_blocks(const bc_body_wml_styles *bs, const bc_body_wml_runs *runs,
+                       const bc_body *body, bool keep_end, bc_buf *out);
 
 /* Writes the body text s[0..n) through the block being rendered. Returns
  * 0, or -1 after a diagnostic. */

@@ -303,6 +303,90 @@ static void S_tables(walk *w, const bc_node *v, const bc_body *body)
     }
 }
 
+/* The Roman numeral at s[0..n) (I..XXXIX, as body_markup reads part
+ * headings), its length in *len; 0 when none. */
+static int S_roman_at(const char *s, size_t n, size_t *len)
+{
+    static const char *const ones[] = {"", "I", "II", "III", "IV", "V", "VI", "VII",
+                                       "VIII", "IX"};
+    static const char *const tens[] = {"", "X", "XX", "XXX"};
+    size_t r = 0;
+    while (r < n && (s[r] == 'I' || s[r] == 'V' || s[r] == 'X'))
+        r++;
+    if (r == 0 || (r < n && ((s[r] >= 'A' && s[r] <= 'Z') || (s[r] >= 'a' && s[r] <= 'z'))))
+        return 0;
+    for (int v = 1; v < 40; v++) {
+        const char *t = tens[v / 10], *o = ones[v % 10];
+        size_t tl = strlen(t), ol = strlen(o);
+        if (tl + ol == r && memcmp(s, t, tl) == 0 && memcmp(s + tl, o, ol) == 0) {
+            *len = r;
+            return v;
+        }
+    }
+    return 0;
+}
+
+/* L35 (input.md 1.3.2): the body names each appendix ("Phụ lục I", "phụ
+ * lục {{phu_luc.1.so}}", "Phụ lục" when there is one) and none that does
+ * not exist. */
+static void S_appendix_refs(bc_check_ctx *c, const bc_node *v)
+{
+    const bc_entry *pe = bc_node_entry(c->in, "phu_luc", 7);
+    size_t count = pe && pe->value->kind == BC_LIST ? pe->value->count : 0;
+    bool named[40] = {false};
+    static const char *const forms[] = {"Phụ lục", "phụ lục", "PHỤ LỤC"};
+    for (int f = 0; f < 3; f++) {
+        size_t fl = strlen(forms[f]);
+        for (const char *p = v->str; (p = strstr(p, forms[f])) != NULL; p += fl) {
+            const char *q = p + fl;
+            size_t left = v->len - (size_t)(q - v->str);
+            size_t sp = 0;
+            while (sp < left && q[sp] == ' ')
+                sp++;
+            size_t rl;
+            int k = sp ? S_roman_at(q + sp, left - sp, &rl) : 0;
+            static const char tag[] = "{{phu_luc.";
+            if (!k && sp && left - sp > sizeof tag && memcmp(q + sp, tag, sizeof tag - 1) == 0) {
+                const char *d = q + sp + sizeof tag - 1;
+                int idx = 0, digits = 0;
+                while (*d >= '0' && *d <= '9' && digits < 3) {
+                    idx = idx * 10 + (*d++ - '0');
+                    digits++;
+                }
+                if (digits && strncmp(d, ".so}}", 5) == 0)
+                    k = idx + 1;
+            }
+            if (k == 0) {
+                if (count == 1)
+                    named[1] = true; /* "Phụ lục" alone: the one */
+                continue;
+            }
+            if (k < 40)
+                named[k] = true;
+            if ((size_t)k > count) {
+                int line, col;
+                bc_check_locate(c, v, (size_t)(p - v->str), &line, &col);
+                bc_check_pos(c, BC_WARNING, "L35", v, line, col,
+                             _("the body names appendix %d, but `phu_luc` has %zu"), k,
+                             count);
+            }
+        }
+    }
+    for (size_t i = 1; i <= count && i < 40; i++)
+        if (!named[i]) {
+            bc_buf b = BC_BUF_INIT;
+            if (count > 1)
+                bc_text_rules_roman(&b, (int)i);
+            bc_check_key(c, BC_WARNING, "L35", c->in, pe,
+                         count > 1 ? _("the body does not name Phụ lục %s: a report "
+                                       "refers to each of its appendices")
+                                   : _("the body does not name its Phụ lục%s: a report "
+                                       "refers to each of its appendices"),
+                         bc_buf_cstr(&b));
+            bc_buf_free(&b);
+        }
+}
+
 void bc_check_body(bc_check_ctx *c)
 {
     const bc_node *v = bc_check_value(c->in, "noi_dung");
@@ -331,6 +415,7 @@ void bc_check_body(bc_check_ctx *c)
     }
     S_empty_sections(&w, &body, labels, has);
     S_tables(&w, v, &body);
+    S_appendix_refs(c, v);
     free(labels);
     free(has);
     bc_body_markup_free(&body);

@@ -291,6 +291,145 @@ static void S_period(prep *p, bc_node *root)
     bc_buf_free(&den);
 }
 
+static void S_body_tables(prep *p, const bc_node *src, const bc_node *out);
+
+/* ---- appendices (input.md 1.3.2) ----------------------------------------------- */
+
+/* "Báo cáo" from "BÁO CÁO": the type's name as a sentence writes it. */
+static void S_sentence_case(bc_buf *out, const char *name)
+{
+    size_t n;
+    char *low = bc_utf8_lower(name, strlen(name), &n);
+    size_t first = 1;
+    while (first < n && ((unsigned char)low[first] & 0xC0) == 0x80)
+        first++;
+    size_t un;
+    char *up = bc_utf8_upper(low, first < n ? first : n, &un);
+    bc_buf_put(out, up, un);
+    if (first < n)
+        bc_buf_put(out, low + first, n - first);
+    free(up);
+    free(low);
+}
+
+/* phu_luc checked, and what each appendix derives before the body is
+ * rendered (so that the body can cite {{phu_luc.0.so}}): so ("I", "II"...;
+ * "" for a single appendix), tieu_de ("Phụ lục", "Phụ lục I") and kem_theo,
+ * the reference line "(Kèm theo Báo cáo số 95/BC-UBND ngày 15 tháng 12
+ * năm 2023 của Ủy ban nhân dân xã Cẩm Vũ)". */
+static void S_appendices(prep *p, bc_node *root, const bc_doc_type *type,
+                         const bc_report *r, const bc_node *co_quan)
+{
+    bc_entry *e = bc_node_entry(root, "phu_luc", 7);
+    if (!e || e->value->kind == BC_NULL)
+        return;
+    const bc_node *list = e->value;
+    if (list->kind != BC_LIST) {
+        S_err(p, list, 0, 0, "%s",
+              _("`phu_luc` must be a list of appendices, each with `ten` and "
+                "`noi_dung`"));
+        return;
+    }
+    bc_node *copy = bc_node_new(p->a, BC_LIST);
+    copy->file = list->file;
+    copy->line = list->line;
+    copy->col = list->col;
+    /* the reference line, the same for every appendix */
+    bc_buf ref = BC_BUF_INIT;
+    bc_buf_puts(&ref, "(Kèm theo ");
+    if (type->name[0])
+        S_sentence_case(&ref, type->name);
+    else
+        bc_buf_puts(&ref, "Công văn");
+    bc_buf_puts(&ref, " số ");
+    const bc_node *sk = bc_node_get(root, "so_ky_hieu");
+    if (sk)
+        bc_buf_put(&ref, sk->str, sk->len);
+    bc_buf_putc(&ref, ' ');
+    bc_text_rules_date_line(&ref, NULL, r->year ? r->year : r->period_year, r->month,
+                            r->day);
+    bc_buf_puts(&ref, " của ");
+    bc_buf_put(&ref, co_quan->str, co_quan->len);
+    bc_buf_putc(&ref, ')');
+    for (size_t i = 0; i < list->count; i++) {
+        const bc_node *it = list->items[i];
+        if (it->kind != BC_MAP) {
+            S_err(p, it, 0, 0,
+                  _("appendix %zu of `phu_luc` must be a map with `ten` and "
+                    "`noi_dung`"),
+                  i + 1);
+            continue;
+        }
+        static const char *const need[] = {"ten", "noi_dung"};
+        bool ok = true;
+        for (int k = 0; k < 2; k++) {
+            const bc_node *v = bc_node_get(it, need[k]);
+            if (!v || v->kind != BC_SCALAR || !bc_node_has_text(v)) {
+                S_err(p, v ? v : it, 0, 0,
+                      _("appendix %zu of `phu_luc` needs `%s`, a text (%s)"), i + 1,
+                      need[k],
+                      k == 0 ? _("its title, e.g. \"Kết quả giải quyết thủ tục hành "
+                                 "chính\"")
+                             : _("its content, written as the body is"));
+                ok = false;
+            }
+        }
+        const bc_node *ngang = bc_node_get(it, "ngang");
+        if (ngang && ngang->kind != BC_NULL && ngang->kind != BC_BOOL) {
+            S_err(p, ngang, 0, 0, "%s",
+                  _("`ngang` of an appendix is true (a landscape page) or false"));
+            ok = false;
+        }
+        if (!ok)
+            continue;
+        bc_node *c = S_copy_map(p->a, it);
+        bc_buf b = BC_BUF_INIT;
+        if (list->count > 1)
+            bc_text_rules_roman(&b, (int)i + 1);
+        S_set_buf(p->a, c, "so", &b);
+        bc_buf_clear(&b);
+        bc_buf_puts(&b, "Phụ lục");
+        if (list->count > 1) {
+            bc_buf_putc(&b, ' ');
+            bc_text_rules_roman(&b, (int)i + 1);
+        }
+        S_set_buf(p->a, c, "tieu_de", &b);
+        bc_buf_clear(&b);
+        bc_buf_put(&b, ref.data, ref.len);
+        S_set_buf(p->a, c, "kem_theo", &b);
+        bc_buf_free(&b);
+        bc_node_push(p->a, copy, c);
+    }
+    bc_buf_free(&ref);
+    e->value = copy;
+}
+
+/* Each appendix's title and body rendered against the finished data, the
+ * title's capitals derived (ten_in_hoa), the body's tables checked. */
+static void S_appendix_texts(prep *p, bc_node *root)
+{
+    bc_node *list = (bc_node *)bc_node_get(root, "phu_luc");
+    if (!list || list->kind != BC_LIST)
+        return;
+    for (size_t i = 0; i < list->count; i++) {
+        bc_node *c = list->items[i];
+        const bc_node *ten = bc_node_get(c, "ten");
+        const bc_node *nd = bc_node_get(c, "noi_dung");
+        bc_node *t = S_render(p, ten, root);
+        if (t) {
+            bc_node_set(p->a, c, "ten", 3, t);
+            char *up = S_upper(t);
+            S_set_text(p->a, c, "ten_in_hoa", up, strlen(up));
+            free(up);
+        }
+        bc_node *body = S_render(p, nd, root);
+        if (body) {
+            bc_node_set(p->a, c, "noi_dung", 8, body);
+            S_body_tables(p, nd, body);
+        }
+    }
+}
+
 /* Where a byte of the rendered body was written in the source: the
  * rendered line found as it is among the source's lines (a row written
  * out, not made by a section), else the source line holding the table's
@@ -493,6 +632,7 @@ int bc_report_prepare_cached(bc_arena *a, const bc_node *input, bool lenient,
     bc_node_set(a, signer, "chuc_danh_in_hoa", 16, titles);
     bc_node_set(a, root, "nguoi_ky", 8, signer);
     (void)ho_ten;
+    S_appendices(&p, root, type, out, co_quan);
 
     /* text templates, each rendered against the data so far */
     bc_node *ty = S_render(&p, trich_yeu, root);
@@ -523,6 +663,7 @@ int bc_report_prepare_cached(bc_arena *a, const bc_node *input, bool lenient,
         bc_node_set(a, root, "noi_dung", 8, body);
         S_body_tables(&p, noi_dung, body);
     }
+    S_appendix_texts(&p, root);
     if (p.failed)
         return -1;
     out->data = root;

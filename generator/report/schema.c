@@ -33,6 +33,7 @@ const bc_schema_key bc_schema_keys[] = {
     IN("nguoi_ky.chuc_danh", true, false,
        N_("the authority and title lines, e.g. [TM. Ủy ban nhân dân, Chủ tịch]")),
     IN("nguoi_ky.ho_ten", true, false, N_("the signer's full name")),
+    IN("phu_luc", false, false, NULL),
     DERIVED("ten_loai", "loai"),
     DERIVED("ky_hieu_loai", "loai"),
     DERIVED("so_ky_hieu", "so ky_hieu_co_quan loai"),

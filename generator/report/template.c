@@ -6,6 +6,7 @@
 #include "base/i18n.h"
 #include "base/xalloc.h"
 #include "package/embedded.h"
+#include "report/appendix_wml.h"
 #include "report/body_wml.h"
 #include "report/layout.h"
 
@@ -14,24 +15,42 @@
 
 /* Styles a clerk's template gets from the built-in one when it lacks them:
  * the body's blocks, its tables (the table style and its cells'
- * paragraphs), and the rules (an empty paragraph in DuongKe). */
+ * paragraphs), the head of an appendix, and the rules (an empty paragraph
+ * in DuongKe). */
 static const char *const S_imported_styles[] = {
     "NoiDung", "PhanLon", "MucTieuDe", "Muc", "MucNhoTieuDe", "MucNho",
-    "Diem", "GachDau", "DauCong", "BangChu", "BangSoLieu", BC_STYLE_RULE,
-    BC_STYLE_RULE_FULL, NULL};
+    "Diem", "GachDau", "DauCong", "BangChu", "BangSoLieu", "PhuLucSo",
+    "PhuLucTen", "PhuLucKemTheo", BC_STYLE_RULE, BC_STYLE_RULE_FULL, NULL};
 
-/* A template's state: the style of each body block kind. */
+/* A template's state: the style of each body block kind, and of an
+ * appendix's head. */
+typedef struct tpl_state {
+    bc_body_wml_styles body;
+    bc_appendix_wml_styles appendix;
+} tpl_state;
+
 static void *S_bind(const bc_styles *styles)
 {
-    bc_body_wml_styles *bs = bc_xcalloc(1, sizeof *bs);
-    bc_body_wml_styles_load(bs, styles);
-    return bs;
+    tpl_state *st = bc_xcalloc(1, sizeof *st);
+    bc_body_wml_styles_load(&st->body, styles);
+    bc_appendix_wml_styles_load(&st->appendix, styles);
+    return st;
 }
 
 static void S_unbind(void *state)
 {
-    bc_body_wml_styles_free(state);
-    free(state);
+    tpl_state *st = state;
+    bc_body_wml_styles_free(&st->body);
+    bc_appendix_wml_styles_free(&st->appendix);
+    free(st);
+}
+
+/* The appendices, after the report, whatever the template. */
+static int S_finish_main(void *state, bc_buf *xml, const void *root, double page_text,
+                         bc_diags *d)
+{
+    tpl_state *st = state;
+    return bc_appendix_wml_finish(&st->appendix, &st->body, xml, root, page_text, d);
 }
 
 /* The body `noi_dung`, one paragraph per markup block; other values as
@@ -41,7 +60,7 @@ static int S_block_text(void *state, bc_wml_render_block *b, const char *name,
 {
     if (strcmp(name, "noi_dung") != 0)
         return 0;
-    return bc_body_wml_write(state, b, s, n) == 0 ? 1 : -1;
+    return bc_body_wml_write(&((tpl_state *)state)->body, b, s, n) == 0 ? 1 : -1;
 }
 
 static void S_layout_tree(void *state, xmlNodePtr root, const bc_styles *styles)
@@ -67,6 +86,7 @@ const bc_wml_host bc_template_host = {
     .page_text_width = bc_layout_page_text_width,
     .layout_tree = S_layout_tree,
     .layout_children = S_layout_children,
+    .finish_main = S_finish_main,
 };
 
 bc_wml_template *bc_template_compile(const bc_package *pkg, const char *name,

@@ -56,6 +56,14 @@ typedef struct bc_wml_host {
     void (*layout_tree)(void *state, xmlNodePtr root, const bc_styles *styles);
     void (*layout_children)(void *state, xmlNodePtr parent,
                             const bc_styles *styles, double page_text);
+    /* The main part, rendered and laid out (xml: its whole text), before
+     * it is stored: the host may add to it what no tag of the template
+     * places (the report's appendices, in sections of their own before the
+     * body's final w:sectPr). root is the data as given to bc_wml_render;
+     * page_text the part's text width (0: unknown). Returns 0, or -1 after
+     * a diagnostic; NULL: nothing to add. */
+    int (*finish_main)(void *state, bc_buf *xml, const void *root, double page_text,
+                       bc_diags *d);
 } bc_wml_host;
 
 #endif

@@ -170,6 +170,8 @@ int bc_wml_render(const bc_wml_template *t, const bc_mdata *data,
             rc_apply = bc_wml_passes_run(t, part, &ids, &xml, d);
         if (rc_apply == 0 && rc.naside)
             bc_wml_passes_fill(&xml, 0, BC_MARK_ASIDE_PI, rc.aside, rc.naside);
+        if (rc_apply == 0 && part->is_main && t->host && t->host->finish_main)
+            rc_apply = t->host->finish_main(t->host_state, &xml, root, part->page_text, d);
         for (size_t k = 0; k < rc.naside; k++)
             bc_buf_free(&rc.aside[k]);
         free(rc.aside);

@@ -483,6 +483,31 @@ static void test_L34_tabs(void **state)
     S_clean(27, "  Tiếp\ttục.");
 }
 
+static void test_L35_appendix_refs(void **state)
+{
+    (void)state;
+    const char *ap = "phu_luc:\n"
+                     "  - {ten: Bảng một, noi_dung: Nội dung một.}\n"
+                     "  - {ten: Bảng hai, noi_dung: Nội dung hai.}\n";
+    /* both named, by numeral and by tag: nothing */
+    char *yaml = S_edit(27, "  Chi tiết tại Phụ lục I và Phụ lục {{phu_luc.1.so}}.");
+    char *full = malloc(strlen(yaml) + strlen(ap) + 1);
+    strcpy(full, yaml);
+    strcat(full, ap);
+    S_clean_text(full);
+    free(full);
+    free(yaml);
+    /* one not named, one named that does not exist */
+    yaml = S_edit(27, "  Chi tiết tại Phụ lục I và Phụ lục III.");
+    full = malloc(strlen(yaml) + strlen(ap) + 1);
+    strcpy(full, yaml);
+    strcat(full, ap);
+    S_expect_in(full, "L35", BC_WARNING, 27, "Phụ lục III", 2);
+    S_expect_in(full, "L35", BC_WARNING, 34, "phu_luc", 2);
+    free(full);
+    free(yaml);
+}
+
 /* ---- L32 ---------------------------------------------------------------------------- */
 
 static void test_L32_spaces(void **state)
@@ -781,6 +806,7 @@ int main(void)
         cmocka_unit_test(test_L32_spaces),
         cmocka_unit_test(test_L33_body_ends_with_table),
         cmocka_unit_test(test_L34_tabs),
+        cmocka_unit_test(test_L35_appendix_refs),
         cmocka_unit_test(test_C01_keys),
         cmocka_unit_test(test_C02_date_before_period),
         cmocka_unit_test(test_seed_001),
