@@ -4,7 +4,9 @@
 # bench.py (same machine, same data, same checker, one table), then
 # baocao's memory at 1,000 and 10,000 entries, what review warnings cost
 # a batch (bench/review-batch.sh), and one report end to end; before the
-# peers, what refusing each bomb costs (bench/hostile.sh).
+# peers, what refusing each bomb costs (bench/hostile.sh); what body
+# tables cost a batch (bench/table-batch.sh) and one report with tables and
+# appendices.
 # usage: bench/run.sh BUILD_DIR SHARED_DIR
 # Environment: BENCH_RUNS (3), BENCH_BAOCAO_RUNS (15), BENCH_ENGINES
 # (docxtemplater,docxtpl,carbone), BENCH_SIZES (2000), BENCH_OUT (where the
@@ -143,6 +145,23 @@ echo
 echo "== review warnings in a batch (one L22 finding an entry against none), written to $outroot"
 "$src/bench/review-batch.sh" "$build/baocao" "$outroot/review" 1000 10000
 rm -rf "$outroot/review"
+
+echo
+echo "== body tables in a batch (a 20-row table an entry against none), written to $outroot"
+"$src/bench/table-batch.sh" "$build/baocao" "$outroot/tables" 2000
+rm -rf "$outroot/tables"
+
+echo
+echo "== one report with a body table, a 30-row table and two appendices, one landscape (target: under 15 ms), 20 runs"
+times=""
+for i in $(seq 20); do
+    t0=$(date +%s%N)
+    "$build/baocao" render "$src/examples/ket-qua-tthc-2024.yaml" -o "out/tables-$i.docx" 2>/dev/null
+    t1=$(date +%s%N)
+    times="$times $(( (t1 - t0) / 1000 ))"
+done
+echo $times | tr ' ' '\n' | sort -n | awk '{ v[NR] = $1 } END { printf "median %.2f ms, min %.2f ms, max %.2f ms\n", v[int((NR+1)/2)]/1000, v[1]/1000, v[NR]/1000 }'
+rm -f out/tables-*.docx
 
 echo
 echo "== one report end to end (process start to file on disk), 20 runs"

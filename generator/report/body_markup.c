@@ -68,6 +68,7 @@
 #include "base/xalloc.h"
 #include "base/buf.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -581,9 +582,61 @@ void bc_body_markup_parse_opts(const char *text, size_t n, bool ending, bc_body 
         add_ending(&out->blocks[out->count - 1]);
 }
 
+/* ---- the last parse, shared ------------------------------------------------ */
+
+/* One thread's last parse: the report reads its body for the tables'
+ * problems, then the renderer writes the same text; both take this. */
+typedef struct shared_parse {
+    char *text;
+    size_t n;
+    bool ending;
+    bc_body body;
+} shared_parse;
+
+static pthread_key_t S_shared_key;
+static pthread_once_t S_shared_once = PTHREAD_ONCE_INIT;
+
+static void S_shared_free(void *p)
+{
+    shared_parse *sp = p;
+    bc_body_markup_free(&sp->body);
+    free(sp->text);
+    free(sp);
+}
+
+static void S_shared_make_key(void)
+{
+    pthread_key_create(&S_shared_key, S_shared_free);
+}
+
+const bc_body *bc_body_markup_parse_shared(const char *text, size_t n, bool ending)
+{
+    pthread_once(&S_shared_once, S_shared_make_key);
+    shared_parse *sp = pthread_getspecific(S_shared_key);
+    if (!sp) {
+        sp = bc_xcalloc(1, sizeof *sp);
+        pthread_setspecific(S_shared_key, sp);
+    } else if (sp->text && sp->n == n && sp->ending == ending &&
+               memcmp(sp->text, text, n) == 0) {
+        return &sp->body;
+    }
+    bc_body_markup_free(&sp->body);
+    free(sp->text);
+    sp->text = bc_xstrndup(text ? text : "", text ? n : 0);
+    sp->n = n;
+    sp->ending = ending;
+    bc_body_markup_parse_opts(sp->text, n, ending, &sp->body);
+    return &sp->body;
+}
+
 void bc_body_markup_inline(const char *s, size_t n, bc_block *out)
 {
     memset(out, 0, sizeof *out);
+    if (!memchr(s, '*', n)) { /* no emphasis, no "\*": the text as it is */
+        out->text = bc_xstrndup(s, n);
+        out->len = n;
+        return;
+    }
     raw_block rb = {BC_BUF_INIT, BC_BUF_INIT, BC_BLK_PARAGRAPH, false, 0, 0};
     raw_add_line(&rb, s, n, false);
     resolve_emphasis(&rb, out);

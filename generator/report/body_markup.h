@@ -64,6 +64,12 @@ void bc_body_markup_parse(const char *text, size_t n, bc_body *out);
 void bc_body_markup_parse_opts(const char *text, size_t n, bool ending, bc_body *out);
 void bc_body_markup_free(bc_body *b);
 
+/* bc_body_markup_parse_opts of a text, shared with the next call on the
+ * same thread for the same text (the report checks the body's tables,
+ * then the renderer writes it): valid until the thread's next call with
+ * another text; not to be freed. */
+const bc_body *bc_body_markup_parse_shared(const char *text, size_t n, bool ending);
+
 /* The text of a piece of a block (a table cell): "\*" escapes and
  * **bold** / *italic* emphasis resolved into out's text and spans; out's
  * kind is PARAGRAPH. */

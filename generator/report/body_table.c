@@ -104,13 +104,21 @@ static size_t S_split(const bc_table_line *l, raw_cell **cells, size_t *cap)
         c->offset = l->offset + start;
         size_t j = start;
         while (j < n && s[j] != '|') {
-            if (s[j] == '\\' && j + 1 < n && s[j + 1] == '|') {
-                bc_buf_putc(&c->text, '|');
-                j += 2;
-                continue;
+            /* up to the next "|" or backslash in one piece */
+            size_t k = j;
+            while (k < n && s[k] != '|' && s[k] != '\\')
+                k++;
+            bc_buf_put(&c->text, s + j, k - j);
+            j = k;
+            if (j < n && s[j] == '\\') {
+                if (j + 1 < n && s[j + 1] == '|') {
+                    bc_buf_putc(&c->text, '|');
+                    j += 2;
+                } else {
+                    bc_buf_putc(&c->text, '\\');
+                    j++;
+                }
             }
-            bc_buf_putc(&c->text, s[j]);
-            j++;
         }
         while (c->text.len > 0 && S_space(c->text.data[c->text.len - 1]))
             c->text.data[--c->text.len] = '\0';

@@ -57,18 +57,23 @@ void bc_body_wml_styles_free(bc_body_wml_styles *bs)
 static void S_measure(const bc_block *cell, bool bold, double *all, double *word)
 {
     bc_face face = bold ? BC_FACE_BOLD : BC_FACE_REGULAR;
-    *all = bc_font_metrics_width(cell->text, cell->len, face, BC_TABLE_TEXT_SIZE);
     *word = 0;
-    size_t start = 0;
+    *all = 0;
+    size_t start = 0, spaces = 0;
     for (size_t i = 0; i <= cell->len; i++) {
         if (i == cell->len || cell->text[i] == ' ') {
-            double w = bc_font_metrics_width(cell->text + start, i - start, face,
-                                             BC_TABLE_TEXT_SIZE);
+            double w = i > start ? bc_font_metrics_width(cell->text + start, i - start,
+                                                         face, BC_TABLE_TEXT_SIZE)
+                                 : 0;
+            *all += w;
             if (w > *word)
                 *word = w;
             start = i + 1;
+            spaces += i < cell->len;
         }
     }
+    if (spaces)
+        *all += (double)spaces * bc_font_metrics_width(" ", 1, face, BC_TABLE_TEXT_SIZE);
 }
 
 /* Column widths (twips) summing to `total` exactly: each column's
@@ -177,19 +182,23 @@ static int S_table(const bc_body_wml_styles *bs, const bc_body_wml_runs *runs,
                                 : "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
         for (size_t c = 0; c < t->cols; c++) {
             const bc_block *cell = &t->cells[r * t->cols + c];
-            bc_buf_printf(out, "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/>"
-                               "<w:vAlign w:val=\"center\"/></w:tcPr><w:p><w:pPr>"
-                               "<w:pStyle w:val=\"",
-                          w[c]);
+            bc_buf_puts(out, "<w:tc><w:tcPr><w:tcW w:w=\"");
+            bc_buf_put_uint(out, (unsigned long long)w[c], 0);
+            bc_buf_puts(out, "\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"");
             bc_buf_puts(out, bs->ids[BC_BLK_TABLE]);
             bc_buf_puts(out, "\"/>");
             /* rows stay together (a row's paragraphs keep with the next
              * row only at the end of the body, with the signature) */
             if (keep || r == 0)
                 bc_buf_puts(out, "<w:keepNext/>");
-            bc_buf_puts(out, "<w:jc w:val=\"");
-            bc_buf_puts(out, r == 0 ? "center" : S_jc[t->align[c]]);
-            bc_buf_puts(out, "\"/></w:pPr>");
+            /* left is the cell style's own alignment */
+            bc_table_align al = r == 0 ? BC_ALIGN_CENTER : t->align[c];
+            if (al != BC_ALIGN_LEFT) {
+                bc_buf_puts(out, "<w:jc w:val=\"");
+                bc_buf_puts(out, S_jc[al]);
+                bc_buf_puts(out, "\"/>");
+            }
+            bc_buf_puts(out, "</w:pPr>");
             size_t pos = 0;
             for (size_t k = 0; k < cell->span_count; k++) {
                 const bc_span *sp = &cell->spans[k];
@@ -258,11 +267,8 @@ int bc_body_wml_write(const bc_body_wml_styles *bs, bc_wml_render_block *bl,
                       const char *text, size_t len)
 {
     bc_buf *out = bc_wml_render_block_out(bl);
-    bc_body body;
-    bc_body_markup_parse(text, len, &body);
-    bc_buf_reserve(out, len + body.count * 160);
+    const bc_body *body = bc_body_markup_parse_shared(text, len, true);
+    bc_buf_reserve(out, len + body->count * 160);
     bc_body_wml_runs runs = {S_block_run, bl, bc_wml_render_block_page_text(bl)};
-    int status = bc_body_wml_blocks(bs, &runs, &body, true, out);
-    bc_body_markup_free(&body);
-    return status;
+    return bc_body_wml_blocks(bs, &runs, body, true, out);
 }

@@ -291,7 +291,7 @@ static void S_period(prep *p, bc_node *root)
     bc_buf_free(&den);
 }
 
-static void S_body_tables(prep *p, const bc_node *src, const bc_node *out);
+static void S_body_tables(prep *p, const bc_node *src, const bc_node *out, bool ending);
 
 /* ---- appendices (input.md 1.3.2) ----------------------------------------------- */
 
@@ -425,7 +425,7 @@ static void S_appendix_texts(prep *p, bc_node *root)
         bc_node *body = S_render(p, nd, root);
         if (body) {
             bc_node_set(p->a, c, "noi_dung", 8, body);
-            S_body_tables(p, nd, body);
+            S_body_tables(p, nd, body, false);
         }
     }
 }
@@ -465,13 +465,13 @@ static size_t S_source_offset(const bc_node *src, const bc_node *out, size_t at,
 
 /* The body's tables read as the document will show them (after the
  * mustache pass): their errors and warnings, located in the YAML file. */
-static void S_body_tables(prep *p, const bc_node *src, const bc_node *out)
+static void S_body_tables(prep *p, const bc_node *src, const bc_node *out, bool ending)
 {
     if (!(out->len && (out->str[0] == '|' || strstr(out->str, "\n|") ||
                        strstr(out->str, "\n |") || strstr(out->str, "\n  |"))))
         return;
-    bc_body body;
-    bc_body_markup_parse(out->str, out->len, &body);
+    const bc_body *bp = bc_body_markup_parse_shared(out->str, out->len, ending);
+    const bc_body body = *bp;
     for (size_t i = 0; i < body.issue_count; i++) {
         const bc_table_issue *is = &body.issues[i];
         /* the table's header line, as a fallback place */
@@ -491,7 +491,6 @@ static void S_body_tables(prep *p, const bc_node *src, const bc_node *out)
         if (is->error)
             p->failed = true;
     }
-    bc_body_markup_free(&body);
 }
 
 int bc_report_prepare(bc_arena *a, const bc_node *input, bool lenient,
@@ -661,7 +660,7 @@ int bc_report_prepare_cached(bc_arena *a, const bc_node *input, bool lenient,
     bc_node *body = S_render(&p, noi_dung, root);
     if (body) {
         bc_node_set(a, root, "noi_dung", 8, body);
-        S_body_tables(&p, noi_dung, body);
+        S_body_tables(&p, noi_dung, body, true);
     }
     S_appendix_texts(&p, root);
     if (p.failed)
