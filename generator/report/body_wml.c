@@ -270,5 +270,104 @@ int bc_body_wml_write(const bc_body_wml_styles *bs, bc_wml_render_block *bl,
     const bc_body *body = bc_body_markup_parse_shared(text, len, true);
     bc_buf_reserve(out, len + body->count * 160);
     bc_body_wml_runs runs = {S_block_run, bl, bc_wml_render_block_page_text(bl)};
-    return bc_body_wml_blocks(bs, &runs, body, true, out);
+    int status = bc_body_wml_blocks(bs, &runs, body, true, out);
+    if (runs.page_text > 0) /* the main part: the host takes the mark out */
+        bc_buf_puts(out, BC_BODY_WML_END_PI);
+    return status;
+}
+
+/* The end of the top-level element starting at s[i] ("<w:p" or another),
+ * nested elements of the same name counted; 0 when it does not end. */
+static size_t S_element_end(const char *s, size_t n, size_t i, const char *name)
+{
+    size_t nl = strlen(name);
+    int depth = 0;
+    for (size_t k = i; k < n; k++) {
+        if (s[k] != '<')
+            continue;
+        bool close = k + 1 < n && s[k + 1] == '/';
+        size_t at = k + 1 + (close ? 1 : 0);
+        if (at + nl > n || memcmp(s + at, name, nl) != 0 ||
+            (s[at + nl] != '>' && s[at + nl] != ' ' && s[at + nl] != '/'))
+            continue;
+        const char *gt = memchr(s + k, '>', n - k);
+        if (!gt)
+            return 0;
+        if (close)
+            depth--;
+        else if (gt[-1] != '/')
+            depth++;
+        if (depth == 0)
+            return (size_t)(gt + 1 - s);
+        k = (size_t)(gt - s);
+    }
+    return 0;
+}
+
+void bc_body_wml_keep_with_next(bc_buf *xml)
+{
+    static const char pi[] = BC_BODY_WML_END_PI;
+    size_t pl = sizeof pi - 1;
+    bc_buf out = BC_BUF_INIT;
+    const char *s = xml->data;
+    size_t n = xml->len, from = 0;
+    bool any = false;
+    for (const char *m; s && (m = strstr(s + from, pi)) != NULL;) {
+        any = true;
+        size_t at = (size_t)(m - s);
+        bc_buf_put(&out, s + from, at - from);
+        size_t i = at + pl;
+        /* the template's paragraphs after the body, up to the signature
+         * (a table) and at most a few: each kept with the next */
+        for (int count = 0; count < 6 && i < n; count++) {
+            if (n - i < 5 || memcmp(s + i, "<w:p", 4) != 0 ||
+                (s[i + 4] != '>' && s[i + 4] != ' ' && s[i + 4] != '/'))
+                break;
+            size_t end = S_element_end(s, n, i, "w:p");
+            if (!end)
+                break;
+            const char *ppr = strstr(s + i, "<w:pPr>");
+            const char *sect = strstr(s + i, "<w:sectPr");
+            bool has_keep = false;
+            const char *kn = strstr(s + i, "<w:keepNext/>");
+            if (kn && (size_t)(kn - s) < end)
+                has_keep = true;
+            if (sect && (size_t)(sect - s) < end)
+                break; /* a section break: the body's section ends there */
+            if (has_keep) {
+                bc_buf_put(&out, s + i, end - i);
+            } else if (ppr && (size_t)(ppr - s) < end) {
+                /* after the paragraph's style, where the schema puts it */
+                size_t ins = (size_t)(ppr - s) + strlen("<w:pPr>");
+                if (strncmp(s + ins, "<w:pStyle ", 10) == 0) {
+                    const char *gt = strstr(s + ins, "/>");
+                    if (gt && (size_t)(gt - s) < end)
+                        ins = (size_t)(gt + 2 - s);
+                }
+                bc_buf_put(&out, s + i, ins - i);
+                bc_buf_puts(&out, "<w:keepNext/>");
+                bc_buf_put(&out, s + ins, end - ins);
+            } else {
+                const char *gt = memchr(s + i, '>', end - i);
+                size_t ins = (size_t)(gt + 1 - s);
+                if (gt[-1] == '/') { /* <w:p/> */
+                    bc_buf_puts(&out, "<w:p><w:pPr><w:keepNext/></w:pPr></w:p>");
+                    i = end;
+                    continue;
+                }
+                bc_buf_put(&out, s + i, ins - i);
+                bc_buf_puts(&out, "<w:pPr><w:keepNext/></w:pPr>");
+                bc_buf_put(&out, s + ins, end - ins);
+            }
+            i = end;
+        }
+        from = i;
+    }
+    if (!any) {
+        bc_buf_free(&out);
+        return;
+    }
+    bc_buf_put(&out, s + from, n - from);
+    bc_buf_free(xml);
+    *xml = out;
 }

@@ -54,4 +54,14 @@ int bc_body_wml_blocks(const bc_body_wml_styles *bs, const bc_body_wml_runs *run
 int bc_body_wml_write(const bc_body_wml_styles *bs, bc_wml_render_block *b,
                       const char *s, size_t n);
 
+/* Where the body ends in the rendered main part, for
+ * bc_body_wml_keep_with_next (which removes it). */
+#define BC_BODY_WML_END_PI "<?baocao-body-end?>"
+
+/* The paragraphs a template has between the body and the signature (a
+ * table; at most six, up to a section break) keep with the next, as the
+ * body's last paragraphs do, so that the signature never stands alone on
+ * a page; the body-end marks removed. */
+void bc_body_wml_keep_with_next(bc_buf *xml);
+
 #endif

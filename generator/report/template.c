@@ -45,11 +45,13 @@ static void S_unbind(void *state)
     free(st);
 }
 
-/* The appendices, after the report, whatever the template. */
+/* What follows the body keeps with the signature; the appendices, after
+ * the report, whatever the template. */
 static int S_finish_main(void *state, bc_buf *xml, const void *root, double page_text,
                          bc_diags *d)
 {
     tpl_state *st = state;
+    bc_body_wml_keep_with_next(xml);
     return bc_appendix_wml_finish(&st->appendix, &st->body, xml, root, page_text, d);
 }
 

@@ -7,7 +7,11 @@
 #   - LibreOffice converts each to PDF whose only fonts are Liberation
 #     Serif / Times New Roman; page 1 carries no page number, page 2 shows 2
 #     (numbered again from 1 in each appendix, whose first page shows none);
-#   - the exported built-in template validates and renders too.
+#   - the exported built-in template validates and renders too;
+#   - the signature block never stands alone on a page: bodies ending near
+#     the foot of page 1 with a table, with a paragraph, and followed by a
+#     template's own paragraphs, each with its last line on the signer's
+#     page (tests/docx/keep_cases.py).
 # usage: tests/docx/run.sh BUILD_DIR SHARED_DIR
 set -u
 build=$1
@@ -85,4 +89,41 @@ for f in "$out"/*.docx; do
         *) ok ;;
     esac
 done
+# the end of the body and the signature on one page
+keep=$out/keep
+mkdir -p "$keep"
+python3 "$(dirname "$0")/keep_cases.py" "$build/baocao" "$keep"
+for y in "$keep"/*.yaml; do
+    n=$(basename "$y" .yaml)
+    "$build/baocao" render "$y" -o "$keep/$n.docx" 2>/dev/null || bad "$n: render failed"
+    case $n in
+        para-*) "$build/baocao" render "$y" -t "$keep/template-extra.docx" \
+                    -o "$keep/$n-extra.docx" 2>/dev/null || bad "$n: render with a template failed" ;;
+    esac
+done
+"$tools/docx-render" -o "$keep/render" "$keep"/*-[0-9]*.docx > "$keep/render.log" 2>&1 ||
+    bad "docx-render (keep cases): $(grep error "$keep/render.log")"
+moved=0
+for f in "$keep"/*-[0-9]*.docx; do
+    n=$(basename "$f" .docx)
+    pages=$(grep "^$f: pages " "$keep/render.log" | sed 's/.*: pages //')
+    last=""
+    signer=""
+    p=1
+    while [ "$p" -le "${pages:-0}" ]; do
+        text=$(pdftotext -f "$p" -l "$p" "$keep/render/$n.pdf" -)
+        case $n in
+            *-extra) want="kính báo cáo" ;;
+            *) want="Dòng cuối" ;;
+        esac
+        if printf '%s' "$text" | grep -q "$want"; then last=$p; fi
+        if printf '%s' "$text" | grep -q "Nguyễn Văn Ký"; then signer=$p; fi
+        p=$((p + 1))
+    done
+    if [ -n "$last" ] && [ "$last" = "$signer" ]; then ok; else bad "$n: the body ends on page ${last:-?}, the signer is on page ${signer:-?}"; fi
+    [ "${pages:-0}" -ge 2 ] && moved=$((moved + 1))
+done
+# the cases straddle the foot of page 1 (some fit on it, some do not)
+if [ "$moved" -gt 0 ]; then ok; else bad "keep cases: none reaches page 2"; fi
+
 tally "docx end-to-end checks"
