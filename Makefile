@@ -198,7 +198,7 @@ demo: $(BUILD)/baocao
 	$(Q)mkdir -p out
 	$(Q)for f in examples/*.yaml; do \
 	    o=out/$$(basename $$f .yaml).docx; \
-	    $(BUILD)/baocao render $$f -o $$o && echo "wrote $$o"; \
+	    $(BUILD)/baocao render $$f -o $$o || exit 1; \
 	done
 
 asan:

@@ -44,9 +44,15 @@ enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
 extern char **environ;
 
+/* Notes (the review's advice, a template's optional sections) are printed
+ * only with --notes; they never change the exit status. */
+static bool S_show_notes;
+
 static void S_print_diags(const bc_diags *d)
 {
     for (const bc_diag *g = d->head; g; g = g->next) {
+        if (g->severity == BC_NOTE && !S_show_notes)
+            continue;
         char *s = bc_diag_format(g);
         fprintf(stderr, "baocao: %s\n", s);
         if (g->hint)
@@ -86,7 +92,8 @@ static void S_help(void)
                    "  -o, --output FILE    where to write (default: next to the input)\n"
                    "  --pdf                also convert the .docx to PDF with LibreOffice\n"
                    "  --lenient            a missing value renders empty instead of failing\n"
-                   "  --strict             warnings of the Decree 30 review stop the render too\n\n"
+                   "  --strict             warnings of the Decree 30 review stop the render too\n"
+                   "  --notes              also print notes (advice; never changes the exit status)\n\n"
                    "Exit status: 0 success, 1 input or template error, 2 usage error.\n"));
 }
 
@@ -219,6 +226,8 @@ static int S_cmd_render(int argc, char **argv)
     if (held_by_warnings && d.errors == 0)
         fprintf(stderr, "baocao: %s\n",
                 _("nothing written: with --strict, warnings stop the render"));
+    if (status == EXIT_OK && strcmp(out_path, "-") != 0)
+        fprintf(stderr, _("baocao: wrote %s\n"), out_path);
     if (status == EXIT_OK && pdf)
         status = S_to_pdf(out_path);
     bc_buf_free(&docx);
@@ -270,6 +279,8 @@ static int S_cmd_check(int argc, char **argv)
                 bc_check_input(&arena, root, &d);
         }
         for (const bc_diag *g = d.head; g; g = g->next) {
+            if (g->severity == BC_NOTE && !S_show_notes)
+                continue;
             char *s = bc_diag_format(g);
             printf("%s\n", s);
             free(s);
@@ -333,6 +344,8 @@ static void S_batch_entry(void *closure, const bc_batch_event *ev)
     if (!ev->diags->head && ev->ok)
         return;
     for (const bc_diag *g = ev->diags->head; g; g = g->next) {
+        if (g->severity == BC_NOTE && !S_show_notes)
+            continue;
         bc_warn_verdict v = bc_warn_digest_add(&ui->warnings, ev->index, g);
         if (v == BC_WARN_COUNTED)
             continue;
@@ -646,6 +659,16 @@ int main(int argc, char **argv)
     setlocale(LC_ALL, "");
     S_bind_textdomain();
     bc_xml_parse_init();
+    /* --notes, wherever it stands: the notes of the review are printed */
+    int kept = 1;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--notes") == 0)
+            S_show_notes = true;
+        else
+            argv[kept++] = argv[i];
+    }
+    argc = kept;
+    argv[argc] = NULL;
     int rc;
     if (argc < 2) {
         S_help();

@@ -270,7 +270,8 @@ static void S_unused(checker *c, const bc_node *map, const char *path,
         const bc_entry *e = &map->entries[i];
         char *p = S_join(path, e->key, e->key_len);
         if (!S_used_under(c, p)) {
-            bc_diag *g = bc_diag_add(c->d, BC_WARNING,
+            /* a note: a template need not show every key of the data */
+            bc_diag *g = bc_diag_add(c->d, BC_NOTE,
                                      e->value && e->value->file ? e->value->file
                                                                 : data_file,
                                      e->line, e->col,

@@ -13,6 +13,7 @@
 #include "report/check_int.h"
 
 #include "base/xalloc.h"
+#include "base/utf8.h"
 #include "report/body_markup.h"
 #include "base/buf.h"
 #include "base/i18n.h"
@@ -158,13 +159,20 @@ static void S_part(walk *w, const bc_block *blk, const label *l)
     /* Written in capitals, as the decree's models do. */
     char *t = bc_check_words_untagged(blk->text + l->end, strlen(blk->text + l->end));
     if (bc_check_words_has_lower(t, strlen(t))) {
+        /* advice, not a fault: most clerks write headings in sentence
+         * case; a note (shown with --notes) with their own in capitals */
         char *q = bc_check_words_quote(blk->text, strlen(blk->text));
+        size_t ul;
+        char *up = bc_utf8_upper(blk->text, strlen(blk->text), &ul);
+        char *uq = bc_check_words_quote(up, ul);
         int line, col;
         S_at_block(w, blk, &line, &col);
-        bc_check_pos(w->c, BC_WARNING, "L22", w->v, line, col,
-                   _("part heading `%s` is not in capitals; Decree 30's models "
-                     "write part headings in capitals (`I. KẾT QUẢ THỰC HIỆN`)"),
-                   q);
+        bc_check_pos(w->c, BC_NOTE, "L22", w->v, line, col,
+                     _("part heading `%s`: Decree 30's models write part headings "
+                       "in capitals: `%s`"),
+                     q, uq);
+        free(uq);
+        free(up);
         free(q);
     }
     free(t);

@@ -152,9 +152,16 @@ check "template check: built-in and example data exit 0" sh -c \
     "'$bc' template check '$out/mau.docx' examples/cam-vu-2023.yaml > /dev/null 2>&1"
 printf 'co_quan: UBND xã A\nky_hieu_co_quan: UBND\ndia_danh: A\ntrich_yeu: T\nnoi_dung: x\nnoi_nhan: [a]\nnguoi_ky: {chuc_danh: B, ho_ten: C}\nthua: 1\nthong_ke: [{Ten: a}]\n' \
     > "$tmp/d.yaml"
-"$bc" template check "$out/structure.docx" "$tmp/d.yaml" > /dev/null 2> "$tmp/e"
+"$bc" template check --notes "$out/structure.docx" "$tmp/d.yaml" > /dev/null 2> "$tmp/e"
 check "data: a missing name, with a suggestion" grep -q "body, table 1, row 2, cell 2: error: \`{{ten}}\`: .*\`Ten\`.*\[T012\]" "$tmp/e"
-check "data: an unused key, at its line" grep -q "d.yaml:8:1: warning: \`thua\`.*\[T013\]" "$tmp/e"
+check "data: an unused key, at its line (a note)" grep -q "d.yaml:8:1: note: \`thua\`.*\[T013\]" "$tmp/e"
+"$bc" template check "$out/structure.docx" "$tmp/d.yaml" > /dev/null 2> "$tmp/e2"
+check "data: notes only with --notes" sh -c '! grep -q "T013" "$1"' _ "$tmp/e2"
+# the exported built-in template checks clean against a full report:
+# its optional sections are notes, and notes do not count
+"$bc" template export -o "$tmp/builtin.docx"
+check "built-in template against an example: exit 0" sh -c '"$1" template check "$2" "$3" > /dev/null 2> "$4"' _ "$bc" "$tmp/builtin.docx" "examples/cam-vu-2023.yaml" "$tmp/e3"
+check "built-in template against an example: nothing printed" test ! -s "$tmp/e3"
 
 if ensure_vi; then
     env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=vi_VN.UTF-8 \

@@ -294,9 +294,10 @@ static void test_L22_headings(void **state)
     char *two = S_edit(11, "  II. KẾT QUẢ THỰC HIỆN"); /* and II. after II. */
     S_expect_in(two, "L22", BC_WARNING, 11, "II.", 2);
     free(two);
-    /* part headings in capitals */
-    S_expect(11, "  I. Kết quả thực hiện", "L22", BC_WARNING, 11, "I.");
-    S_expect(25, "  II. Phương hướng {{ky_bao_cao.ky_sau}}", "L22", BC_WARNING, 25,
+    /* part headings in capitals: advice, a note with the clerk's own
+     * heading in capitals */
+    S_expect(11, "  I. Kết quả thực hiện", "L22", BC_NOTE, 11, "I.");
+    S_expect(25, "  II. Phương hướng {{ky_bao_cao.ky_sau}}", "L22", BC_NOTE, 25,
              "II.");
     S_clean(25, "  II. PHƯƠNG HƯỚNG {{ky_bao_cao.ky_sau}}");
     /* items without gaps, restarting under each part */
@@ -601,15 +602,16 @@ static void test_seed_004(void **state)
     int errors = bc_check_report(S_load(&a, "tests/check/seed-004.yaml", &d), &d);
     assert_int_equal(errors, 1);
     assert_true(S_has(&d, "L19", BC_ERROR, 19, 12));   /* V/v in a report */
-    assert_true(S_has(&d, "L22", BC_WARNING, 23, 3));  /* I. Kết quả ... */
+    assert_true(S_has(&d, "L22", BC_NOTE, 23, 3));     /* I. Kết quả ... */
     assert_true(S_has(&d, "L32", BC_WARNING, 43, 70)); /* "cơ quan  và" */
     assert_true(S_has(&d, "L27", BC_WARNING, 49, 5));  /* "Lưu VP" */
     bc_diags_free(&d);
     bc_arena_free(&a);
 }
 
-/* The examples give no error; their only warnings are the lower-case part
- * headings they keep from the originals (noted in each file). */
+/* The examples give no error and no warning; their only findings are the
+ * notes on the lower-case part headings they keep from the originals
+ * (noted in each file). */
 static void test_examples(void **state)
 {
     (void)state;
@@ -623,7 +625,7 @@ static void test_examples(void **state)
         bc_node *root = S_load(&a, rel, &d);
         assert_int_equal(bc_check_input(&a, root, &d), 0);
         for (const bc_diag *g = d.head; g; g = g->next)
-            if (g->severity != BC_WARNING || strcmp(g->id, "L22") != 0 ||
+            if (g->severity != BC_NOTE || strcmp(g->id, "L22") != 0 ||
                 !strstr(g->msg, "capitals")) {
                             fail_msg("%s: unexpected finding", names[i]);
             }

@@ -1220,12 +1220,12 @@ static void test_check_against_data(void **state)
     bc_node *data = bc_node_clone(&S_arena, in);
     bc_node_set(&S_arena, data, "so_ky_hieu", 10, bc_node_scalar(&S_arena, "5/BC", 4));
     size_t n = bc_template_check_data(&info, "t.docx", in, data, &d);
-    /* errors: ten_xa (did you mean Tên_xã), rows[].c; note: tuy_chon;
-     * warnings: Tên_xã, thua, rows[].b, noi_dung (no tag shows it),
+    /* errors: ten_xa (did you mean Tên_xã), rows[].c; notes: tuy_chon,
+     * and the data no tag shows (T013): Tên_xã, thua, rows[].b, noi_dung,
      * dung.khong */
     assert_int_equal(n, 7);
     assert_int_equal(d.errors, 2);
-    assert_int_equal(d.warnings, 5);
+    assert_int_equal(d.warnings, 0);
     const bc_diag *g = d.head;
     assert_non_null(strstr(g->msg, "did you mean `Tên_xã`"));
     assert_string_equal(g->place, "body, paragraph 1");
@@ -1233,8 +1233,8 @@ static void test_check_against_data(void **state)
     for (; g; g = g->next) {
         saw_c |= g->severity == BC_ERROR && strstr(g->msg, "`c`") != NULL;
         saw_note |= g->severity == BC_NOTE && strstr(g->msg, "tuy_chon") != NULL;
-        saw_b |= g->severity == BC_WARNING && strstr(g->msg, "rows[].b") != NULL;
-        saw_khong |= g->severity == BC_WARNING && strstr(g->msg, "dung.khong") != NULL &&
+        saw_b |= g->severity == BC_NOTE && strstr(g->msg, "rows[].b") != NULL;
+        saw_khong |= g->severity == BC_NOTE && strstr(g->msg, "dung.khong") != NULL &&
                      g->line == 6;
         assert_null(strstr(g->msg, "`so`")); /* used through so_ky_hieu */
         assert_null(strstr(g->msg, "dung.o_day")); /* used by noi_dung */
