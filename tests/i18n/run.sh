@@ -45,7 +45,7 @@ for seed in 001 004; do
     check "seed $seed: Vietnamese exit 1" status 1 "$tmp/vi$seed" vi "$bc" check "$y"
     check "seed $seed: same ids, lines and columns" same_places "$tmp/en$seed" "$tmp/vi$seed"
     check "seed $seed: every finding translated" all_differ "$tmp/en$seed" "$tmp/vi$seed"
-    check "seed $seed: no English severity" lacks "$tmp/vi$seed" ": error: \|: warning: "
+    check "seed $seed: no English severity" lacks "$tmp/vi$seed" ": error: \|: warning: \|: note: "
 done
 check "seed 001: L24 in Vietnamese" has "$tmp/vi001" \
     "seed-001.yaml:44:7: lỗi: \`PHÓ CHỦ TỊCH\` ngay dưới \`TM. ỦY BAN NHÂN DÂN\`: cấp phó ký thay người đứng đầu, giữa hai dòng phải có dòng \`KT. CHỦ TỊCH\` \[L24\]"
@@ -53,7 +53,8 @@ check "seed 001: L25 in Vietnamese" has "$tmp/vi001" "seed-001.yaml:45:11: cản
 check "seed 001: L27 in Vietnamese" has "$tmp/vi001" "seed-001.yaml:40:5: cảnh báo: dòng lưu viết là .* \[L27\]"
 check "seed 004: L19 in Vietnamese" has "$tmp/vi004" \
     "seed-004.yaml:19:12: lỗi: \"V/v\" chỉ dùng cho trích yếu của công văn; đây là BÁO CÁO.* \[L19\]"
-check "seed 004: L22 in Vietnamese" has "$tmp/vi004" "seed-004.yaml:23:3: cảnh báo: đề mục .* không viết in hoa.* \[L22\]"
+check "seed 004: the L22 note with --notes, in Vietnamese" status 1 "$tmp/vi004n" vi "$bc" check --notes tests/check/seed-004.yaml
+check "seed 004: L22 note in Vietnamese" has "$tmp/vi004n" "seed-004.yaml:23:3: ghi chú: đề mục .* viết đề mục La Mã bằng chữ in hoa: \`I. KẾT QUẢ .* \[L22\]"
 check "seed 004: L32 in Vietnamese" has "$tmp/vi004" "seed-004.yaml:43:70: cảnh báo: hai dấu cách liền nhau .* \[L32\]"
 
 # a batch: the entry's name in Vietnamese
