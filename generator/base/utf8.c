@@ -387,3 +387,54 @@ size_t bc_utf8_length(const char *s, size_t n)
     }
     return count;
 }
+
+/* Optimal string alignment distance (edits and adjacent transpositions) of
+ * two byte strings, capped at 99 past 40 bytes. */
+size_t bc_utf8_distance(const char *a, size_t n, const char *b, size_t m)
+{
+    if (n > 40 || m > 40)
+        return 99;
+    size_t d[41][41];
+    for (size_t i = 0; i <= n; i++)
+        d[i][0] = i;
+    for (size_t j = 0; j <= m; j++)
+        d[0][j] = j;
+    for (size_t i = 1; i <= n; i++)
+        for (size_t j = 1; j <= m; j++) {
+            size_t cost = a[i - 1] != b[j - 1];
+            size_t best = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < best)
+                best = d[i][j - 1] + 1;
+            if (d[i - 1][j - 1] + cost < best)
+                best = d[i - 1][j - 1] + cost;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[i - 2][j - 2] + 1 < best)
+                best = d[i - 2][j - 2] + 1;
+            d[i][j] = best;
+        }
+    return d[n][m];
+}
+
+size_t bc_utf8_name_distance(const char *a, size_t n, const char *b, size_t m)
+{
+    size_t fa, fb;
+    char *x = bc_utf8_fold_ascii(a, n, &fa), *y = bc_utf8_fold_ascii(b, m, &fb);
+    size_t d = 99;
+    if (x && y) {
+        /* underscores are free: `tinbai` is `tin_bai` */
+        size_t w = 0;
+        for (size_t i = 0; i < fa; i++)
+            if (x[i] != '_')
+                x[w++] = x[i];
+        fa = w;
+        w = 0;
+        for (size_t i = 0; i < fb; i++)
+            if (y[i] != '_')
+                y[w++] = y[i];
+        fb = w;
+        d = bc_utf8_distance(x, fa, y, fb);
+    }
+    free(x);
+    free(y);
+    return d;
+}

@@ -40,4 +40,11 @@ unsigned bc_utf8_screen(const char *s, size_t n, size_t *offset, bool *nfc);
 /* Number of code points in s. */
 size_t bc_utf8_length(const char *s, size_t n);
 
+/* Optimal string alignment distance of two byte strings (edits and
+ * adjacent transpositions), 99 past 40 bytes. */
+size_t bc_utf8_distance(const char *a, size_t n, const char *b, size_t m);
+/* The distance of two names as a clerk would confuse them: both folded
+ * (diacritics and case, bc_utf8_fold_ascii) and without underscores. */
+size_t bc_utf8_name_distance(const char *a, size_t n, const char *b, size_t m);
+
 #endif

@@ -218,28 +218,35 @@ static const void *S_lookup(apply_st *S, const mprog *g, const mop *o,
     return v;
 }
 
-/* First key of map that folds like key (diacritics and case ignored). */
-static bool S_suggest_in(apply_st *S, const void *map, const char *fold,
-                         size_t flen, bc_buf *out)
+/* The key of map a clerk most likely meant by `part`: one that folds like
+ * it (diacritics and case ignored), else the nearest within one edit for a
+ * short name and two for a longer one (underscores free: `tinbai`,
+ * `tin_ba`, `solieu`, `ky_sauu`). */
+static bool S_suggest_in(apply_st *S, const void *map, const char *part, size_t plen,
+                         bc_buf *out)
 {
     if (!S->d->key_at || !S->d->count)
         return false;
     size_t n = S->d->count(S->dc, map);
-    for (size_t i = 0; i < n; i++) {
+    size_t limit = plen <= 4 ? 1 : 2, best = limit + 1;
+    const char *bk = NULL;
+    size_t bl = 0;
+    for (size_t i = 0; i < n && best > 0; i++) {
         size_t kl = 0;
         const char *k = S->d->key_at(S->dc, map, i, &kl);
-        if (!k)
+        if (!k || (kl == plen && memcmp(k, part, plen) == 0))
             continue;
-        size_t fl = 0;
-        char *f = bc_utf8_fold_ascii(k, kl, &fl);
-        bool same = f && fl == flen && memcmp(f, fold, flen) == 0;
-        free(f);
-        if (same) {
-            bc_buf_put(out, k, kl);
-            return true;
+        size_t dist = bc_utf8_name_distance(k, kl, part, plen);
+        if (dist < best) {
+            best = dist;
+            bk = k;
+            bl = kl;
         }
     }
-    return false;
+    if (!bk)
+        return false;
+    bc_buf_put(out, bk, bl);
+    return true;
 }
 
 static void S_report_missing(apply_st *S, const mprog *g, const mop *o,
@@ -284,20 +291,17 @@ static void S_report_missing(apply_st *S, const mprog *g, const mop *o,
         bc_buf_free(&path);
     }
     /* did you mean */
-    size_t flen = 0;
-    char *fold = bc_utf8_fold_ascii(part, plen, &flen);
     bc_buf sug = BC_BUF_INIT;
     bool found = false;
-    if (fold && flen) {
+    if (plen) {
         if (m->map) {
-            found = S_suggest_in(S, m->map, fold, flen, &sug);
+            found = S_suggest_in(S, m->map, part, plen, &sug);
         } else {
             for (size_t i = S->nctx; i-- > 0 && !found;)
                 if (S->ctx[i].kind == BC_MV_MAP)
-                    found = S_suggest_in(S, S->ctx[i].v, fold, flen, &sug);
+                    found = S_suggest_in(S, S->ctx[i].v, part, plen, &sug);
         }
     }
-    free(fold);
     if (found)
         bc_buf_printf(&msg, _("; did you mean `%s`?"), bc_buf_cstr(&sug));
     bc_buf_free(&sug);

@@ -25,32 +25,6 @@
 
 /* ---- C01: keys ------------------------------------------------------------------ */
 
-/* Optimal string alignment distance (edits and transpositions), capped. */
-static size_t S_distance(const char *a, const char *b)
-{
-    size_t n = strlen(a), m = strlen(b);
-    if (n > 40 || m > 40)
-        return 99;
-    size_t d[41][41];
-    for (size_t i = 0; i <= n; i++)
-        d[i][0] = i;
-    for (size_t j = 0; j <= m; j++)
-        d[0][j] = j;
-    for (size_t i = 1; i <= n; i++)
-        for (size_t j = 1; j <= m; j++) {
-            size_t cost = a[i - 1] != b[j - 1];
-            size_t best = d[i - 1][j] + 1;
-            if (d[i][j - 1] + 1 < best)
-                best = d[i][j - 1] + 1;
-            if (d[i - 1][j - 1] + cost < best)
-                best = d[i - 1][j - 1] + cost;
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-                d[i - 2][j - 2] + 1 < best)
-                best = d[i - 2][j - 2] + 1;
-            d[i][j] = best;
-        }
-    return d[n][m];
-}
 
 /* The keys of the map at `parent` ("" the root, else "nguoi_ky." or
  * "ky_bao_cao."): each is reserved, derived, or data that may be a
@@ -86,7 +60,7 @@ static void S_keys_of(bc_check_ctx *c, const bc_node *map, const char *where)
             const char *r = k->path + wl;
             size_t len = strlen(r);
             size_t limit = len <= 2 ? 0 : len <= 4 ? 1 : 2;
-            size_t dist = S_distance(folded, r);
+            size_t dist = bc_utf8_distance(folded, strlen(folded), r, strlen(r));
             if (dist <= limit && dist < best_d) {
                 best = r;
                 best_d = dist;

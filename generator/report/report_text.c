@@ -6,6 +6,7 @@
  * once for every entry.
  */
 #include "report/report_text.h"
+#include "base/i18n.h"
 #include "base/buf.h"
 #include "base/grow.h"
 #include "base/xalloc.h"
@@ -45,6 +46,31 @@ static void S_locate_in_scalar(void *closure, size_t offset, bc_diag *g)
 }
 
 /* Compiles a scalar as a text template, its errors located in the file. */
+/* A partial in a YAML text is an error: there is no partial source, so it
+ * would render as a silent blank. */
+typedef struct partial_check {
+    const bc_node *v;
+    bc_diags *d;
+    bool found;
+} partial_check;
+
+static void S_no_partial(void *closure, char kind, const char *name, size_t len,
+                         int line, int col, size_t offset)
+{
+    partial_check *pc = closure;
+    (void)line;
+    (void)col;
+    if (kind != '>')
+        return;
+    bc_diag *g = bc_diag_add(pc->d, BC_ERROR, pc->v->file, 0, 0,
+                             _("`{{>%.*s}}`: a YAML text has no partials to include "
+                               "(it would print nothing); write the text itself, or "
+                               "keep it in the data and write its {{name}}"),
+                             (int)len, name);
+    bc_report_text_locate(pc->v, offset, g);
+    pc->found = true;
+}
+
 static bc_mtpl *S_compile_text(const bc_node *v, bc_diags *d)
 {
     bc_mopts mo;
@@ -52,7 +78,16 @@ static bc_mtpl *S_compile_text(const bc_node *v, bc_diags *d)
     mo.name = v->file;
     mo.locate = S_locate_in_scalar;
     mo.locate_closure = (void *)v;
-    return bc_mustache_compile(v->str, v->len, &mo, d);
+    bc_mtpl *t = bc_mustache_compile(v->str, v->len, &mo, d);
+    if (t && !bc_mustache_is_static(t)) {
+        partial_check pc = {v, d, false};
+        bc_mustache_visit(t, S_no_partial, &pc);
+        if (pc.found) {
+            bc_mustache_free(t);
+            return NULL;
+        }
+    }
+    return t;
 }
 
 /* The cached program of node v, when the cache holds this very node. */

@@ -50,6 +50,7 @@ bad_input "so_thang 12" "${base}noi_dung: x\nky_bao_cao: {nam: 2023, so_thang: 1
 bad_input "two kinds of period" "${base}noi_dung: x\nky_bao_cao: {nam: 2023, quy: 1, nua: 1}\n" "bad.yaml:8:30: error: \`ky_bao_cao\` takes only one of"
 bad_input "unknown period key" "${base}noi_dung: x\nky_bao_cao: {nam: 2023, chin_thang: true}\n" "bad.yaml:8:25: error: \`ky_bao_cao\` has no key \`chin_thang\`"
 bad_input "cut-off not a date" "${base}noi_dung: x\nky_bao_cao: {nam: 2023, den_ngay: 14/12/2023}\n" "bad.yaml:8:35: error: \`ky_bao_cao.den_ngay\` must be a date"
+bad_input "a partial in a YAML text" "${base}noi_dung: \"Nội dung {{>mau_chung}} tiếp.\"\n" "bad.yaml:7:21: error: \`{{>mau_chung}}\`: a YAML text has no partials"
 bad_input "unknown loai" "${base}noi_dung: x\nloai: bien_ban_x\n" "unknown \`loai\`"
 check "missing input file exits 1" status 1 "$bc" render "$tmp/none.yaml" -o "$tmp/outdir/x.docx"
 check "missing input: no output" no_files

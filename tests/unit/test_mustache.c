@@ -311,6 +311,26 @@ static void test_did_you_mean(void **state)
     r = run("{{zzz}}", "noi_nhan: x", false);
     assert_null(strstr(r.d.head->msg, "did you mean"));
     result_free(&r);
+
+    /* by edit distance, underscores free: the typos clerks make */
+    static const struct {
+        const char *tag, *want;
+    } typos[] = {{"{{tinbai}}", "did you mean `tin_bai`?"},
+                 {"{{tin_ba}}", "did you mean `tin_bai`?"},
+                 {"{{solieu.buoi}}", "did you mean `so_lieu`?"},
+                 {"{{ky.ky_sauu}}", "did you mean `ky_sau`?"},
+                 {"{{so_lieu.buoii}}", "did you mean `buoi`?"}};
+    for (size_t i = 0; i < sizeof typos / sizeof typos[0]; i++) {
+        r = run(typos[i].tag, "tin_bai: 5\nso_lieu: {buoi: 3}\nky: {ky_sau: x}", false);
+        assert_int_equal(r.rc, -1);
+        if (!strstr(r.d.head->msg, typos[i].want))
+            fail_msg("%s: `%s`, want `%s`", typos[i].tag, r.d.head->msg, typos[i].want);
+        result_free(&r);
+    }
+    /* a short name takes one edit at most */
+    r = run("{{abxy}}", "abcd: 1", false);
+    assert_null(strstr(r.d.head->msg, "did you mean"));
+    result_free(&r);
 }
 
 static void test_nfc_names(void **state)
