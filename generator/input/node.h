@@ -42,6 +42,8 @@ struct bc_node {
     char style;           /* scalar style: 'p' plain, '\'' single, '"' double,
                              '|' literal, '>' folded; 0 for other nodes */
     int indent;           /* block scalars: indentation of their lines */
+    bool multiline;       /* a plain or quoted scalar written over several
+                             lines (YAML joined them: its breaks are gone) */
     bool boolean;         /* BC_BOOL value */
     int line, col;        /* 1-based start of the node, 0 when synthetic */
     const char *file;     /* source file name (shared, not owned) */

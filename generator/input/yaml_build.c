@@ -72,6 +72,32 @@ bc_diag *bc_yaml_build_error_at(bc_yaml_loader *L, yaml_mark_t m, const char *fm
                        (int)m.column + 1, fmt, arg);
 }
 
+/* True when line `line` (0-based) of the input starts with white space
+ * holding a tab. */
+static bool S_tab_indent(bc_yaml_loader *L, size_t line)
+{
+    FILE *f = L->data ? NULL : fopen(L->file, "rb");
+    if (!L->data && !f)
+        return false;
+    mem_src m = {(const unsigned char *)L->data, L->len, 0};
+    size_t at = 0;
+    int c;
+    bool tab = false;
+    while ((c = L->data ? S_mem_next(&m) : S_file_next(f)) != EOF) {
+        if (at < line) {
+            at += c == '\n';
+            continue;
+        }
+        if (c == '\t')
+            tab = true;
+        else if (c != ' ')
+            break;
+    }
+    if (f)
+        fclose(f);
+    return tab;
+}
+
 static void S_parser_error(bc_yaml_loader *L)
 {
     yaml_parser_t *p = &L->parser;
@@ -108,13 +134,57 @@ static void S_parser_error(bc_yaml_loader *L)
         return;
     }
     yaml_mark_t m = p->problem_mark;
-    if (p->context)
-        bc_diag_add(L->diags, BC_ERROR, L->file, (int)m.line + 1,
-                    (int)m.column + 1, _("YAML: %s %s (line %d)"), problem,
-                    p->context, (int)p->context_mark.line + 1);
-    else
-        bc_diag_add(L->diags, BC_ERROR, L->file, (int)m.line + 1,
-                    (int)m.column + 1, _("YAML: %s"), problem);
+    const char *context = p->context ? p->context : "";
+    int line = (int)m.line + 1, col = (int)m.column + 1;
+    /* the slips clerks make, in words they can act on (libyaml's own
+     * text is never shown bare) */
+    const char *msg = NULL, *hint = NULL;
+    if (strstr(problem, "cannot start any token") && S_tab_indent(L, m.line)) {
+        msg = _("a tab indents this line; YAML indents with spaces only");
+        hint = _("replace the tab with spaces (two for each level)");
+    } else if (strstr(problem, "mapping values are not allowed")) {
+        msg = _("a colon and a space (`: `) inside a text without quotes, so the "
+                "text reads as a key and a value");
+        hint = _("a text of several lines: write `noi_dung: |` and indent its "
+                 "lines by two spaces; a one-line text: put it in double quotes, "
+                 "e.g. - \"Lưu: VT\"");
+    } else if (strstr(problem, "could not find expected ':'")) {
+        msg = _("this line is neither `key: value` nor part of a text");
+        hint = _("a text of several lines needs `|` after its key, e.g. "
+                 "`noi_dung: |`, and its lines indented by two spaces");
+    } else if (strstr(problem, "did not find expected key") ||
+               strstr(problem, "did not find expected '-' indicator")) {
+        msg = _("this line is indented differently from the lines of its block");
+        hint = _("indent the lines of one block (the items of a list, the lines "
+                 "of a `|` text) by the same number of spaces");
+    } else if (strstr(problem, "did not find expected ',' or ']'") ||
+               strstr(problem, "did not find expected ',' or '}'")) {
+        msg = strchr(problem, ']') ? _("the list opened here with `[` is not closed "
+                                       "with `]`")
+                                   : _("the map opened here with `{` is not closed "
+                                       "with `}`");
+        hint = _("close it on the same line, or put a text holding a comma or a "
+                 "bracket in double quotes");
+        line = (int)p->context_mark.line + 1;
+        col = (int)p->context_mark.column + 1;
+    } else if (strstr(problem, "end of stream") && strstr(context, "quoted scalar")) {
+        msg = _("the quote opened here is never closed");
+        hint = _("end the text with the same quote mark (\")");
+        line = (int)p->context_mark.line + 1;
+        col = (int)p->context_mark.column + 1;
+    }
+    bc_diag *g;
+    if (msg) {
+        g = bc_diag_add(L->diags, BC_ERROR, L->file, line, col, "%s", msg);
+        bc_diag_set_hint(g, hint);
+    } else if (p->context) {
+        g = bc_diag_add(L->diags, BC_ERROR, L->file, line, col,
+                        _("the file is not valid YAML here (%s %s, line %d)"), problem,
+                        p->context, (int)p->context_mark.line + 1);
+    } else {
+        g = bc_diag_add(L->diags, BC_ERROR, L->file, line, col,
+                        _("the file is not valid YAML here (%s)"), problem);
+    }
 }
 
 bool bc_yaml_build_next(bc_yaml_loader *L, yaml_event_t *ev)
@@ -210,6 +280,8 @@ static bc_node *S_scalar(bc_yaml_loader *L, yaml_event_t *ev, const char *key)
     case YAML_FOLDED_SCALAR_STYLE: node->style = '>'; break;
     default: node->style = 'p'; break;
     }
+    node->multiline = node->style != '|' && node->style != '>' &&
+                      ev->end_mark.line > ev->start_mark.line;
     if (node->style == '|' || node->style == '>')
         node->indent = bc_yaml_lines_block_indent(&L->lines,
                                                   (size_t)ev->start_mark.line);

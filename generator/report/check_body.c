@@ -400,6 +400,11 @@ void bc_check_body(bc_check_ctx *c)
     const bc_node *v = bc_check_value(c->in, "noi_dung");
     if (!v)
         return;
+    if (v->multiline) /* written over lines without `|`: YAML joined them */
+        bc_check_at(c, BC_WARNING, "C04", v, "%s",
+                    _("`noi_dung` is written over several lines without `|`, so its "
+                      "line breaks are joined and its blocks lost: write `noi_dung: |` "
+                      "and indent its lines by two spaces"));
     bc_body body;
     bc_body_markup_parse(v->str, v->len, &body);
     walk w = {c, v, 0, {0}, 0, -1};

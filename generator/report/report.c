@@ -99,7 +99,23 @@ static bool S_text_or_list(prep *p, const bc_node *v, const char *path)
     bool ok = true;
     for (size_t i = 0; i < v->count; i++) {
         const bc_node *it = v->items[i];
-        if (it->kind != BC_SCALAR || !bc_node_has_text(it)) {
+        if (it->kind == BC_MAP && it->count == 1 && it->entries[0].value->kind == BC_SCALAR) {
+            /* - Lưu: VT, unquoted: read as a key and a value */
+            const bc_entry *e = &it->entries[0];
+            S_err(p, it, 0, 0,
+                  _("item %zu of `%s` was read as a key and a value (`%s: %s`): a "
+                    "text holding a colon and a space goes in double quotes: - \"%s: "
+                    "%s\""),
+                  i + 1, path, e->key, e->value->str, e->key, e->value->str);
+            ok = false;
+        } else if (it->kind == BC_LIST) {
+            /* - - Phòng Nội vụ: a list inside the list */
+            S_err(p, it, 0, 0,
+                  _("item %zu of `%s` is a list inside the list (two dashes, `- - `): "
+                    "write one dash; the program adds the \"- \" of each line itself"),
+                  i + 1, path);
+            ok = false;
+        } else if (it->kind != BC_SCALAR || !bc_node_has_text(it)) {
             S_err(p, it, 0, 0, _("item %zu of `%s` must be a non-empty text"),
                   i + 1, path);
             ok = false;

@@ -39,7 +39,7 @@ bad_input() { # bad_input NAME YAML-TEXT EXPECTED-MESSAGE
     check "$1: no output file" no_files
 }
 base='co_quan: Ủy ban nhân dân xã A\nky_hieu_co_quan: UBND\ndia_danh: A\ntrich_yeu: T\nnoi_nhan: [a]\nnguoi_ky: {chuc_danh: Chủ tịch, ho_ten: B}\n'
-bad_input "yaml syntax" "${base}noi_dung: [x\n" "baocao: $tmp/bad.yaml:8:1: error: YAML"
+bad_input "yaml syntax" "${base}noi_dung: [x\n" "baocao: $tmp/bad.yaml:7:11: error: the list opened here with \`\[\` is not closed"
 bad_input "impossible date" "${base}noi_dung: x\nngay: 2023-02-30\n" "bad.yaml:8:7: error: \`ngay\` 2023-02-30 is not a real date"
 bad_input "missing tag" "${base}noi_dung: Có {{so_lieu.x}} buổi\n" 'bad.yaml:7:14: error: `{{so_lieu.x}}`: no value for `so_lieu.x`'
 bad_input "missing key" "ky_hieu_co_quan: UBND\n" "bad.yaml:1:1: error: missing required key \`co_quan\`"
@@ -50,6 +50,34 @@ bad_input "so_thang 12" "${base}noi_dung: x\nky_bao_cao: {nam: 2023, so_thang: 1
 bad_input "two kinds of period" "${base}noi_dung: x\nky_bao_cao: {nam: 2023, quy: 1, nua: 1}\n" "bad.yaml:8:30: error: \`ky_bao_cao\` takes only one of"
 bad_input "unknown period key" "${base}noi_dung: x\nky_bao_cao: {nam: 2023, chin_thang: true}\n" "bad.yaml:8:25: error: \`ky_bao_cao\` has no key \`chin_thang\`"
 bad_input "cut-off not a date" "${base}noi_dung: x\nky_bao_cao: {nam: 2023, den_ngay: 14/12/2023}\n" "bad.yaml:8:35: error: \`ky_bao_cao.den_ngay\` must be a date"
+# the YAML slips clerks make, each in words they can act on
+printf 'co_quan: Ủy ban nhân dân xã A\nky_hieu_co_quan: UBND\ndia_danh: A\ntrich_yeu: T\nnguoi_ky: {chuc_danh: Chủ tịch, ho_ten: B}\nnoi_dung: x\n' > "$tmp/slip-base.yaml"
+slip() { # slip NAME TEXT-AFTER-BASE EXPECTED
+    { cat "$tmp/slip-base.yaml"; printf '%b' "$2"; } > "$tmp/slip.yaml"
+    check "$1: exit 1" status 1 "$bc" render "$tmp/slip.yaml" -o "$tmp/outdir/slip.docx"
+    check "$1: message" has_err "$3"
+    check "$1: no output file" no_files
+    check "$1: no bare libyaml text" sh -c '! grep -q "YAML: \|while scanning\|while parsing" "$1"' _ "$tmp/err"
+}
+slip "slip: an unquoted key: value item" 'noi_nhan:\n  - UBND huyện\n  - Lưu: VT\n' \
+    'slip.yaml:9:5: error: item 2 of `noi_nhan` was read as a key and a value (`Lưu: VT`): .* - "Lưu: VT"'
+slip "slip: two dashes" 'noi_nhan:\n  - - Phòng Nội vụ\n' \
+    'slip.yaml:8:5: error: item 1 of `noi_nhan` is a list inside the list'
+slip "slip: a tab indents" 'noi_nhan:\n\t- UBND huyện\n' \
+    'slip.yaml:8:1: error: a tab indents this line; YAML indents with spaces only'
+slip "slip: a body without |" 'noi_nhan: ["Lưu: VT"]\nnoi_dung2:\n  I. KẾT QUẢ\n\n  1. Tình hình: tốt\n' \
+    'slip.yaml:11:15: error: a colon and a space (`: `) inside a text without quotes'
+check "slip: a body without |: the fix, literally" has_err 'hint: .*`noi_dung: |`'
+slip "slip: a dedented line" 'noi_nhan: ["Lưu: VT"]\nnoi_dung2: |\n  I. KẾT QUẢ\n Nội dung lùi sai.\n' \
+    'slip.yaml:10:2: error: this line is indented differently from the lines of its block'
+slip "slip: an unclosed quote" 'noi_nhan: ["Lưu: VT"]\nghi_chu: "Nội dung\n' \
+    'slip.yaml:8:10: error: the quote opened here is never closed'
+slip "slip: a duplicate key" 'noi_nhan: ["Lưu: VT"]\nnoi_dung: y\n' \
+    'slip.yaml:8:1: error: duplicate key `noi_dung` (first written at line 6)'
+# a body over several lines without | parses, and is pointed out
+{ grep -v '^noi_dung' "$tmp/slip-base.yaml"; printf 'noi_nhan: ["Lưu: VT"]\nnoi_dung:\n  I. KẾT QUẢ\n\n  Nội dung.\n'; } > "$tmp/fold.yaml"
+check "slip: a folded body: check says so" status 1 "$bc" check "$tmp/fold.yaml"
+check "slip: a folded body: the warning" grep -q 'fold.yaml:8:3: warning: `noi_dung` is written over several lines without `|`.* \[C04\]' "$tmp/out"
 bad_input "a partial in a YAML text" "${base}noi_dung: \"Nội dung {{>mau_chung}} tiếp.\"\n" "bad.yaml:7:21: error: \`{{>mau_chung}}\`: a YAML text has no partials"
 bad_input "unknown loai" "${base}noi_dung: x\nloai: bien_ban_x\n" "unknown \`loai\`"
 check "missing input file exits 1" status 1 "$bc" render "$tmp/none.yaml" -o "$tmp/outdir/x.docx"

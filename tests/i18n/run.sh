@@ -73,6 +73,22 @@ YAML
 check "batch: exit 1" status 1 "$tmp/vib" vi "$bc" check "$tmp/batch.yaml"
 check "batch: entry named in Vietnamese" has "$tmp/vib" "batch.yaml:10:49: lỗi: báo cáo thứ 1 (Cẩm Vũ): .* \[L24\]"
 
+# the YAML slips, in Vietnamese, each with its fix (no libyaml text)
+slip_base='co_quan: Ủy ban nhân dân xã A\nky_hieu_co_quan: UBND\ndia_danh: A\ntrich_yeu: T\nnguoi_ky: {chuc_danh: Chủ tịch, ho_ten: B}\nnoi_dung: x\n'
+vi_slip() { # vi_slip NAME TEXT EXPECTED
+    printf "$slip_base$2" > "$tmp/slip.yaml"
+    check "$1: exit 1" status 1 "$tmp/vis" vi "$bc" render "$tmp/slip.yaml" -o "$tmp/slip.docx"
+    check "$1: in Vietnamese" has "$tmp/vis" "$3"
+    check "$1: no English" lacks "$tmp/vis" "error:\|hint:\|while scanning\|while parsing"
+}
+vi_slip "slip: - Lưu: VT" 'noi_nhan:\n  - UBND huyện\n  - Lưu: VT\n' 'slip.yaml:9:5: lỗi: mục 2 của `noi_nhan` bị đọc thành khóa và giá trị .* - "Lưu: VT"'
+vi_slip "slip: - - " 'noi_nhan:\n  - - Phòng Nội vụ\n' 'slip.yaml:8:5: lỗi: mục 1 của `noi_nhan` là một danh sách nằm trong danh sách'
+vi_slip "slip: a tab" 'noi_nhan:\n\t- UBND huyện\n' 'slip.yaml:8:1: lỗi: dòng này thụt vào bằng dấu tab'
+vi_slip "slip: no |" 'noi_nhan: ["Lưu: VT"]\nnoi_dung2:\n  I. KẾT QUẢ\n\n  1. Tình hình: tốt\n' 'slip.yaml:11:15: lỗi: có dấu hai chấm và dấu cách'
+vi_slip "slip: dedented" 'noi_nhan: ["Lưu: VT"]\nnoi_dung2: |\n  I. KẾT QUẢ\n Nội dung lùi sai.\n' 'slip.yaml:10:2: lỗi: dòng này thụt vào khác với các dòng cùng khối'
+vi_slip "slip: a quote" 'noi_nhan: ["Lưu: VT"]\nghi_chu: "Nội dung\n' 'slip.yaml:8:10: lỗi: dấu ngoặc kép mở ở đây không được đóng'
+vi_slip "slip: a duplicate key" 'noi_nhan: ["Lưu: VT"]\nnoi_dung: y\n' 'slip.yaml:8:1: lỗi: .*noi_dung'
+
 # other messages of the program
 printf 'co_quan: Ủy ban nhân dân xã A\nky_hieu_co_quan: UBND\ndia_danh: A\ntrich_yeu: T\nnoi_dung: x\nnoi_nhan: ["Lưu: VT"]\nnguoi_ky: {chuc_danh: Chủ tịch, ho_ten: Lê Văn A}\nngay: 2023-02-30\n' > "$tmp/bad.yaml"
 check "render error: exit 1" status 1 "$tmp/vir" vi "$bc" render "$tmp/bad.yaml" -o "$tmp/bad.docx"

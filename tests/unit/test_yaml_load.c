@@ -203,9 +203,11 @@ static void test_anchor_alias(void **state)
 static void test_syntax_error(void **state)
 {
     (void)state;
-    /* an unclosed flow map: libyaml's problem mark */
-    S_expect_error("a: 1\nb: {c: 2\n", 3, 1, "YAML");
-    S_expect_error("a: 1\n  b: 2\n", 2, 4, "mapping values are not allowed");
+    /* an unclosed flow map: where it opens, in the clerk's words */
+    S_expect_error("a: 1\nb: {c: 2\n", 2, 4, "the map opened here with `{` is not closed");
+    S_expect_error("a: 1\n  b: 2\n", 2, 4, "a colon and a space (`: `) inside a text");
+    /* a list opened and not closed */
+    S_expect_error("a: [x, y\n", 1, 4, "the list opened here with `[` is not closed");
 }
 
 static void test_invalid_utf8(void **state)
