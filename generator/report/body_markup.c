@@ -64,11 +64,13 @@
 #include "report/body_markup.h"
 #include "report/body_table.h"
 #include "base/grow.h"
+#include "base/i18n.h"
 
 #include "base/xalloc.h"
 #include "base/buf.h"
 
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -476,6 +478,165 @@ static void add_ending(bc_block *blk)
     blk->len += al;
 }
 
+/* ---- text fixed the way a clerk means it ----------------------------------- */
+
+/* A warning of a fix, at the start of the line it was made on. */
+static void S_fix_issue(bc_body *out, const char *text, const char *line, int line_no,
+                        const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static void S_fix_issue(bc_body *out, const char *text, const char *line, int line_no,
+                        const char *fmt, ...)
+{
+    out->issues = bc_xrealloc(out->issues, (out->issue_count + 1) * sizeof *out->issues);
+    bc_table_issue *is = &out->issues[out->issue_count++];
+    is->error = false;
+    is->offset = (size_t)(line - text);
+    is->line = line_no;
+    is->col = 1;
+    bc_buf b = BC_BUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    bc_buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    is->msg = bc_buf_detach(&b, NULL);
+}
+
+/* An invisible format character at s[0..n): its length, or 0 (zero-width
+ * space, joiners, word joiner, byte order mark). */
+static size_t S_invisible(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (n >= 3 && u[0] == 0xE2 && u[1] == 0x80 && u[2] >= 0x8B && u[2] <= 0x8D)
+        return 3;
+    if (n >= 3 && u[0] == 0xE2 && u[1] == 0x81 && u[2] == 0xA0)
+        return 3;
+    if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+        return 3;
+    return 0;
+}
+
+/* The line as the clerk means it (line[0..*len), trimmed), in `fixed`
+ * when something changed, each change a warning:
+ *  - tabs become spaces, invisible format characters go;
+ *  - "•", "·" or "*" then a space at the start: a dash item "- ";
+ *  - "I -", "I –", "I/": a part heading "I. ";
+ *  - "1.Công tác": "1. Công tác" (a space after the numbering; a digit
+ *    after the dot, "1.958 hộ", stays text).
+ * Returns the text to read. */
+static const char *S_fix_line(bc_body *out, const char *text, const char *line,
+                              size_t *len, int line_no, bc_buf *fixed)
+{
+    size_t n = *len;
+    bool tabs = memchr(line, '\t', n) != NULL, invisible = false;
+    for (size_t i = 0; i + 2 < n && !invisible; i++)
+        if ((unsigned char)line[i] >= 0xE2 && S_invisible(line + i, n - i))
+            invisible = true;
+    const char *cur = line;
+    bc_buf_clear(fixed);
+    if (tabs || invisible) {
+        for (size_t i = 0; i < n;) {
+            size_t k = S_invisible(line + i, n - i);
+            if (k) {
+                i += k;
+                continue;
+            }
+            bc_buf_putc(fixed, line[i] == '\t' ? ' ' : line[i]);
+            i++;
+        }
+        if (tabs)
+            S_fix_issue(out, text, line, line_no, "%s",
+                        _("a tab in the body (it breaks the line's justification): "
+                          "read as a space"));
+        if (invisible)
+            S_fix_issue(out, text, line, line_no, "%s",
+                        _("an invisible character (a zero-width space or joiner) in "
+                          "the body: removed"));
+        cur = bc_buf_cstr(fixed);
+        n = fixed->len;
+    }
+    /* bullets */
+    size_t bl = 0;
+    if (n >= 3 && memcmp(cur, "\xE2\x80\xA2", 3) == 0)
+        bl = 3; /* • */
+    else if (n >= 2 && memcmp(cur, "\xC2\xB7", 2) == 0)
+        bl = 2; /* · */
+    else if (n >= 2 && cur[0] == '*' && cur[1] == ' ')
+        bl = 1;
+    if (bl && n > bl && cur[bl] == ' ') {
+        bc_buf t = BC_BUF_INIT;
+        bc_buf_puts(&t, "- ");
+        size_t k = bl;
+        while (k < n && cur[k] == ' ')
+            k++;
+        bc_buf_put(&t, cur + k, n - k);
+        S_fix_issue(out, text, line, line_no,
+                    _("`%.*s` at the start of a line is read as a dash item `- `"),
+                    (int)bl, cur);
+        bc_buf_clear(fixed);
+        bc_buf_put(fixed, t.data, t.len);
+        bc_buf_free(&t);
+        cur = bc_buf_cstr(fixed);
+        n = fixed->len;
+    }
+    /* "I -", "II –", "III/" */
+    size_t r = 0;
+    while (r < n && (cur[r] == 'I' || cur[r] == 'V' || cur[r] == 'X'))
+        r++;
+    if (r > 0 && roman_value(cur, r)) {
+        size_t k = r;
+        while (k < n && cur[k] == ' ')
+            k++;
+        size_t mark = 0;
+        if (k < n && (cur[k] == '-' || cur[k] == '/'))
+            mark = 1;
+        else if (k + 2 < n && memcmp(cur + k, "\xE2\x80\x93", 3) == 0)
+            mark = 3;
+        if (mark && (cur[k] == '/' || k > r) && k + mark < n) {
+            size_t after = k + mark;
+            while (after < n && cur[after] == ' ')
+                after++;
+            if (after < n) {
+                bc_buf t = BC_BUF_INIT;
+                bc_buf_put(&t, cur, r);
+                bc_buf_puts(&t, ". ");
+                bc_buf_put(&t, cur + after, n - after);
+                S_fix_issue(out, text, line, line_no,
+                            _("`%.*s` is read as the part heading `%.*s.`"),
+                            (int)(after), cur, (int)r, cur);
+                bc_buf_clear(fixed);
+                bc_buf_put(fixed, t.data, t.len);
+                bc_buf_free(&t);
+                cur = bc_buf_cstr(fixed);
+                n = fixed->len;
+            }
+        }
+    }
+    /* "1.Công tác": a numbering glued to its text */
+    size_t label_end = 0;
+    bc_block_kind k = numbering(cur, n, &label_end);
+    if ((k == BC_BLK_ITEM || k == BC_BLK_SUBITEM || k == BC_BLK_PART) && label_end > 0 &&
+        label_end < n && cur[label_end] != ' ' && cur[label_end - 1] == '.') {
+        bc_buf t = BC_BUF_INIT;
+        bc_buf_put(&t, cur, label_end);
+        bc_buf_putc(&t, ' ');
+        bc_buf_put(&t, cur + label_end, n - label_end);
+        size_t w = label_end; /* the word glued to the numbering */
+        while (w < n && cur[w] != ' ')
+            w++;
+        S_fix_issue(out, text, line, line_no,
+                    _("`%.*s` is read as `%.*s %.*s`: a space after the numbering"),
+                    (int)w, cur, (int)label_end, cur, (int)(w - label_end),
+                    cur + label_end);
+        bc_buf_clear(fixed);
+        bc_buf_put(fixed, t.data, t.len);
+        bc_buf_free(&t);
+        cur = bc_buf_cstr(fixed);
+        n = fixed->len;
+    }
+    *len = n;
+    return cur;
+}
+
 /* The lines of a "|" block, kept until the block ends. */
 typedef struct pipe_lines {
     bc_table_line *v;
@@ -524,6 +685,7 @@ void bc_body_markup_parse_opts(const char *text, size_t n, bool ending, bc_body 
     size_t cap = 0;
     raw_block rb = {BC_BUF_INIT, BC_BUF_INIT, BC_BLK_PARAGRAPH, false, 0, 0};
     pipe_lines pl = {NULL, 0, 0};
+    bc_buf fixed = BC_BUF_INIT;
     int line_no = 0;
     size_t i = 0;
     while (i < n) {
@@ -560,6 +722,8 @@ void bc_body_markup_parse_opts(const char *text, size_t n, bool ending, bc_body 
             finish_block(&rb, out, &cap);
             continue;
         }
+        if (line[0] != '\\')
+            line = S_fix_line(out, text, line, &len, line_no, &fixed);
         bool escaped = line[0] == '\\' && len > 1 &&
                        (is_digit(line[1]) || line[1] == '|' ||
                         numbering(line + 1, len - 1, NULL) != BC_BLK_PARAGRAPH);
@@ -576,6 +740,7 @@ void bc_body_markup_parse_opts(const char *text, size_t n, bool ending, bc_body 
     finish_pipe(&pl, &rb, out, &cap);
     finish_block(&rb, out, &cap);
     free(pl.v);
+    bc_buf_free(&fixed);
     bc_buf_free(&rb.text);
     bc_buf_free(&rb.lit);
     if (ending && out->count > 0 && out->blocks[out->count - 1].kind != BC_BLK_TABLE)

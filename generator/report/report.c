@@ -479,13 +479,11 @@ static size_t S_source_offset(const bc_node *src, const bc_node *out, size_t at,
     return header_at;
 }
 
-/* The body's tables read as the document will show them (after the
- * mustache pass): their errors and warnings, located in the YAML file. */
+/* The body read as the document will show it (after the mustache pass):
+ * its tables' errors and warnings and the fixes made to its text, located
+ * in the YAML file (the parse is the renderer's, shared). */
 static void S_body_tables(prep *p, const bc_node *src, const bc_node *out, bool ending)
 {
-    if (!(out->len && (out->str[0] == '|' || strstr(out->str, "\n|") ||
-                       strstr(out->str, "\n |") || strstr(out->str, "\n  |"))))
-        return;
     const bc_body *bp = bc_body_markup_parse_shared(out->str, out->len, ending);
     const bc_body body = *bp;
     for (size_t i = 0; i < body.issue_count; i++) {

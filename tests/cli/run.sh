@@ -78,6 +78,16 @@ slip "slip: a duplicate key" 'noi_nhan: ["Lưu: VT"]\nnoi_dung: y\n' \
 { grep -v '^noi_dung' "$tmp/slip-base.yaml"; printf 'noi_nhan: ["Lưu: VT"]\nnoi_dung:\n  I. KẾT QUẢ\n\n  Nội dung.\n'; } > "$tmp/fold.yaml"
 check "slip: a folded body: check says so" status 1 "$bc" check "$tmp/fold.yaml"
 check "slip: a folded body: the warning" grep -q 'fold.yaml:8:3: warning: `noi_dung` is written over several lines without `|`.* \[C04\]' "$tmp/out"
+# text fixed the way a clerk means it: exit 0, each fix a warning
+# (the fixed text itself: tests/unit/test_body_markup.c)
+fixed() { # fixed NAME BODY-LINE EXPECTED-WARNING
+    { cat "$tmp/slip-base.yaml" | grep -v '^noi_dung'; printf 'noi_nhan: ["Lưu: VT"]\nnoi_dung: |\n  %s\n\n  Nội dung.\n' "$2"; } > "$tmp/fix.yaml"
+    check "$1: exit 0" status 0 "$bc" render "$tmp/fix.yaml" -o "$tmp/fix.docx"
+    check "$1: the warning" has_err "fix.yaml:8:3: warning: $3"
+}
+fixed "fix: 1.Công tác" '1.Công tác' '`1.Công` is read as `1. Công`'
+fixed "fix: I - KẾT QUẢ" 'I - KẾT QUẢ' '`I - ` is read as the part heading `I.`'
+fixed "fix: a bullet" '• Tuyên truyền' '`•` at the start of a line is read as a dash item'
 bad_input "a partial in a YAML text" "${base}noi_dung: \"Nội dung {{>mau_chung}} tiếp.\"\n" "bad.yaml:7:21: error: \`{{>mau_chung}}\`: a YAML text has no partials"
 bad_input "unknown loai" "${base}noi_dung: x\nloai: bien_ban_x\n" "unknown \`loai\`"
 check "missing input file exits 1" status 1 "$bc" render "$tmp/none.yaml" -o "$tmp/outdir/x.docx"

@@ -6,6 +6,7 @@
 #include "test_support.h"
 
 #include "report/body_markup.h"
+#include "report/body_table.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -96,13 +97,43 @@ static void test_not_numbering(void **state)
 static void test_no_space_after_number(void **state)
 {
     (void)state;
-    /* "1.Tình hình" as clerks type it: an item, text kept as written. */
+    /* "1.Tình hình" as clerks type it: an item, printed with the space the
+     * clerk meant, each fix a warning at its line */
     bc_body b = parse("1.Tình hình chung\nII.KẾT QUẢ\n2.1.Chỉ đạo");
     assert_int_equal(b.count, 3);
     assert_int_equal(b.blocks[0].kind, BC_BLK_ITEM_TITLE);
-    assert_string_equal(b.blocks[0].text, "1.Tình hình chung");
+    assert_string_equal(b.blocks[0].text, "1. Tình hình chung");
     assert_int_equal(b.blocks[1].kind, BC_BLK_PART);
+    assert_string_equal(b.blocks[1].text, "II. KẾT QUẢ");
     assert_int_equal(b.blocks[2].kind, BC_BLK_SUBITEM_TITLE);
+    assert_string_equal(b.blocks[2].text, "2.1. Chỉ đạo./.");
+    assert_int_equal(b.issue_count, 3);
+    assert_false(b.issues[0].error);
+    assert_int_equal(b.issues[1].line, 2);
+    assert_non_null(strstr(b.issues[0].msg, "`1.Tình` is read as `1. Tình`"));
+    bc_body_markup_free(&b);
+    /* "1.958 hộ" is a number, not a numbering */
+    b = parse("1.958 hộ dân");
+    assert_int_equal(b.blocks[0].kind, BC_BLK_PARAGRAPH);
+    assert_string_equal(b.blocks[0].text, "1.958 hộ dân./.");
+    assert_int_equal(b.issue_count, 0);
+    bc_body_markup_free(&b);
+    /* other slips: I -, II/, bullets, a tab, an invisible character */
+    b = parse("I - KẾT QUẢ\n\n• Một\n\n* Hai\n\nII/ TỒN TẠI\n\nBa\tbốn\xe2\x80\x8b.");
+    assert_int_equal(b.count, 5);
+    assert_int_equal(b.blocks[0].kind, BC_BLK_PART);
+    assert_string_equal(b.blocks[0].text, "I. KẾT QUẢ");
+    assert_int_equal(b.blocks[1].kind, BC_BLK_DASH);
+    assert_string_equal(b.blocks[1].text, "- Một");
+    assert_string_equal(b.blocks[2].text, "- Hai");
+    assert_string_equal(b.blocks[3].text, "II. TỒN TẠI");
+    assert_string_equal(b.blocks[4].text, "Ba bốn./.");
+    assert_int_equal(b.issue_count, 6);
+    bc_body_markup_free(&b);
+    /* emphasis stars keep their meaning */
+    b = parse("**Đậm** và *nghiêng*");
+    assert_int_equal(b.issue_count, 0);
+    assert_int_equal(b.blocks[0].span_count, 2);
     bc_body_markup_free(&b);
     /* "1.5 tỷ" on a wrapped line continues the paragraph. */
     b = parse("Tổng kinh phí là\n1.5 tỷ đồng.");
