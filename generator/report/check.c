@@ -241,6 +241,7 @@ int bc_check_report(const bc_node *input, bc_diags *d)
     bc_check_closing_recipients(&c);
     bc_check_reform(&c);
     bc_check_text_spaces(&c);
+    bc_check_spelling(&c);
 
     S_take_sorted(d, &found);
     return c.errors;

@@ -73,6 +73,7 @@ void bc_check_text_keys(bc_check_ctx *c);        /* check_text.c: C01 */
 void bc_check_header(bc_check_ctx *c);      /* check_header.c: L10, L15, C02 */
 void bc_check_header_summary(bc_check_ctx *c);     /* check_header.c: L17, L19 */
 void bc_check_body(bc_check_ctx *c);        /* check_body.c: L22, C03 */
+void bc_check_spelling(bc_check_ctx *c);    /* check_spelling.c: L36, L37, L38 */
 void bc_check_closing_signer(bc_check_ctx *c);      /* check_closing.c: L23, L24, L25 */
 void bc_check_closing_recipients(bc_check_ctx *c);  /* check_closing.c: L27, L28 */
 void bc_check_reform(bc_check_ctx *c);      /* check_reform.c: L31 */

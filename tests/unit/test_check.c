@@ -391,9 +391,13 @@ static void test_L24_signer(void **state)
     S_clean(32, "  chuc_danh: [TM. Ủy ban nhân dân, KT. Chủ tịch, Phó Chủ tịch]");
     S_clean(32, "  chuc_danh: [TM. ỦY BAN NHÂN DÂN, CHỦ TỊCH]");
     S_clean(32, "  chuc_danh: TM. Ủy ban nhân dân");
-    S_clean(32, "  chuc_danh: [TM. Uỷ ban nhân dân, Chủ tịch]");
+    /* the old tone placement is the same authority (L36 points it out) */
+    S_expect(32, "  chuc_danh: [TM. Uỷ ban nhân dân, Chủ tịch]", "L36", BC_WARNING, 32,
+             "Uỷ");
+    /* "UBND" is a People's Committee too (L37 asks for the name in full) */
     char *yaml = S_edit2(2, "co_quan: UBND xã Cẩm Vũ", 32, "  chuc_danh: [Chủ tịch]");
-    S_expect_in(yaml, "L24", BC_WARNING, 32, "Chủ", 1);
+    S_expect_in(yaml, "L24", BC_WARNING, 32, "Chủ", 2);
+    S_expect_in(yaml, "L37", BC_WARNING, 2, "UBND", 2);
     free(yaml);
 }
 
@@ -440,7 +444,7 @@ static void test_L31_reform(void **state)
 {
     (void)state;
     S_expect(6, "ngay: 2025-07-15", "L31", BC_WARNING, 29, "huyện");
-    char *yaml = S_edit(6, "ngay: 2025-09-01\nco_quan_chu_quan: UBND quận Ba Đình");
+    char *yaml = S_edit(6, "ngay: 2025-09-01\nco_quan_chu_quan: Ủy ban nhân dân quận Ba Đình");
     S_expect_in(yaml, "L31", BC_WARNING, 7, "quận", 2);
     free(yaml);
     yaml = S_edit2(2, "co_quan: Ủy ban nhân dân thị trấn Lai Cách", 6, "ngay: 2025-12-15");
@@ -507,6 +511,25 @@ static void test_L35_appendix_refs(void **state)
     S_expect_in(full, "L35", BC_WARNING, 34, "phu_luc", 2);
     free(full);
     free(yaml);
+}
+
+/* ---- L36, L37, L38: how words are written ------------------------------------ */
+
+static void test_L36_L37_L38_spelling(void **state)
+{
+    (void)state;
+    /* the old tone placement, named with the models' own */
+    S_expect(8, "trich_yeu: Kết quả công tác hoà giải {{ky_bao_cao.ten}}", "L36",
+             BC_WARNING, 8, "hoà");
+    S_expect(32, "  chuc_danh: [TM. Uỷ ban nhân dân, Chủ tịch]", "L36", BC_WARNING, 32,
+             "Uỷ");
+    /* "quý", "hoàn", "thủy" are fine */
+    S_clean(27, "  Quý một hoàn thành, thủy lợi và khỏe mạnh.");
+    /* an abbreviated or capital issuer */
+    S_expect(2, "co_quan: UBND xã Cẩm Vũ", "L37", BC_WARNING, 2, "UBND");
+    S_expect(2, "co_quan: ỦY BAN NHÂN DÂN XÃ CẨM VŨ", "L37", BC_WARNING, 2, "ỦY");
+    /* a signer name without its capitals */
+    S_expect(33, "  ho_ten: nguyễn Hữu Tuấn", "L38", BC_WARNING, 33, "nguyễn");
 }
 
 /* ---- L32 ---------------------------------------------------------------------------- */
@@ -809,6 +832,7 @@ int main(void)
         cmocka_unit_test(test_L33_body_ends_with_table),
         cmocka_unit_test(test_L34_tabs),
         cmocka_unit_test(test_L35_appendix_refs),
+        cmocka_unit_test(test_L36_L37_L38_spelling),
         cmocka_unit_test(test_C01_keys),
         cmocka_unit_test(test_C02_date_before_period),
         cmocka_unit_test(test_seed_001),
