@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* A cell's bytes (E012) and a record's cells (E013): a clerk's sheet has
  * a few dozen columns of short text; the bounds keep a damaged or hostile
@@ -193,6 +194,16 @@ bc_csv *bc_csv_open(const char *path, bc_diags *d)
     FILE *fp = fopen(path, "rb");
     if (!fp) {
         bc_diag_add(d, BC_ERROR, path, 0, 0, _("cannot open: %s"), strerror(errno));
+        return NULL;
+    }
+    /* a pipe or a device would be read for ever (or block): a spreadsheet
+     * is a file */
+    struct stat st;
+    if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode)) {
+        bc_diag_add(d, BC_ERROR, path, 0, 0, "%s",
+                    _("is not a file (a folder, a device or a pipe): `danh_sach` "
+                      "names the CSV file of the entries"));
+        fclose(fp);
         return NULL;
     }
     bc_csv *c = bc_xcalloc(1, sizeof *c);

@@ -16,7 +16,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 #include "base/arena.h"
@@ -24,20 +23,21 @@
 #include "input/yaml_load.h"
 #include "report/report.h"
 
-/* The data are written to an anonymous memory file, reached by its
- * /proc/self/fd name (no file left behind, nothing shared between
- * workers). Returns the name, valid until the next call. */
+/* The data are written to a file of their own in a private temporary
+ * folder (nothing shared between workers; a CSV a batch names is looked
+ * for beside it, in that empty folder, not among /proc/self/fd's open
+ * descriptors). Returns the name, valid until the next call. */
 static inline const char *bc_fuzz_as_file(const uint8_t *data, size_t size)
 {
-    static int fd = -1;
-    static char name[64];
-    if (fd < 0) {
-        fd = memfd_create("bc-fuzz-input", 0);
-        if (fd < 0)
+    static char name[128];
+    if (!name[0]) {
+        char dir[] = "/tmp/bc-fuzz-XXXXXX";
+        if (!mkdtemp(dir))
             abort();
-        snprintf(name, sizeof name, "/proc/self/fd/%d", fd);
+        snprintf(name, sizeof name, "%s/input", dir);
     }
-    if (ftruncate(fd, 0) != 0 || pwrite(fd, data, size, 0) != (ssize_t)size)
+    FILE *f = fopen(name, "wb");
+    if (!f || fwrite(data, 1, size, f) != size || fclose(f) != 0)
         abort();
     return name;
 }

@@ -573,6 +573,11 @@ static void test_csv_bounds(void **state)
     assert_null(bc_csv_open(S_file("wide.csv", b.data, b.len), &d));
     S_expect(&d, "E013", "more than 1000 columns");
     bc_diags_free(&d);
+    /* a device or a pipe is no spreadsheet: refused, never read for ever
+     * (found by fuzzing: a batch naming a descriptor that blocks) */
+    assert_null(bc_csv_open("/dev/zero", &d));
+    S_expect(&d, NULL, "is not a file");
+    bc_diags_free(&d);
     bc_buf_free(&b);
     bc_arena_free(&a);
 }
