@@ -60,7 +60,7 @@ TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all demo test test-unit test-cli test-spec test-docx test-templates test-i18n \
         test-layers test-corpus install uninstall clean asan valgrind bench golden-update deps \
-        fuzz fuzz-build fuzz-targets
+        fuzz fuzz-build fuzz-targets schema
 
 all: $(BUILD)/baocao
 
@@ -233,6 +233,16 @@ $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(BUILD)/libbaocao.a
 	$(Q)$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -fsanitize=fuzzer $(DEPFLAGS) -o $@ $< \
 	    $(BUILD)/libbaocao.a $(LDLIBS_ALL)
 
+# ---- the JSON Schema of the input ------------------------------------------------
+# docs/baocao.schema.json is made from generator/report/schema.c; a unit test
+# fails when the committed file is not what `make schema` writes.
+$(BUILD)/schema-json: tools/schema-json.c $(BUILD)/libbaocao.a
+	$(Q)$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(DEPFLAGS) -o $@ $< $(BUILD)/libbaocao.a $(LDLIBS_ALL)
+
+schema: $(BUILD)/schema-json
+	$(Q)$(BUILD)/schema-json docs/baocao.schema.json
+	@echo "wrote docs/baocao.schema.json"
+
 $(BUILD)/bench_mustache: bench/bench_mustache.c $(BUILD)/libbaocao.a
 	$(Q)$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(DEPFLAGS) -o $@ $< $(BUILD)/libbaocao.a $(LDLIBS_ALL)
 
@@ -246,9 +256,12 @@ install: $(BUILD)/baocao
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
 	install -m 755 $(BUILD)/baocao $(DESTDIR)$(BINDIR)/baocao
 	install -m 644 docs/baocao.1 $(DESTDIR)$(MANDIR)/baocao.1
+	install -d $(DESTDIR)$(PREFIX)/share/baocao
+	install -m 644 docs/baocao.schema.json $(DESTDIR)$(PREFIX)/share/baocao/baocao.schema.json
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/baocao $(DESTDIR)$(MANDIR)/baocao.1
+	rm -f $(DESTDIR)$(BINDIR)/baocao $(DESTDIR)$(MANDIR)/baocao.1 \
+	    $(DESTDIR)$(PREFIX)/share/baocao/baocao.schema.json
 
 clean:
 	rm -rf build build-asan build-vg build-fuzz out

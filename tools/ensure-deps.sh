@@ -29,6 +29,7 @@ pkg_for() {
         docx) echo python3-docx ;;
         docxtpl) echo python3-docxtpl ;;
         yaml) echo python3-yaml ;;
+        jsonschema) echo python3-jsonschema ;;
         /usr/bin/time) echo time ;;
         node) echo nodejs ;;
         soffice) echo libreoffice-writer-nogui ;;
@@ -46,7 +47,7 @@ pkg_for() {
 
 have() {
     case "$1" in
-        lxml|docx|docxtpl|yaml) [ -x /usr/bin/python3 ] && /usr/bin/python3 -c "import $1" 2>/dev/null ;;
+        lxml|docx|docxtpl|yaml|jsonschema) [ -x /usr/bin/python3 ] && /usr/bin/python3 -c "import $1" 2>/dev/null ;;
         liberation) [ -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] ;;
         libfuzzer) ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a >/dev/null 2>&1 ;;
         croscore) [ -f /usr/share/fonts/truetype/croscore/Tinos-Regular.ttf ] ;;

@@ -6,34 +6,34 @@
 
 #include <string.h>
 
-#define IN(path, req, always, hint) {path, false, req, always, NULL, hint, false}
-#define DERIVED(path, from) {path, true, false, false, from, NULL, false}
+#define IN(path, type, req, always, hint) {path, false, req, always, NULL, hint, false, type}
+#define DERIVED(path, from) {path, true, false, false, from, NULL, false, BC_SCHEMA_TEXT}
 /* derived unless the clerk writes it */
-#define DERIVED_OR_WRITTEN(path, from) {path, true, false, false, from, NULL, true}
+#define DERIVED_OR_WRITTEN(path, from) {path, true, false, false, from, NULL, true, BC_SCHEMA_DATE}
 
 const bc_schema_key bc_schema_keys[] = {
-    IN("loai", false, true, NULL),
-    IN("co_quan_chu_quan", false, false, NULL),
-    IN("co_quan", true, true, N_("the issuing agency, e.g. \"Ủy ban nhân dân xã Cẩm Vũ\"")),
-    IN("ky_hieu_co_quan", true, false, N_("the agency's abbreviation, e.g. \"UBND\"")),
-    IN("so", false, false, NULL),
-    IN("dia_danh", true, false, N_("the place of the date line, e.g. \"Cẩm Vũ\"")),
-    IN("ngay", false, true, NULL),
-    IN("ky_bao_cao", false, true, NULL),
-    IN("ky_bao_cao.nam", true, false, NULL), /* when ky_bao_cao is given */
-    IN("ky_bao_cao.nua", false, false, NULL),
-    IN("ky_bao_cao.quy", false, false, NULL),
-    IN("ky_bao_cao.thang", false, false, NULL),
-    IN("ky_bao_cao.so_thang", false, false, NULL),
-    IN("trich_yeu", true, true, N_("the summary line under the type name")),
-    IN("noi_dung", true, false, N_("the body of the report")),
-    IN("kinh_gui", false, false, NULL),
-    IN("noi_nhan", true, false, N_("the list of recipients, ending with \"Lưu: VT\"")),
-    IN("nguoi_ky", true, false, N_("the signer: chuc_danh and ho_ten")),
-    IN("nguoi_ky.chuc_danh", true, false,
+    IN("loai", BC_SCHEMA_LOAI, false, true, NULL),
+    IN("co_quan_chu_quan", BC_SCHEMA_TEXT, false, false, NULL),
+    IN("co_quan", BC_SCHEMA_TEXT, true, true, N_("the issuing agency, e.g. \"Ủy ban nhân dân xã Cẩm Vũ\"")),
+    IN("ky_hieu_co_quan", BC_SCHEMA_TEXT, true, false, N_("the agency's abbreviation, e.g. \"UBND\"")),
+    IN("so", BC_SCHEMA_NUMBER, false, false, NULL),
+    IN("dia_danh", BC_SCHEMA_TEXT, true, false, N_("the place of the date line, e.g. \"Cẩm Vũ\"")),
+    IN("ngay", BC_SCHEMA_DATE, false, true, NULL),
+    IN("ky_bao_cao", BC_SCHEMA_MAP, false, true, NULL),
+    IN("ky_bao_cao.nam", BC_SCHEMA_INT, true, false, NULL), /* when ky_bao_cao is given */
+    IN("ky_bao_cao.nua", BC_SCHEMA_INT, false, false, NULL),
+    IN("ky_bao_cao.quy", BC_SCHEMA_INT, false, false, NULL),
+    IN("ky_bao_cao.thang", BC_SCHEMA_INT, false, false, NULL),
+    IN("ky_bao_cao.so_thang", BC_SCHEMA_INT, false, false, NULL),
+    IN("trich_yeu", BC_SCHEMA_TEXT, true, true, N_("the summary line under the type name")),
+    IN("noi_dung", BC_SCHEMA_TEXT, true, false, N_("the body of the report")),
+    IN("kinh_gui", BC_SCHEMA_TEXTS, false, false, NULL),
+    IN("noi_nhan", BC_SCHEMA_TEXTS, true, false, N_("the list of recipients, ending with \"Lưu: VT\"")),
+    IN("nguoi_ky", BC_SCHEMA_MAP, true, false, N_("the signer: chuc_danh and ho_ten")),
+    IN("nguoi_ky.chuc_danh", BC_SCHEMA_TEXTS, true, false,
        N_("the authority and title lines, e.g. [TM. Ủy ban nhân dân, Chủ tịch]")),
-    IN("nguoi_ky.ho_ten", true, false, N_("the signer's full name")),
-    IN("phu_luc", false, false, NULL),
+    IN("nguoi_ky.ho_ten", BC_SCHEMA_TEXT, true, false, N_("the signer's full name")),
+    IN("phu_luc", BC_SCHEMA_APPENDICES, false, false, NULL),
     DERIVED("ten_loai", "loai"),
     DERIVED("ky_hieu_loai", "loai"),
     DERIVED("so_ky_hieu", "so ky_hieu_co_quan loai"),
@@ -50,7 +50,7 @@ const bc_schema_key bc_schema_keys[] = {
     DERIVED("kinh_gui_nhan", "kinh_gui"),
     DERIVED("kinh_gui_muc", "kinh_gui"),
     DERIVED("nguoi_ky.chuc_danh_in_hoa", "nguoi_ky.chuc_danh"),
-    {NULL, false, false, false, NULL, NULL, false},
+    {NULL, false, false, false, NULL, NULL, false, BC_SCHEMA_TEXT},
 };
 
 const bc_schema_key *bc_schema_find(const char *path)

@@ -16,6 +16,19 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* What a key holds, as the input contract reads it (docs/input-format.md,
+ * and the JSON Schema made from this table, schema_json.c). */
+typedef enum bc_schema_type {
+    BC_SCHEMA_TEXT,       /* a text (a number written there is text too) */
+    BC_SCHEMA_TEXTS,      /* a text, or a list of texts */
+    BC_SCHEMA_NUMBER,     /* a number or a text such as 57a (`so`) */
+    BC_SCHEMA_INT,        /* a whole number */
+    BC_SCHEMA_DATE,       /* a date, YYYY-MM-DD */
+    BC_SCHEMA_MAP,        /* a map of the keys below it */
+    BC_SCHEMA_LOAI,       /* one of the document types (doc_types.h) */
+    BC_SCHEMA_APPENDICES  /* a list of appendices: ten, noi_dung, ngang */
+} bc_schema_type;
+
 typedef struct bc_schema_key {
     const char *path;
     bool derived;      /* made by the program (what a clerk writes there is
@@ -30,6 +43,7 @@ typedef struct bc_schema_key {
     const char *hint;  /* what to write, untranslated (N_()); NULL: none */
     bool written_wins; /* derived keys: a clerk may write it instead, and
                           what is written is used (ky_bao_cao.tu_ngay) */
+    bc_schema_type type;
 } bc_schema_key;
 
 /* Every key, input keys first, ending with {NULL}. */

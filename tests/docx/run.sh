@@ -8,6 +8,8 @@
 #     Serif / Times New Roman; page 1 carries no page number, page 2 shows 2
 #     (numbered again from 1 in each appendix, whose first page shows none);
 #   - the exported built-in template validates and renders too;
+#   - docs/baocao.schema.json validates the examples and rejects a
+#     misspelled reserved key (python3-jsonschema);
 #   - the signature block never stands alone on a page: bodies ending near
 #     the foot of page 1 with a table, with a paragraph, and followed by a
 #     template's own paragraphs, each with its last line on the signer's
@@ -25,7 +27,7 @@ if [ ! -x "$tools/docx-validate" ]; then
     echo "test-docx: SKIPPED: the document checks need $tools (docx-validate, docx-render)"
     exit 0
 fi
-tools/ensure-deps.sh --cmd python3 soffice pdftoppm pdffonts pdftotext lxml liberation || exit 1
+tools/ensure-deps.sh --cmd python3 soffice pdftoppm pdffonts pdftotext lxml liberation jsonschema yaml || exit 1
 
 out=$build/docx-test
 rm -rf "$out"
@@ -89,6 +91,15 @@ for f in "$out"/*.docx; do
         *) ok ;;
     esac
 done
+# the JSON Schema: every example and fixture batch validates, a misspelled
+# reserved key does not
+if /usr/bin/python3 "$(dirname "$0")/schema_check.py" docs/baocao.schema.json examples/*.yaml \
+    tests/fixtures/batch/inline.yaml tests/fixtures/batch/many.yaml tests/fixtures/batch/csv.yaml; then
+    ok
+else
+    bad "docs/baocao.schema.json against the inputs"
+fi
+
 # the end of the body and the signature on one page
 keep=$out/keep
 mkdir -p "$keep"
