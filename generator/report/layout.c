@@ -2,9 +2,11 @@
  * layout.c - measured geometry after rendering (see layout.h).
  */
 #include "report/layout.h"
+#include "base/buf.h"
 #include "base/grow.h"
 #include "base/xalloc.h"
 #include "base/font_metrics.h"
+#include "base/utf8.h"
 #include "wml/wml.h"
 
 #include <stdlib.h>
@@ -353,6 +355,131 @@ static void S_balance(xmlNodePtr p, pline *l, double avail, bool split)
     free(brk);
 }
 
+/* ---- word groups a line never splits ------------------------------------------ */
+
+/* The slot whose text starts at or before byte b (start: each slot's first
+ * byte, count + 1 entries). */
+static size_t S_slot_of(const size_t *start, size_t count, size_t b)
+{
+    size_t lo = 0, hi = count;
+    while (lo + 1 < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (start[mid] <= b)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Administrative phrases kept on one line, in capitals (the lines are
+ * compared in capitals): a line never ends inside one. */
+static const char *const S_groups[] = {
+    "ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "MẶT TRẬN TỔ QUỐC",
+    "VĂN PHÒNG", "ĐOÀN THANH NIÊN", "CỘNG SẢN HỒ CHÍ MINH", "HỒ CHÍ MINH",
+    "LIÊN HIỆP PHỤ NỮ", "HỘI NÔNG DÂN", "HỘI CỰU CHIẾN BINH", "VIỆT NAM",
+    "KẾ HOẠCH", "ĐẦU TƯ", "TÀI CHÍNH", "TÀI NGUYÊN", "MÔI TRƯỜNG", "GIÁO DỤC",
+    "ĐÀO TẠO", "LAO ĐỘNG", "THƯƠNG BINH", "XÃ HỘI", "VĂN HÓA", "VĂN HOÁ", "THỂ THAO",
+    "DU LỊCH", "NÔNG NGHIỆP", "PHÁT TRIỂN", "NÔNG THÔN", "KHOA HỌC",
+    "CÔNG NGHỆ", "THÔNG TIN", "TRUYỀN THÔNG", "GIAO THÔNG VẬN TẢI", "VẬN TẢI",
+    "XÂY DỰNG", "CÔNG THƯƠNG", "Y TẾ", "TƯ PHÁP", "NỘI VỤ", "NGOẠI VỤ", "DÂN TỘC",
+    "TÔN GIÁO", "THANH TRA", "CÔNG AN", "QUÂN SỰ", "BIÊN PHÒNG", "THỊ TRẤN",
+    "THÀNH PHỐ", "THỊ XÃ", "ĐẶC KHU", "CHỦ NGHĨA", "CẢI CÁCH HÀNH CHÍNH",
+    "HÀNH CHÍNH", "THỦ TỤC", "NHÂN DÂN", NULL};
+
+/* Words a line never ends with: "VÀ", and the unit before a place name
+ * ("XÃ", "PHƯỜNG", "TỈNH", "HUYỆN"...), which goes with the name. */
+static const char *const S_no_end[] = {"VÀ", "XÃ", "PHƯỜNG", "TỈNH", "HUYỆN", "QUẬN",
+                                       "SỞ", "CỦA", "VỀ", NULL};
+
+/* The spaces of l where a line may not break made unbreakable: inside a
+ * word group, and after a word a line never ends with. */
+static void S_glue(pline *l)
+{
+    /* the line's text in capitals, one character a slot */
+    bc_buf text = BC_BUF_INIT;
+    size_t *start = bc_xcalloc(l->count + 1, sizeof *start);
+    for (size_t i = 0; i < l->count; i++) {
+        start[i] = text.len;
+        if (!l->v[i].t || !bc_wml_is(l->v[i].t, "t")) {
+            bc_buf_putc(&text, '\t');
+            continue;
+        }
+        const char *s = bc_wml_text(l->v[i].t) + l->v[i].offset;
+        size_t len = 1;
+        while (s[len] && ((unsigned char)s[len] & 0xC0) == 0x80)
+            len++;
+        size_t ul;
+        char *up = bc_utf8_upper(s, len, &ul);
+        bc_buf_put(&text, up, ul);
+        free(up);
+    }
+    start[l->count] = text.len;
+    const char *u = bc_buf_cstr(&text);
+    /* the slot holding byte b */
+    size_t slot = 0;
+#define SLOT_OF(b) (slot = S_slot_of(start, l->count, (b)))
+    for (int g = 0; S_groups[g]; g++) {
+        size_t gl = strlen(S_groups[g]);
+        for (const char *p = u; (p = strstr(p, S_groups[g])) != NULL; p += gl) {
+            size_t b = (size_t)(p - u);
+            bool word_start = b == 0 || u[b - 1] == ' ';
+            bool word_end = b + gl == text.len || u[b + gl] == ' ' || u[b + gl] == ',';
+            if (!word_start || !word_end)
+                continue;
+            for (size_t k = b; k < b + gl; k++)
+                if (u[k] == ' ') {
+                    SLOT_OF(k);
+                    l->v[slot].space = false;
+                }
+        }
+    }
+    for (int w = 0; S_no_end[w]; w++) {
+        size_t wl = strlen(S_no_end[w]);
+        for (const char *p = u; (p = strstr(p, S_no_end[w])) != NULL; p += wl) {
+            size_t b = (size_t)(p - u);
+            if ((b == 0 || u[b - 1] == ' ') && b + wl < text.len && u[b + wl] == ' ') {
+                SLOT_OF(b + wl);
+                l->v[slot].space = false;
+            }
+        }
+    }
+#undef SLOT_OF
+    (void)slot;
+    free(start);
+    bc_buf_free(&text);
+}
+
+/* The widest piece of l no line may break (between breakable spaces). */
+static double S_widest_piece(const pline *l)
+{
+    double best = 0, cur = 0;
+    for (size_t i = 0; i < l->count; i++) {
+        if (l->v[i].space || !l->v[i].t) {
+            cur = 0;
+            continue;
+        }
+        cur += l->v[i].width;
+        if (cur > best)
+            best = cur;
+    }
+    return best;
+}
+
+/* S_glue, unless a glued piece would not fit `avail` (then the line breaks
+ * at any space, as Word would). */
+static void S_glue_within(pline *l, double avail)
+{
+    bool *was = bc_xcalloc(l->count + 1, sizeof *was);
+    for (size_t i = 0; i < l->count; i++)
+        was[i] = l->v[i].space;
+    S_glue(l);
+    if (S_widest_piece(l) > avail)
+        for (size_t i = 0; i < l->count; i++)
+            l->v[i].space = was[i];
+    free(was);
+}
+
 /* The words that open a generic agency name, after which the name breaks. */
 static const char *const S_generic_heads[] = {
     "ỦY BAN NHÂN DÂN ", "UỶ BAN NHÂN DÂN ", "HỘI ĐỒNG NHÂN DÂN ", NULL};
@@ -367,6 +494,7 @@ static void S_agency(const bc_styles *st, xmlNodePtr p, double page_text,
         return;
     }
     double avail = S_avail(p, page_text);
+    S_glue_within(&l, avail);
     /* the text, to find a generic head */
     bc_buf text = BC_BUF_INIT;
     for (size_t i = 0; i < l.count; i++) {
@@ -414,6 +542,7 @@ static void S_summary(const bc_styles *st, xmlNodePtr p, double page_text)
 {
     pline l = {0};
     S_collect_runs(st, p, p, &l);
+    S_glue_within(&l, S_avail(p, page_text));
     if (!S_has_break(&l))
         S_balance(p, &l, S_avail(p, page_text), false);
     free(l.v);
