@@ -139,6 +139,10 @@ check "check seed 004: L19" has_out "^tests/check/seed-004.yaml:19:12: error: \"
 check "check several files" status 1 "$bc" check "$clean" tests/check/seed-001.yaml "$good"
 check "check several files: each named" sh -c \
     'grep -q "^tests/check/seed-001.yaml:" "$1" && ! grep -q "cam-vu-2023.yaml:" "$1" && ! grep -q chi-lang-nam "$1"' _ "$tmp/out"
+# the README's 30-second example checks clean
+awk '/^## Ví dụ 30 giây/{f=1} f&&/^```yaml/{g=1;next} g&&/^```/{exit} g' "$src/README.md" > "$tmp/readme.yaml"
+check "the README example: check exits 0" status 0 "$bc" check "$tmp/readme.yaml"
+check "the README example: nothing printed" test ! -s "$tmp/out"
 # the severity ladder: notes (advice such as part headings in capitals) are
 # printed with --notes only and never change the exit status
 check "check: an example exits 0" status 0 "$bc" check "$good"

@@ -89,6 +89,11 @@ vi_slip "slip: dedented" 'noi_nhan: ["Lưu: VT"]\nnoi_dung2: |\n  I. KẾT QUẢ
 vi_slip "slip: a quote" 'noi_nhan: ["Lưu: VT"]\nghi_chu: "Nội dung\n' 'slip.yaml:8:10: lỗi: dấu ngoặc kép mở ở đây không được đóng'
 vi_slip "slip: a duplicate key" 'noi_nhan: ["Lưu: VT"]\nnoi_dung: y\n' 'slip.yaml:8:1: lỗi: .*noi_dung'
 
+# a fix of the body's text, in Vietnamese
+printf 'co_quan: Ủy ban nhân dân xã A\nky_hieu_co_quan: UBND\ndia_danh: A\ntrich_yeu: T\nnguoi_ky: {chuc_danh: [TM. Ủy ban nhân dân, Chủ tịch], ho_ten: B}\nnoi_nhan: ["Lưu: VT"]\nnoi_dung: |\n  1.Công tác\n' > "$tmp/fix.yaml"
+check "fix: exit 0" status 0 "$tmp/vif" vi "$bc" render "$tmp/fix.yaml" -o "$tmp/fix.docx"
+check "fix: the warning in Vietnamese" has "$tmp/vif" "fix.yaml:8:3: cảnh báo: \`1.Công\` được đọc là \`1. Công\`"
+
 # other messages of the program
 printf 'co_quan: Ủy ban nhân dân xã A\nky_hieu_co_quan: UBND\ndia_danh: A\ntrich_yeu: T\nnoi_dung: x\nnoi_nhan: ["Lưu: VT"]\nnguoi_ky: {chuc_danh: Chủ tịch, ho_ten: Lê Văn A}\nngay: 2023-02-30\n' > "$tmp/bad.yaml"
 check "render error: exit 1" status 1 "$tmp/vir" vi "$bc" render "$tmp/bad.yaml" -o "$tmp/bad.docx"
