@@ -206,6 +206,31 @@ bc_csv *bc_csv_open(const char *path, bc_diags *d)
         fclose(fp);
         return NULL;
     }
+    /* what a clerk may have named instead of a CSV in UTF-8: a workbook,
+     * or Excel's plain "CSV" of a Vietnamese Windows (Windows-1258) or
+     * "Unicode text" (UTF-16): one message for the file, not one a row */
+    char head[65536];
+    size_t hn = fread(head, 1, sizeof head, fp);
+    rewind(fp);
+    size_t bad = 0;
+    const char *why = NULL;
+    if (hn >= 4 && memcmp(head, "PK\x03\x04", 4) == 0)
+        why = _("is a workbook (.xlsx or .ods), not a CSV file: save the sheet as "
+                "\"CSV UTF-8 (Comma delimited)\" (Excel) or as Text CSV with the "
+                "character set Unicode (UTF-8) (LibreOffice)");
+    else if (hn >= 2 && (((unsigned char)head[0] == 0xFF && (unsigned char)head[1] == 0xFE) ||
+                         ((unsigned char)head[0] == 0xFE && (unsigned char)head[1] == 0xFF)))
+        why = _("is written in UTF-16 (Excel's \"Unicode Text\"), not UTF-8: save the "
+                "sheet as \"CSV UTF-8 (Comma delimited)\"");
+    else if (!bc_utf8_valid(head, hn, &bad) && !(hn == sizeof head && bad + 4 > hn))
+        why = _("is not UTF-8 (it looks like Windows-1258, what Excel's plain \"CSV\" "
+                "writes on a Vietnamese Windows): save the sheet as \"CSV UTF-8 (Comma "
+                "delimited)\" in Excel, or choose Unicode (UTF-8) in LibreOffice");
+    if (why) {
+        bc_diag_add(d, BC_ERROR, path, 0, 0, "%s", why);
+        fclose(fp);
+        return NULL;
+    }
     bc_csv *c = bc_xcalloc(1, sizeof *c);
     c->fp = fp;
     c->file = bc_xstrdup(path);

@@ -578,6 +578,20 @@ static void test_csv_bounds(void **state)
     assert_null(bc_csv_open("/dev/zero", &d));
     S_expect(&d, NULL, "is not a file");
     bc_diags_free(&d);
+    /* what a clerk names instead of a CSV in UTF-8: one message each */
+    static const char cp1258[] = "ma,ten\n1,C\xe1m V\xf5\n";
+    assert_null(bc_csv_open(S_file("w1258.csv", cp1258, sizeof cp1258 - 1), &d));
+    S_expect(&d, NULL, "Windows-1258");
+    assert_int_equal(d.errors, 1);
+    bc_diags_free(&d);
+    static const char u16[] = "\xff\xfem\0a\0";
+    assert_null(bc_csv_open(S_file("u16.csv", u16, sizeof u16 - 1), &d));
+    S_expect(&d, NULL, "UTF-16");
+    bc_diags_free(&d);
+    static const char zip[] = "PK\x03\x04rest";
+    assert_null(bc_csv_open(S_file("book.csv", zip, sizeof zip - 1), &d));
+    S_expect(&d, NULL, "workbook");
+    bc_diags_free(&d);
     bc_buf_free(&b);
     bc_arena_free(&a);
 }
