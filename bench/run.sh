@@ -153,26 +153,23 @@ echo "== body tables in a batch (a 20-row table an entry against none), written 
 "$src/bench/table-batch.sh" "$build/baocao" "$outroot/tables" 2000
 rm -rf "$outroot/tables"
 
+# time_render YAML: 20 renders of one report, process start to file on disk
+time_render() {
+    times=""
+    for i in $(seq 20); do
+        t0=$(date +%s%N)
+        "$build/baocao" render "$1" -o "out/one-$i.docx" 2>/dev/null
+        t1=$(date +%s%N)
+        times="$times $(( (t1 - t0) / 1000 ))"
+    done
+    echo $times | tr ' ' '\n' | sort -n | awk '{ v[NR] = $1 } END { printf "median %.2f ms, min %.2f ms, max %.2f ms\n", v[int((NR+1)/2)]/1000, v[1]/1000, v[NR]/1000 }'
+    rm -f out/one-*.docx
+}
+
 echo
 echo "== one report with a body table, a 30-row table and two appendices, one landscape (target: under 15 ms), 20 runs"
-times=""
-for i in $(seq 20); do
-    t0=$(date +%s%N)
-    "$build/baocao" render "$src/examples/ket-qua-tthc-2024.yaml" -o "out/tables-$i.docx" 2>/dev/null
-    t1=$(date +%s%N)
-    times="$times $(( (t1 - t0) / 1000 ))"
-done
-echo $times | tr ' ' '\n' | sort -n | awk '{ v[NR] = $1 } END { printf "median %.2f ms, min %.2f ms, max %.2f ms\n", v[int((NR+1)/2)]/1000, v[1]/1000, v[NR]/1000 }'
-rm -f out/tables-*.docx
+time_render "$src/examples/ket-qua-tthc-2024.yaml"
 
 echo
 echo "== one report end to end (process start to file on disk), 20 runs"
-times=""
-for i in $(seq 20); do
-    t0=$(date +%s%N)
-    "$build/baocao" render "$src/examples/cam-vu-2023.yaml" -o "out/one-$i.docx" 2>/dev/null
-    t1=$(date +%s%N)
-    times="$times $(( (t1 - t0) / 1000 ))"
-done
-echo $times | tr ' ' '\n' | sort -n | awk '{ v[NR] = $1 } END { printf "median %.2f ms, min %.2f ms, max %.2f ms\n", v[int((NR+1)/2)]/1000, v[1]/1000, v[NR]/1000 }'
-rm -f out/one-*.docx
+time_render "$src/examples/cam-vu-2023.yaml"

@@ -57,18 +57,8 @@ make_batch() {
     }' > "$3"
 }
 
-median_ms() {
-    times=""
-    for i in $(seq "$runs"); do
-        rm -rf "$dir/out"
-        t0=$(date +%s%N)
-        "$bin" batch "$1" -o "$dir/out" > /dev/null 2> "$dir/stderr.log" || true
-        t1=$(date +%s%N)
-        times="$times $(( (t1 - t0) / 1000000 ))"
-    done
-    rm -rf "$dir/out"
-    echo $times | tr ' ' '\n' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR+1)/2)] }'
-}
+. "$(dirname "$0")/batch-median.sh"
+
 
 for n in $sizes; do
     make_batch "$n" 0 "$dir/plain-$n.yaml"

@@ -487,18 +487,12 @@ static void S_fix_issue(bc_body *out, const char *text, const char *line, int li
 static void S_fix_issue(bc_body *out, const char *text, const char *line, int line_no,
                         const char *fmt, ...)
 {
-    out->issues = bc_xrealloc(out->issues, (out->issue_count + 1) * sizeof *out->issues);
-    bc_table_issue *is = &out->issues[out->issue_count++];
-    is->error = false;
-    is->offset = (size_t)(line - text);
-    is->line = line_no;
-    is->col = 1;
-    bc_buf b = BC_BUF_INIT;
+    bc_table_line at = {line, 0, (size_t)(line - text), line_no};
     va_list ap;
     va_start(ap, fmt);
-    bc_buf_vprintf(&b, fmt, ap);
+    bc_body_table_issue_vadd(&out->issues, &out->issue_count, &at, at.offset, false, fmt,
+                             ap);
     va_end(ap);
-    is->msg = bc_buf_detach(&b, NULL);
 }
 
 /* An invisible format character at s[0..n): its length, or 0 (zero-width
@@ -513,6 +507,22 @@ static size_t S_invisible(const char *s, size_t n)
     if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
         return 3;
     return 0;
+}
+
+/* The line made cur[0..keep) + insert + cur[from..*n), in `fixed` (cur may
+ * point into it). */
+static void S_splice(bc_buf *fixed, const char **cur, size_t *n, size_t keep,
+                     const char *insert, size_t from)
+{
+    bc_buf t = BC_BUF_INIT;
+    bc_buf_put(&t, *cur, keep);
+    bc_buf_puts(&t, insert);
+    bc_buf_put(&t, *cur + from, *n - from);
+    bc_buf_clear(fixed);
+    bc_buf_put(fixed, t.data, t.len);
+    bc_buf_free(&t);
+    *cur = bc_buf_cstr(fixed);
+    *n = fixed->len;
 }
 
 /* The line as the clerk means it (line[0..*len), trimmed), in `fixed`
@@ -563,20 +573,13 @@ static const char *S_fix_line(bc_body *out, const char *text, const char *line,
     else if (n >= 2 && cur[0] == '*' && cur[1] == ' ')
         bl = 1;
     if (bl && n > bl && cur[bl] == ' ') {
-        bc_buf t = BC_BUF_INIT;
-        bc_buf_puts(&t, "- ");
         size_t k = bl;
         while (k < n && cur[k] == ' ')
             k++;
-        bc_buf_put(&t, cur + k, n - k);
         S_fix_issue(out, text, line, line_no,
                     _("`%.*s` at the start of a line is read as a dash item `- `"),
                     (int)bl, cur);
-        bc_buf_clear(fixed);
-        bc_buf_put(fixed, t.data, t.len);
-        bc_buf_free(&t);
-        cur = bc_buf_cstr(fixed);
-        n = fixed->len;
+        S_splice(fixed, &cur, &n, 0, "- ", k);
     }
     /* "I -", "II –", "III/" */
     size_t r = 0;
@@ -596,18 +599,10 @@ static const char *S_fix_line(bc_body *out, const char *text, const char *line,
             while (after < n && cur[after] == ' ')
                 after++;
             if (after < n) {
-                bc_buf t = BC_BUF_INIT;
-                bc_buf_put(&t, cur, r);
-                bc_buf_puts(&t, ". ");
-                bc_buf_put(&t, cur + after, n - after);
                 S_fix_issue(out, text, line, line_no,
                             _("`%.*s` is read as the part heading `%.*s.`"),
                             (int)(after), cur, (int)r, cur);
-                bc_buf_clear(fixed);
-                bc_buf_put(fixed, t.data, t.len);
-                bc_buf_free(&t);
-                cur = bc_buf_cstr(fixed);
-                n = fixed->len;
+                S_splice(fixed, &cur, &n, r, ". ", after);
             }
         }
     }
@@ -616,10 +611,6 @@ static const char *S_fix_line(bc_body *out, const char *text, const char *line,
     bc_block_kind k = numbering(cur, n, &label_end);
     if ((k == BC_BLK_ITEM || k == BC_BLK_SUBITEM || k == BC_BLK_PART) && label_end > 0 &&
         label_end < n && cur[label_end] != ' ' && cur[label_end - 1] == '.') {
-        bc_buf t = BC_BUF_INIT;
-        bc_buf_put(&t, cur, label_end);
-        bc_buf_putc(&t, ' ');
-        bc_buf_put(&t, cur + label_end, n - label_end);
         size_t w = label_end; /* the word glued to the numbering */
         while (w < n && cur[w] != ' ')
             w++;
@@ -627,11 +618,7 @@ static const char *S_fix_line(bc_body *out, const char *text, const char *line,
                     _("`%.*s` is read as `%.*s %.*s`: a space after the numbering"),
                     (int)w, cur, (int)label_end, cur, (int)(w - label_end),
                     cur + label_end);
-        bc_buf_clear(fixed);
-        bc_buf_put(fixed, t.data, t.len);
-        bc_buf_free(&t);
-        cur = bc_buf_cstr(fixed);
-        n = fixed->len;
+        S_splice(fixed, &cur, &n, label_end, " ", label_end);
     }
     *len = n;
     return cur;

@@ -61,12 +61,8 @@ static int S_chars(const char *s, size_t n)
     return c;
 }
 
-static void S_issue(bc_table_issue **v, size_t *count, const bc_table_line *l,
-                    size_t offset, bool error, const char *fmt, ...)
-    __attribute__((format(printf, 6, 7)));
-
-static void S_issue(bc_table_issue **v, size_t *count, const bc_table_line *l,
-                    size_t offset, bool error, const char *fmt, ...)
+void bc_body_table_issue_vadd(bc_table_issue **v, size_t *count, const bc_table_line *l,
+                              size_t offset, bool error, const char *fmt, va_list ap)
 {
     *v = bc_xrealloc(*v, (*count + 1) * sizeof **v);
     bc_table_issue *is = &(*v)[(*count)++];
@@ -75,11 +71,21 @@ static void S_issue(bc_table_issue **v, size_t *count, const bc_table_line *l,
     is->line = l->line;
     is->col = 1 + S_chars(l->s, offset >= l->offset ? offset - l->offset : 0);
     bc_buf b = BC_BUF_INIT;
+    bc_buf_vprintf(&b, fmt, ap);
+    is->msg = bc_buf_detach(&b, NULL);
+}
+
+static void S_issue(bc_table_issue **v, size_t *count, const bc_table_line *l,
+                    size_t offset, bool error, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+static void S_issue(bc_table_issue **v, size_t *count, const bc_table_line *l,
+                    size_t offset, bool error, const char *fmt, ...)
+{
     va_list ap;
     va_start(ap, fmt);
-    bc_buf_vprintf(&b, fmt, ap);
+    bc_body_table_issue_vadd(v, count, l, offset, error, fmt, ap);
     va_end(ap);
-    is->msg = bc_buf_detach(&b, NULL);
 }
 
 /* Splits a row into cells (the leading "|" dropped, a trailing one too). */

@@ -10,6 +10,7 @@
 #include "base/buf.h"
 #include "report/body_markup.h"
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -42,6 +43,11 @@ struct bc_table_issue {
     int line, col;     /* 1-based in the body text (col in characters) */
     char *msg;         /* translated */
 };
+
+/* Appends a problem at byte `offset` of line l (its column counted in
+ * characters) to *v; the body's own fixes use it too (body_markup.c). */
+void bc_body_table_issue_vadd(bc_table_issue **v, size_t *count, const bc_table_line *l,
+                              size_t offset, bool error, const char *fmt, va_list ap);
 
 /* True when the two lines begin a table: the first starts with "|" and
  * the second is a delimiter row ("|---|:---:|"), whatever its cell count,

@@ -98,13 +98,11 @@ static void S_value(bc_buf *out, const bc_schema_key *k, int depth, bool with_re
     }
     switch (k->type) {
     case BC_SCHEMA_TEXT:
+    case BC_SCHEMA_NUMBER: /* 17 or 57a: a number is text too */
         bc_buf_puts(out, "\"$ref\": \"#/definitions/text\"");
         break;
     case BC_SCHEMA_TEXTS:
         bc_buf_puts(out, "\"$ref\": \"#/definitions/texts\"");
-        break;
-    case BC_SCHEMA_NUMBER:
-        bc_buf_puts(out, "\"$ref\": \"#/definitions/text\"");
         break;
     case BC_SCHEMA_INT:
         bc_buf_puts(out, "\"type\": \"integer\", \"minimum\": 1");
