@@ -10,7 +10,7 @@
 #include "report/template.h"
 #include "app/batch.h"
 #include "app/batch_check.h"
-#include "input/batch_source.h"
+#include "app/batch_source.h"
 #include "base/buf.h"
 #include "report/check.h"
 #include "base/diag.h"

@@ -2,7 +2,7 @@
  * batch.c - a batch of reports (see batch.h): the run as a whole.
  *
  * The calling thread reads the entries one at a time
- * (input/batch_source.h: YAML stream or CSV rows, merged over `chung`),
+ * (app/batch_source.h: YAML stream or CSV rows, merged over `chung`),
  * names each entry's output file, and queues it (batch_queue.c); worker
  * threads and, when every job is taken, the reading thread itself take
  * runs of queued entries through the stages (batch_stages.c). At the end
@@ -13,7 +13,7 @@
 #include "app/batch_int.h"
 #include "base/i18n.h"
 #include "base/xalloc.h"
-#include "input/batch_source.h"
+#include "app/batch_source.h"
 #include "report/template.h"
 
 #include <pthread.h>

@@ -3,7 +3,7 @@
  *
  * `chung` (first in the file) is merged under each entry of `danh_sach`
  * (a list, or a CSV file name relative to the batch file); entries are
- * read as a stream (input/batch_source.h) and rendered by worker threads
+ * read as a stream (app/batch_source.h) and rendered by worker threads
  * sharing the template, compiled once, read-only. Every file is written under a temporary name
  * and renamed into place at the end, so an interrupted batch leaves no
  * partial file, and two entries that would write the same name leave no

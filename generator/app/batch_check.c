@@ -1,7 +1,7 @@
 /*
  * batch_check.c - `baocao check BATCH.yaml` (see batch_check.h): every
  * entry of the batch, read by the same source as `batch`
- * (input/batch_source.h), merged over `chung`, reviewed and held to the
+ * (app/batch_source.h), merged over `chung`, reviewed and held to the
  * input contract (bc_check_input). An entry's findings are named by its
  * index and `dia_danh`; a finding located in `chung` (above `danh_sach`
  * in the batch file), which every entry shares, is given once.
@@ -10,7 +10,7 @@
 #include "base/buf.h"
 #include "base/i18n.h"
 #include "base/xalloc.h"
-#include "input/batch_source.h"
+#include "app/batch_source.h"
 #include "report/check.h"
 
 #include <stdint.h>

@@ -3,7 +3,7 @@
  * interface): the state of one run, its jobs, the table of output names,
  * the output folder.
  *
- *   batch.c         the run: reading entries (input/batch_source.h),
+ *   batch.c         the run: reading entries (app/batch_source.h),
  *                   naming them, the threads, the end
  *   batch_queue.c   the queue of jobs and the pool they are recycled in
  *   batch_stages.c  the work of a run of queued jobs, stage by stage

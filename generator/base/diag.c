@@ -6,6 +6,7 @@
 #include "base/buf.h"
 #include "base/i18n.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,7 +17,25 @@ bc_diag *bc_diag_vadd(bc_diags *d, bc_severity sev, const char *file,
     bc_buf b = BC_BUF_INIT;
     bc_buf_vprintf(&b, fmt, ap);
     g->severity = sev;
-    g->file = file ? bc_xstrdup(file) : NULL;
+    const char *sheet = file ? strchr(file, BC_DIAG_SHEET) : NULL;
+    if (sheet) {
+        g->file = bc_xstrndup(file, (size_t)(sheet - file));
+        bc_buf place = BC_BUF_INIT;
+        char cell[32];
+        bc_diag_cell_name(cell, sizeof cell, line, col);
+        if (line > 0 && col > 0)
+            bc_buf_printf(&place, _("sheet \"%s\", cell %s"), sheet + 1, cell);
+        else if (line > 0)
+            bc_buf_printf(&place, _("sheet \"%s\", row %d"), sheet + 1, line);
+        else if (col > 0)
+            bc_buf_printf(&place, _("sheet \"%s\", column %s"), sheet + 1, cell);
+        else
+            bc_buf_printf(&place, _("sheet \"%s\""), sheet + 1);
+        g->place = bc_buf_detach(&place, NULL);
+        line = col = 0;
+    } else {
+        g->file = file ? bc_xstrdup(file) : NULL;
+    }
     g->line = line;
     g->col = col;
     g->msg = bc_buf_detach(&b, NULL);
@@ -75,6 +94,28 @@ void bc_diags_take(bc_diags *dst, bc_diags *src)
     dst->warnings += src->warnings;
     src->head = src->tail = NULL;
     src->errors = src->warnings = 0;
+}
+
+char *bc_diag_sheet_file(const char *file, const char *sheet)
+{
+    bc_buf b = BC_BUF_INIT;
+    bc_buf_printf(&b, "%s%c%s", file, BC_DIAG_SHEET, sheet);
+    return bc_buf_detach(&b, NULL);
+}
+
+void bc_diag_cell_name(char *buf, size_t size, int row, int col)
+{
+    char letters[16];
+    size_t n = 0;
+    for (int c = col; c > 0 && n < sizeof letters; c = (c - 1) / 26)
+        letters[n++] = (char)('A' + (c - 1) % 26);
+    size_t k = 0;
+    while (n > 0 && k + 1 < size)
+        buf[k++] = letters[--n];
+    if (row > 0)
+        snprintf(buf + k, size - k, "%d", row);
+    else if (k < size)
+        buf[k] = '\0';
 }
 
 char *bc_diag_format(const bc_diag *g)

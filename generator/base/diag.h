@@ -49,6 +49,17 @@ bc_diag *bc_diag_add(bc_diags *d, bc_severity sev, const char *file,
 bc_diag *bc_diag_vadd(bc_diags *d, bc_severity sev, const char *file,
                       int line, int col, const char *fmt, va_list ap);
 void bc_diag_set_part(bc_diag *g, const char *part, const char *place);
+
+/* A spreadsheet's cells are located by sheet and cell, not by line and
+ * column (input.md 2: `xa.xlsx: sheet "Ky 1", cell C5: ...`). The file
+ * name bc_diag_sheet_file makes ("FILE", BC_DIAG_SHEET, "SHEET") is one a
+ * node may carry like any other: a diagnostic added with it gets FILE as
+ * its file and the cell as its place, its line read as the row and its
+ * column as the column (A = 1). malloc'd. */
+#define BC_DIAG_SHEET '\x1f'
+char *bc_diag_sheet_file(const char *file, const char *sheet);
+/* The name of the cell at row, col ("C5"; "C" when row is 0) in buf. */
+void bc_diag_cell_name(char *buf, size_t size, int row, int col);
 void bc_diag_set_id(bc_diag *g, const char *id);
 void bc_diag_set_hint(bc_diag *g, const char *hint);
 /* Moves every diagnostic of src to the end of dst. */

@@ -2,6 +2,7 @@
  * csv.c - spreadsheet rows as batch entries (see csv.h).
  */
 #include "input/csv.h"
+#include "input/sheet.h"
 #include "base/grow.h"
 #include "base/xalloc.h"
 #include "base/buf.h"
@@ -14,11 +15,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-/* A cell's bytes (E012) and a record's cells (E013): a clerk's sheet has
- * a few dozen columns of short text; the bounds keep a damaged or hostile
- * file from filling the memory one row at a time. */
-#define BC_CSV_MAX_FIELD (1024 * 1024)
-#define BC_CSV_MAX_FIELDS 1000
+#define BC_CSV_MAX_FIELD BC_SHEET_MAX_CELL
+#define BC_CSV_MAX_FIELDS BC_SHEET_MAX_CELLS
 
 typedef struct field {
     bc_buf text;
@@ -26,19 +24,14 @@ typedef struct field {
     bool too_long;      /* longer than BC_CSV_MAX_FIELD: an error */
 } field;
 
-typedef struct column {
-    char **path;        /* dotted name split into parts */
-    size_t parts;
-    char *name;
-} column;
-
 struct bc_csv {
     FILE *fp;
     char *file;
     bc_diags *diags;
     char delim;
-    column *cols;
-    size_t ncols;
+    bc_sheet_columns *cols;
+    bc_sheet_cell *cells;   /* the current record as cells */
+    size_t cell_cap;
     size_t size, consumed;
     int line;           /* line of the next character */
     int peeked;         /* a character pushed back */
@@ -160,14 +153,6 @@ static long S_record(bc_csv *c, field **fields, size_t *cap)
     }
 }
 
-static bool S_blank_record(field *f, long n)
-{
-    for (long i = 0; i < n; i++)
-        if (f[i].text.len)
-            return false;
-    return true;
-}
-
 static void S_free_fields(field *f, size_t cap)
 {
     for (size_t i = 0; i < cap; i++)
@@ -175,21 +160,24 @@ static void S_free_fields(field *f, size_t cap)
     free(f);
 }
 
-static void S_trim(bc_buf *b)
+/* The record's fields as the cells sheet.h reads. */
+static bc_sheet_cell *S_cells(bc_csv *c, const field *f, long n)
 {
-    size_t s = 0, e = b->len;
-    while (s < e && (b->data[s] == ' ' || b->data[s] == '\t'))
-        s++;
-    while (e > s && (b->data[e - 1] == ' ' || b->data[e - 1] == '\t'))
-        e--;
-    if (s > 0)
-        memmove(b->data, b->data + s, e - s);
-    b->len = e - s;
-    if (b->data)
-        b->data[b->len] = '\0';
+    if ((size_t)n > c->cell_cap)
+        c->cells = bc_grow(c->cells, &c->cell_cap, (size_t)n, sizeof *c->cells);
+    for (long i = 0; i < n; i++) {
+        bc_sheet_cell *cell = &c->cells[i];
+        memset(cell, 0, sizeof *cell);
+        cell->text = f[i].text.data ? f[i].text.data : "";
+        cell->len = f[i].text.len;
+        cell->too_long = f[i].too_long;
+        cell->line = f[i].line;
+        cell->col = f[i].col;
+    }
+    return c->cells;
 }
 
-bc_csv *bc_csv_open(const char *path, bc_diags *d)
+bc_csv *bc_csv_open(const char *path, bc_sheet_is_list is_list, bc_diags *d)
 {
     FILE *fp = fopen(path, "rb");
     if (!fp) {
@@ -206,20 +194,17 @@ bc_csv *bc_csv_open(const char *path, bc_diags *d)
         fclose(fp);
         return NULL;
     }
-    /* what a clerk may have named instead of a CSV in UTF-8: a workbook,
-     * or Excel's plain "CSV" of a Vietnamese Windows (Windows-1258) or
-     * "Unicode text" (UTF-16): one message for the file, not one a row */
+    /* what a clerk may have saved instead of a CSV in UTF-8: Excel's
+     * plain "CSV" of a Vietnamese Windows (Windows-1258) or "Unicode
+     * text" (UTF-16): one message for the file, not one a row (a workbook
+     * is read as one: batch_source.c) */
     char head[65536];
     size_t hn = fread(head, 1, sizeof head, fp);
     rewind(fp);
     size_t bad = 0;
     const char *why = NULL;
-    if (hn >= 4 && memcmp(head, "PK\x03\x04", 4) == 0)
-        why = _("is a workbook (.xlsx or .ods), not a CSV file: save the sheet as "
-                "\"CSV UTF-8 (Comma delimited)\" (Excel) or as Text CSV with the "
-                "character set Unicode (UTF-8) (LibreOffice)");
-    else if (hn >= 2 && (((unsigned char)head[0] == 0xFF && (unsigned char)head[1] == 0xFE) ||
-                         ((unsigned char)head[0] == 0xFE && (unsigned char)head[1] == 0xFF)))
+    if (hn >= 2 && (((unsigned char)head[0] == 0xFF && (unsigned char)head[1] == 0xFE) ||
+                    ((unsigned char)head[0] == 0xFE && (unsigned char)head[1] == 0xFF)))
         why = _("is written in UTF-16 (Excel's \"Unicode Text\"), not UTF-8: save the "
                 "sheet as \"CSV UTF-8 (Comma delimited)\"");
     else if (!bc_utf8_valid(head, hn, &bad) && !(hn == sizeof head && bad + 4 > hn))
@@ -285,83 +270,13 @@ bc_csv *bc_csv_open(const char *path, bc_diags *d)
         bc_csv_close(c);
         return NULL;
     }
-    c->ncols = (size_t)n;
-    c->cols = bc_xcalloc(c->ncols, sizeof *c->cols);
-    bool ok = true;
-    for (long i = 0; i < n; i++) {
-        S_trim(&f[i].text);
-        const char *name = bc_buf_cstr(&f[i].text);
-        if (!bc_utf8_valid(name, f[i].text.len, NULL) || f[i].text.len == 0) {
-            bc_diag_add(d, BC_ERROR, path, f[i].line, f[i].col,
-                        _("column %ld has no name (or not UTF-8)"), i + 1);
-            ok = false;
-            continue;
-        }
-        if (memchr(name, '\0', f[i].text.len)) {
-            bc_diag_add(d, BC_ERROR, path, f[i].line, f[i].col,
-                        _("column %ld's name holds the character U+0000"), i + 1);
-            ok = false;
-            continue;
-        }
-        size_t len;
-        char *nfc = bc_utf8_nfc(name, f[i].text.len, &len);
-        c->cols[i].name = nfc;
-        for (const char *p = nfc; *p;) {
-            const char *dot = strchr(p, '.');
-            size_t plen = dot ? (size_t)(dot - p) : strlen(p);
-            if (plen == 0) {
-                bc_diag_add(d, BC_ERROR, path, f[i].line, f[i].col,
-                            _("column name `%s` has an empty part"), nfc);
-                ok = false;
-                break;
-            }
-            c->cols[i].path = bc_xrealloc(c->cols[i].path,
-                                          (c->cols[i].parts + 1) * sizeof(char *));
-            c->cols[i].path[c->cols[i].parts++] = bc_xstrndup(p, plen);
-            p += plen + (dot ? 1 : 0);
-        }
-        for (long j = 0; j < i && ok; j++)
-            if (c->cols[j].name && strcmp(c->cols[j].name, nfc) == 0) {
-                bc_diag_add(d, BC_ERROR, path, f[i].line, f[i].col,
-                            _("column `%s` appears twice"), nfc);
-                ok = false;
-            }
-    }
+    c->cols = bc_sheet_columns_read(c->file, S_cells(c, f, n), (size_t)n, is_list, d);
     S_free_fields(f, cap);
-    if (!ok) {
+    if (!c->cols) {
         bc_csv_close(c);
         return NULL;
     }
     return c;
-}
-
-/* Sets a dotted path in a map, creating the inner maps. */
-static bool S_set_path(bc_arena *a, bc_node *map, const column *col,
-                       bc_node *value)
-{
-    bc_node *m = map;
-    for (size_t k = 0; k + 1 < col->parts; k++) {
-        bc_entry *e = bc_node_entry(m, col->path[k], strlen(col->path[k]));
-        if (!e) {
-            bc_node *inner = bc_node_new(a, BC_MAP);
-            inner->file = value->file;
-            inner->line = value->line;
-            inner->col = value->col;
-            e = bc_node_set(a, m, col->path[k], strlen(col->path[k]), inner);
-            e->line = value->line;
-            e->col = value->col;
-        } else if (e->value->kind != BC_MAP) {
-            return false;
-        }
-        m = e->value;
-    }
-    const char *last = col->path[col->parts - 1];
-    if (bc_node_entry(m, last, strlen(last)))
-        return false;
-    bc_entry *e = bc_node_set(a, m, last, strlen(last), value);
-    e->line = value->line;
-    e->col = value->col;
-    return true;
 }
 
 int bc_csv_row(bc_csv *c, bc_arena *a, bc_node **row)
@@ -376,85 +291,9 @@ int bc_csv_row(bc_csv *c, bc_arena *a, bc_node **row)
         }
         if (n == 0)
             return 0;
-    } while (S_blank_record(c->fields, n));
-    field *f = c->fields;
-    bool ok = true;
-    bc_node *map = bc_node_new(a, BC_MAP);
-    map->file = c->file;
-    map->line = f[0].line;
-    map->col = 1;
-    if (c->too_many) {
-        bc_diag *g = bc_diag_add(c->diags, BC_ERROR, c->file, f[0].line, 1,
-                                 _("the row has more than %d cells"), BC_CSV_MAX_FIELDS);
-        bc_diag_set_id(g, "E013");
-        ok = false;
-    }
-    for (long i = 0; i < n && (size_t)i < c->ncols && ok; i++) {
-        bc_buf *t = &f[i].text;
-        if (f[i].too_long) {
-            bc_diag *g = bc_diag_add(c->diags, BC_ERROR, c->file, f[i].line, f[i].col,
-                                     _("the cell of column `%s` is longer than 1 MB"),
-                                     c->cols[i].name);
-            bc_diag_set_id(g, "E012");
-            ok = false;
-            break;
-        }
-        if (t->len == 0)
-            continue; /* an empty cell is absent */
-        const char *s = bc_buf_cstr(t);
-        size_t bad;
-        if (!bc_utf8_valid(s, t->len, &bad)) {
-            bc_diag_add(c->diags, BC_ERROR, c->file, f[i].line, f[i].col,
-                        _("invalid UTF-8 in column `%s` (byte 0x%02X); save the "
-                          "file as UTF-8"),
-                        c->cols[i].name, (unsigned char)s[bad]);
-            ok = false;
-            break;
-        }
-        size_t off;
-        bool is_nfc = true;
-        unsigned cp = bc_utf8_screen(s, t->len, &off, &is_nfc);
-        if (cp) {
-            bc_diag_add(c->diags, BC_ERROR, c->file, f[i].line, f[i].col,
-                        _("the value of `%s` contains the control character "
-                          "U+%04X, which a document cannot hold"),
-                        c->cols[i].name, bc_utf8_shown(cp));
-            ok = false;
-            break;
-        }
-        bc_node *v;
-        if (is_nfc) {
-            v = bc_node_scalar(a, s, t->len);
-        } else {
-            size_t len;
-            char *nfc = bc_utf8_nfc(s, t->len, &len);
-            v = bc_node_scalar(a, nfc, len);
-            free(nfc);
-        }
-        v->plain = true;
-        v->style = 'p';
-        v->file = c->file;
-        v->line = f[i].line;
-        v->col = f[i].col;
-        if (!S_set_path(a, map, &c->cols[i], v)) {
-            bc_diag_add(c->diags, BC_ERROR, c->file, f[i].line, f[i].col,
-                        _("column `%s` clashes with another column's name"),
-                        c->cols[i].name);
-            ok = false;
-        }
-    }
-    /* cells past the header: fine when empty (spreadsheets end rows with a
-     * separator), an error otherwise; the row's known columns are read
-     * first so that the error can name the entry */
-    for (long i = (long)c->ncols; i < n && ok; i++)
-        if (f[i].text.len) {
-            bc_diag_add(c->diags, BC_ERROR, c->file, f[i].line, f[i].col,
-                        _("this row has %ld cells but the header names %zu columns"),
-                        n, c->ncols);
-            ok = false;
-        }
-    *row = map;
-    return ok ? 1 : 2;
+    } while (bc_sheet_row_blank(S_cells(c, c->fields, n), (size_t)n));
+    return bc_sheet_row(c->cols, a, c->cells, (size_t)n, c->fields[0].line, c->too_many,
+                        row, c->diags);
 }
 
 double bc_csv_progress(const bc_csv *c)
@@ -466,13 +305,8 @@ void bc_csv_close(bc_csv *c)
 {
     if (!c)
         return;
-    for (size_t i = 0; i < c->ncols; i++) {
-        for (size_t k = 0; k < c->cols[i].parts; k++)
-            free(c->cols[i].path[k]);
-        free(c->cols[i].path);
-        free(c->cols[i].name);
-    }
-    free(c->cols);
+    bc_sheet_columns_free(c->cols);
+    free(c->cells);
     S_free_fields(c->fields, c->field_cap);
     if (c->fp)
         fclose(c->fp);

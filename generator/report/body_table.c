@@ -29,6 +29,7 @@
 #include "base/buf.h"
 #include "base/grow.h"
 #include "base/i18n.h"
+#include "base/vn_number.h"
 #include "base/xalloc.h"
 
 #include <stdarg.h>
@@ -38,7 +39,6 @@
 
 #define BC_TABLE_SUM "=tong"
 /* More digits than a long long holds: a number no sum can take. */
-#define BC_TABLE_MAX_DIGITS 17
 
 /* A cell of a source line: its text and where it starts. */
 typedef struct raw_cell {
@@ -190,82 +190,6 @@ bool bc_body_table_starts(const char *first, size_t first_n, const char *second,
     return false;
 }
 
-bool bc_body_table_number(const char *s, size_t n, long long *value, int *decimals)
-{
-    size_t i = 0;
-    bool neg = false;
-    if (i < n && (s[i] == '-' || s[i] == '+')) {
-        neg = s[i] == '-';
-        i++;
-    }
-    if (i >= n || s[i] < '0' || s[i] > '9')
-        return false;
-    long long v = 0;
-    int digits = 0, group = 0;
-    bool grouped = false;
-    for (; i < n && s[i] != ','; i++) {
-        if (s[i] == '.') {
-            /* a "." groups three digits: 1.958, 12.345.678 */
-            if (group == 0 || (grouped && group != 3) || (!grouped && group > 3))
-                return false;
-            grouped = true;
-            group = 0;
-            continue;
-        }
-        if (s[i] < '0' || s[i] > '9')
-            return false;
-        if (++digits > BC_TABLE_MAX_DIGITS)
-            return false;
-        v = v * 10 + (s[i] - '0');
-        group++;
-    }
-    if (grouped && group != 3)
-        return false;
-    int dec = 0;
-    if (i < n) { /* the "," and the decimals */
-        i++;
-        if (i >= n)
-            return false;
-        for (; i < n; i++) {
-            if (s[i] < '0' || s[i] > '9' || ++digits > BC_TABLE_MAX_DIGITS)
-                return false;
-            v = v * 10 + (s[i] - '0');
-            dec++;
-        }
-    }
-    *value = neg ? -v : v;
-    *decimals = dec;
-    return true;
-}
-
-void bc_body_table_format(bc_buf *out, long long value, int decimals)
-{
-    if (value < 0) {
-        bc_buf_putc(out, '-');
-        value = -value;
-    }
-    char digits[32];
-    int n = snprintf(digits, sizeof digits, "%0*lld", decimals + 1, value);
-    int whole = n - decimals;
-    for (int i = 0; i < whole; i++) {
-        if (i > 0 && (whole - i) % 3 == 0)
-            bc_buf_putc(out, '.');
-        bc_buf_putc(out, digits[i]);
-    }
-    if (decimals > 0) {
-        bc_buf_putc(out, ',');
-        bc_buf_put(out, digits + whole, (size_t)decimals);
-    }
-}
-
-static long long S_pow10(int e)
-{
-    long long p = 1;
-    while (e-- > 0)
-        p *= 10;
-    return p;
-}
-
 /* The plain text of a cell (its emphasis markers removed), for sums. */
 static void S_sums(bc_table *t, const bc_table_line *lines, const size_t *row_line,
                    const size_t *cell_offset, bc_table_issue **issues,
@@ -277,17 +201,14 @@ static void S_sums(bc_table *t, const bc_table_line *lines, const size_t *row_li
             if (strcmp(cell->text, BC_TABLE_SUM) != 0)
                 continue;
             t->summed[c] = true;
-            long long sum = 0;
-            int dec = 0;
-            bool ok = true, overflow = false;
+            bc_vn_sum sum = BC_VN_SUM_INIT;
+            bool ok = true;
             for (size_t k = 1; k < r; k++) {
                 const bc_block *above = &t->cells[k * t->cols + c];
                 if (above->len == 0 || strcmp(above->text, "-") == 0 ||
                     strcmp(above->text, BC_TABLE_SUM) == 0)
                     continue;
-                long long v;
-                int d;
-                if (!bc_body_table_number(above->text, above->len, &v, &d)) {
+                if (!bc_vn_number_sum_text(&sum, above->text, above->len)) {
                     S_issue(issues, issue_count, &lines[row_line[k]],
                             cell_offset[k * t->cols + c], true,
                             _("the cell `%s` (row %zu, column %zu) is summed by "
@@ -295,24 +216,9 @@ static void S_sums(bc_table *t, const bc_table_line *lines, const size_t *row_li
                               "leave it empty or -"),
                             above->text, k, c + 1);
                     ok = false;
-                    continue;
                 }
-                /* to the larger number of decimals */
-                if (d > dec) {
-                    long long p = S_pow10(d - dec);
-                    if (sum > 0 ? sum > 999999999999999999LL / p : sum < -999999999999999999LL / p)
-                        overflow = true;
-                    sum *= p;
-                    dec = d;
-                } else if (d < dec) {
-                    v *= S_pow10(dec - d);
-                }
-                if ((v > 0 && sum > 999999999999999999LL - v) ||
-                    (v < 0 && sum < -999999999999999999LL - v))
-                    overflow = true;
-                sum += v;
             }
-            if (overflow) {
+            if (sum.overflow) {
                 S_issue(issues, issue_count, &lines[row_line[r]],
                         cell_offset[r * t->cols + c], true,
                         _("the sum of column %zu has more than 18 digits"), c + 1);
@@ -321,7 +227,7 @@ static void S_sums(bc_table *t, const bc_table_line *lines, const size_t *row_li
             if (!ok)
                 continue;
             bc_buf b = BC_BUF_INIT;
-            bc_body_table_format(&b, sum, dec);
+            bc_vn_number_write(&b, sum.value, sum.decimals);
             free(cell->text);
             free(cell->spans);
             cell->spans = NULL;

@@ -67,11 +67,4 @@ char *bc_body_table_plain(const bc_table *t, size_t *len);
 
 void bc_body_table_free(bc_table *t);
 
-/* A number written the Vietnamese way ("1.958", "98,6", "-3"): true with
- * its digits scaled by 10^*decimals in *value. */
-bool bc_body_table_number(const char *s, size_t n, long long *value, int *decimals);
-
-/* Writes value / 10^decimals the Vietnamese way ("2.134", "197,2"). */
-void bc_body_table_format(bc_buf *out, long long value, int decimals);
-
 #endif

@@ -61,6 +61,12 @@ const bc_schema_key *bc_schema_find(const char *path)
     return NULL;
 }
 
+bool bc_schema_is_list(const char *path)
+{
+    const bc_schema_key *k = bc_schema_find(path);
+    return k && k->type == BC_SCHEMA_TEXTS;
+}
+
 const char *bc_schema_hint(const char *path)
 {
     const bc_schema_key *k = bc_schema_find(path);

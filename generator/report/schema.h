@@ -51,6 +51,10 @@ extern const bc_schema_key bc_schema_keys[];
 
 /* The key at `path`, or NULL. */
 const bc_schema_key *bc_schema_find(const char *path);
+/* True for a key that holds a text or a list of texts (kinh_gui,
+ * noi_nhan, nguoi_ky.chuc_danh): a spreadsheet cell of it with line
+ * breaks is one item a line (input/sheet.h). */
+bool bc_schema_is_list(const char *path);
 /* The translated hint of the key at `path` ("" when it has none). */
 const char *bc_schema_hint(const char *path);
 /* True when `key` is a key of the map at `parent` ("" for the root,

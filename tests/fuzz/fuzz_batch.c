@@ -5,7 +5,7 @@
  */
 #include "fuzz_common.h"
 
-#include "input/batch_source.h"
+#include "app/batch_source.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -10,7 +10,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const char *path = bc_fuzz_as_file(data, size);
     bc_diags d = BC_DIAGS_INIT;
-    bc_csv *c = bc_csv_open(path, &d);
+    bc_csv *c = bc_csv_open(path, NULL, &d);
     if (c) {
         bc_arena a = BC_ARENA_INIT;
         bc_node *row;

@@ -8,6 +8,7 @@
 #include "base/buf.h"
 #include "report/body_markup.h"
 #include "report/body_table.h"
+#include "base/vn_number.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -98,33 +99,33 @@ static void test_numbers(void **state)
     (void)state;
     long long v;
     int d;
-    assert_true(bc_body_table_number("1.958", 5, &v, &d));
+    assert_true(bc_vn_number_read("1.958", 5, &v, &d));
     assert_true(v == 1958 && d == 0);
-    assert_true(bc_body_table_number("98,6", 4, &v, &d));
+    assert_true(bc_vn_number_read("98,6", 4, &v, &d));
     assert_true(v == 986 && d == 1);
-    assert_true(bc_body_table_number("12.345.678", 10, &v, &d));
+    assert_true(bc_vn_number_read("12.345.678", 10, &v, &d));
     assert_true(v == 12345678);
-    assert_true(bc_body_table_number("-3", 2, &v, &d));
+    assert_true(bc_vn_number_read("-3", 2, &v, &d));
     assert_true(v == -3);
-    assert_true(bc_body_table_number("1234", 4, &v, &d)); /* grouping optional */
-    assert_false(bc_body_table_number("1.95", 4, &v, &d));   /* a "." groups three */
-    assert_false(bc_body_table_number("1958.", 5, &v, &d));
-    assert_false(bc_body_table_number("1234.567", 8, &v, &d));
-    assert_false(bc_body_table_number("98,", 3, &v, &d));
-    assert_false(bc_body_table_number("12%", 3, &v, &d));
-    assert_false(bc_body_table_number("", 0, &v, &d));
-    assert_false(bc_body_table_number("123456789012345678", 18, &v, &d));
+    assert_true(bc_vn_number_read("1234", 4, &v, &d)); /* grouping optional */
+    assert_false(bc_vn_number_read("1.95", 4, &v, &d));   /* a "." groups three */
+    assert_false(bc_vn_number_read("1958.", 5, &v, &d));
+    assert_false(bc_vn_number_read("1234.567", 8, &v, &d));
+    assert_false(bc_vn_number_read("98,", 3, &v, &d));
+    assert_false(bc_vn_number_read("12%", 3, &v, &d));
+    assert_false(bc_vn_number_read("", 0, &v, &d));
+    assert_false(bc_vn_number_read("123456789012345678", 18, &v, &d));
     bc_buf b = BC_BUF_INIT;
-    bc_body_table_format(&b, 2134, 0);
+    bc_vn_number_write(&b, 2134, 0);
     assert_string_equal(bc_buf_cstr(&b), "2.134");
     bc_buf_clear(&b);
-    bc_body_table_format(&b, 1972, 1);
+    bc_vn_number_write(&b, 1972, 1);
     assert_string_equal(bc_buf_cstr(&b), "197,2");
     bc_buf_clear(&b);
-    bc_body_table_format(&b, -1234567, 2);
+    bc_vn_number_write(&b, -1234567, 2);
     assert_string_equal(bc_buf_cstr(&b), "-12.345,67");
     bc_buf_clear(&b);
-    bc_body_table_format(&b, 5, 2);
+    bc_vn_number_write(&b, 5, 2);
     assert_string_equal(bc_buf_cstr(&b), "0,05");
     bc_buf_free(&b);
 }

@@ -9,7 +9,7 @@
 
 #include "report/check.h"
 #include "app/batch_check.h"
-#include "input/batch_source.h"
+#include "app/batch_source.h"
 #include "input/yaml_load.h"
 
 #include <stdio.h>

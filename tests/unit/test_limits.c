@@ -27,6 +27,7 @@
 #include "base/file_write.h"
 #include "base/utf8.h"
 #include "input/csv.h"
+#include "package/workbook.h"
 #include "input/node_view.h"
 #include "input/yaml_load.h"
 #include "mustache/mustache.h"
@@ -558,7 +559,7 @@ static void test_csv_bounds(void **state)
         bc_buf_putc(&b, 'x');
     bc_buf_putc(&b, '\n');
     bc_diags d = BC_DIAGS_INIT;
-    bc_csv *c = bc_csv_open(S_file("cell.csv", b.data, b.len), &d);
+    bc_csv *c = bc_csv_open(S_file("cell.csv", b.data, b.len), NULL, &d);
     assert_non_null(c);
     bc_arena a = BC_ARENA_INIT;
     bc_node *row;
@@ -570,27 +571,31 @@ static void test_csv_bounds(void **state)
     for (int i = 0; i < 1500; i++)
         bc_buf_printf(&b, "c%d,", i);
     bc_buf_puts(&b, "x\n");
-    assert_null(bc_csv_open(S_file("wide.csv", b.data, b.len), &d));
+    assert_null(bc_csv_open(S_file("wide.csv", b.data, b.len), NULL, &d));
     S_expect(&d, "E013", "more than 1000 columns");
     bc_diags_free(&d);
     /* a device or a pipe is no spreadsheet: refused, never read for ever
      * (found by fuzzing: a batch naming a descriptor that blocks) */
-    assert_null(bc_csv_open("/dev/zero", &d));
+    assert_null(bc_csv_open("/dev/zero", NULL, &d));
     S_expect(&d, NULL, "is not a file");
     bc_diags_free(&d);
     /* what a clerk names instead of a CSV in UTF-8: one message each */
     static const char cp1258[] = "ma,ten\n1,C\xe1m V\xf5\n";
-    assert_null(bc_csv_open(S_file("w1258.csv", cp1258, sizeof cp1258 - 1), &d));
+    assert_null(bc_csv_open(S_file("w1258.csv", cp1258, sizeof cp1258 - 1), NULL, &d));
     S_expect(&d, NULL, "Windows-1258");
     assert_int_equal(d.errors, 1);
     bc_diags_free(&d);
     static const char u16[] = "\xff\xfem\0a\0";
-    assert_null(bc_csv_open(S_file("u16.csv", u16, sizeof u16 - 1), &d));
+    assert_null(bc_csv_open(S_file("u16.csv", u16, sizeof u16 - 1), NULL, &d));
     S_expect(&d, NULL, "UTF-16");
     bc_diags_free(&d);
+    /* a zip named as the CSV is read as a workbook, and this one is damaged */
     static const char zip[] = "PK\x03\x04rest";
-    assert_null(bc_csv_open(S_file("book.csv", zip, sizeof zip - 1), &d));
-    S_expect(&d, NULL, "workbook");
+    const char *book = S_file("book.csv", zip, sizeof zip - 1);
+    assert_true(bc_workbook_sniff(book));
+    bc_workbook w;
+    assert_int_equal(bc_workbook_read(&w, book, &d), -1);
+    assert_true(d.errors > 0);
     bc_diags_free(&d);
     bc_buf_free(&b);
     bc_arena_free(&a);
@@ -603,13 +608,13 @@ static void test_csv_nul_header_and_empty_cells(void **state)
     (void)state;
     static const char nul[] = "dia_danh,\0\nA,B\n";
     bc_diags d = BC_DIAGS_INIT;
-    assert_null(bc_csv_open(S_file("nul.csv", nul, sizeof nul - 1), &d));
+    assert_null(bc_csv_open(S_file("nul.csv", nul, sizeof nul - 1), NULL, &d));
     S_expect(&d, NULL, "U+0000");
     assert_int_equal(d.head->line, 1);
     assert_int_equal(d.head->col, 10);
     bc_diags_free(&d);
     static const char empty[] = "a,b,c\n,,\n , ,x\n";
-    bc_csv *c = bc_csv_open(S_file("empty.csv", empty, sizeof empty - 1), &d);
+    bc_csv *c = bc_csv_open(S_file("empty.csv", empty, sizeof empty - 1), NULL, &d);
     assert_non_null(c);
     bc_arena a = BC_ARENA_INIT;
     bc_node *row;

@@ -4,8 +4,10 @@
  * grammar read once, its errors worded once.
  *
  * A batch file is a map holding `chung` (optional, first: the keys every
- * report shares) and `danh_sach`: a list of entries, or the name of a CSV
- * file beside the batch file, one entry a row. The file is read as a
+ * report shares), `danh_sach`: a list of entries, or the name of a CSV
+ * file or a workbook (input/csv.h, package/workbook.h) beside the batch
+ * file, one entry a row, and `tong_hop` (optional, last: the summary
+ * report's own keys). The file is read as a
  * stream (yaml_reader.h), each entry into an arena the caller may reset,
  * so memory stays flat however long the list. Each entry comes merged
  * over `chung` (bc_node_merge: every node keeps its own file, line and
@@ -50,6 +52,9 @@ const bc_node *bc_batch_source_chung(const bc_batch_source *s);
 /* The first line (1-based) of `danh_sach` in the batch file, 0 before it
  * is reached: a finding located above it is in `chung`. */
 int bc_batch_source_list_line(const bc_batch_source *s);
+/* `tong_hop` (a map), once the end was reached; NULL when the file has
+ * none. It lives as long as the source. */
+const bc_node *bc_batch_source_summary(const bc_batch_source *s);
 /* The batch file's name as the nodes of its entries carry it. */
 const char *bc_batch_source_file(const bc_batch_source *s);
 /* The fraction of the input read so far (0..1), for progress. */

@@ -1,16 +1,19 @@
 /*
  * batch_source.c - a batch file's entries as a pull iterator (see
  * batch_source.h). The top-level keys are read one by one: `chung` into
- * the source's own arena, then `danh_sach`, whose items (or CSV rows) are
- * handed out one per call; the keys after the list are read when the list
- * ends.
+ * the source's own arena, then `danh_sach`, whose items (or the rows of
+ * its CSV file or workbook sheet) are handed out one per call; the keys
+ * after the list (`tong_hop`) are read when the list ends.
  */
-#include "input/batch_source.h"
+#include "app/batch_source.h"
 #include "base/buf.h"
 #include "base/i18n.h"
 #include "base/xalloc.h"
 #include "input/csv.h"
+#include "input/sheet.h"
 #include "input/yaml_reader.h"
+#include "package/workbook.h"
+#include "report/schema.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +23,7 @@ typedef enum state {
     S_KEYS,      /* reading top-level keys */
     S_LIST,      /* inside the YAML list of danh_sach */
     S_CSV,       /* reading the CSV file of danh_sach */
+    S_SHEET,     /* reading the workbook sheet of danh_sach */
     S_DONE,      /* the end was reached */
     S_BROKEN     /* a file-level error was reported */
 } state;
@@ -34,6 +38,12 @@ struct bc_batch_source {
     bc_node *chung;
     int list_line;
     bc_csv *csv;
+    bc_workbook book;        /* the sheet of danh_sach, read whole */
+    bool have_book;
+    bc_sheet_columns *book_cols;
+    size_t book_row;         /* the next row of the sheet */
+    bool have_summary;
+    bc_node *summary;        /* tong_hop, once the list has ended */
 };
 
 char *bc_batch_source_path(const char *batch_path, const char *name)
@@ -70,7 +80,20 @@ static bc_batch_source_result S_broken(bc_batch_source *s, int line, int col,
     return BC_BATCH_SOURCE_FAILED;
 }
 
-/* The value of danh_sach: enters the list, or opens the CSV it names. */
+/* The workbook of danh_sach, read whole, and its header row. */
+static bool S_open_book(bc_batch_source *s, const char *path)
+{
+    if (bc_workbook_read(&s->book, path, s->d) != 0)
+        return false;
+    s->have_book = true;
+    const bc_workbook_row *h = &s->book.rows[0];
+    s->book_cols = bc_sheet_columns_read(s->book.file, h->cells, h->count,
+                                         bc_schema_is_list, s->d);
+    s->book_row = 1;
+    return s->book_cols != NULL;
+}
+
+/* The value of danh_sach: enters the list, or opens the file it names. */
 static bool S_begin_list(bc_batch_source *s, const char *key)
 {
     bc_node *value = NULL;
@@ -87,7 +110,17 @@ static bool S_begin_list(bc_batch_source *s, const char *key)
     }
     if (value->kind == BC_SCALAR && bc_node_has_text(value)) {
         char *path = bc_batch_source_path(s->file, value->str);
-        s->csv = bc_csv_open(path, s->d);
+        if (bc_workbook_is_named(value->str) || bc_workbook_sniff(path)) {
+            bool ok = S_open_book(s, path);
+            free(path);
+            if (!ok) {
+                S_broken(s, 0, 0, NULL, NULL);
+                return false;
+            }
+            s->st = S_SHEET;
+            return true;
+        }
+        s->csv = bc_csv_open(path, bc_schema_is_list, s->d);
         free(path);
         if (!s->csv) {
             S_broken(s, 0, 0, NULL, NULL);
@@ -97,7 +130,8 @@ static bool S_begin_list(bc_batch_source *s, const char *key)
         return true;
     }
     S_broken(s, line, col, "%s",
-             _("`danh_sach` must be a list of reports or the name of a CSV file"));
+             _("`danh_sach` must be a list of reports, or the name of a CSV file or "
+               "a workbook (.xlsx, .ods)"));
     return false;
 }
 
@@ -118,7 +152,9 @@ static bc_batch_source_result S_keys(bc_batch_source *s)
         }
         bool is_chung = strcmp(key, "chung") == 0;
         bool is_list = strcmp(key, "danh_sach") == 0;
-        if ((is_chung && s->have_chung) || (is_list && s->have_list)) {
+        bool is_summary = strcmp(key, "tong_hop") == 0;
+        if ((is_chung && s->have_chung) || (is_list && s->have_list) ||
+            (is_summary && s->have_summary)) {
             S_broken(s, line, col, _("duplicate key `%s` in the batch file"), key);
             free(key);
             return BC_BATCH_SOURCE_FAILED;
@@ -140,6 +176,20 @@ static bc_batch_source_result S_keys(bc_batch_source *s)
                                 _("`chung` must be a map of the keys shared by every "
                                   "report"));
             }
+        } else if (is_summary) {
+            s->have_summary = true;
+            free(key);
+            if (!s->have_list)
+                return S_broken(s, line, col, "%s",
+                                _("`tong_hop` must come after `danh_sach`: the summary "
+                                  "is made from the entries"));
+            s->summary = bc_yaml_reader_value(s->r, &s->arena, "tong_hop");
+            if (!s->summary)
+                return S_broken(s, 0, 0, NULL, NULL);
+            if (s->summary->kind != BC_MAP)
+                return S_broken(s, s->summary->line, s->summary->col, "%s",
+                                _("`tong_hop` must be a map: the keys of the summary "
+                                  "report, as of any report"));
         } else if (is_list) {
             s->have_list = true;
             bool ok = S_begin_list(s, key);
@@ -147,8 +197,8 @@ static bc_batch_source_result S_keys(bc_batch_source *s)
             return ok ? BC_BATCH_SOURCE_ENTRY : BC_BATCH_SOURCE_FAILED;
         } else {
             S_broken(s, line, col,
-                     _("unknown key `%s` in a batch file (it holds `chung` and "
-                       "`danh_sach`)"),
+                     _("unknown key `%s` in a batch file (it holds `chung`, "
+                       "`danh_sach` and `tong_hop`)"),
                      key);
             free(key);
             return BC_BATCH_SOURCE_FAILED;
@@ -181,6 +231,28 @@ static void S_take_since(bc_diags *from, bc_diag *mark, bc_diags *to)
     from->tail = mark;
 }
 
+/* The maps of a merged row that came from chung whole, copied and
+ * placed at the row: what the row lacks (a required key) is then the
+ * row's error, located in the spreadsheet, not a line of chung. */
+static bc_node *S_place_maps(bc_arena *a, bc_node *m, const bc_node *row)
+{
+    bc_node *copy = m;
+    if (m->file != row->file) {
+        copy = bc_node_new(a, BC_MAP);
+        *copy = *m;
+        copy->entries = bc_arena_alloc(a, (m->count ? m->count : 1) * sizeof *m->entries);
+        memcpy(copy->entries, m->entries, m->count * sizeof *m->entries);
+        copy->cap = m->count;
+        copy->file = row->file;
+        copy->line = row->line;
+        copy->col = row->col;
+    }
+    for (size_t i = 0; i < copy->count; i++)
+        if (copy->entries[i].value->kind == BC_MAP)
+            copy->entries[i].value = S_place_maps(a, copy->entries[i].value, row);
+    return copy;
+}
+
 /* An entry as read: merged over chung when it is a map. */
 static bc_batch_source_result S_entry(bc_batch_source *s, bc_arena *a,
                                       bc_node **entry, bc_diags *ed)
@@ -193,6 +265,8 @@ static bc_batch_source_result S_entry(bc_batch_source *s, bc_arena *a,
         return BC_BATCH_SOURCE_BAD;
     }
     *entry = bc_node_merge(a, s->chung, e);
+    if (s->st == S_CSV || s->st == S_SHEET)
+        *entry = S_place_maps(a, *entry, e);
     return BC_BATCH_SOURCE_ENTRY;
 }
 
@@ -246,8 +320,23 @@ bc_batch_source_result bc_batch_source_next(bc_batch_source *s, bc_arena *a,
             s->st = S_KEYS;
             continue;
         }
+        case S_SHEET: {
+            if (s->book_row >= s->book.count) {
+                s->st = S_KEYS;
+                continue;
+            }
+            const bc_workbook_row *r = &s->book.rows[s->book_row++];
+            int rc = bc_sheet_row(s->book_cols, a, r->cells, r->count, r->row, r->too_many,
+                                  entry, ed);
+            return rc == 1 ? S_entry(s, a, entry, ed) : BC_BATCH_SOURCE_BAD;
+        }
         }
     }
+}
+
+const bc_node *bc_batch_source_summary(const bc_batch_source *s)
+{
+    return s->summary;
 }
 
 const bc_node *bc_batch_source_chung(const bc_batch_source *s)
@@ -267,6 +356,8 @@ int bc_batch_source_list_line(const bc_batch_source *s)
 
 double bc_batch_source_progress(const bc_batch_source *s)
 {
+    if (s->have_book)
+        return s->book.count > 1 ? (double)(s->book_row - 1) / (double)(s->book.count - 1) : 1;
     return s->csv ? bc_csv_progress(s->csv) : bc_yaml_reader_progress(s->r);
 }
 
@@ -275,6 +366,9 @@ void bc_batch_source_close(bc_batch_source *s)
     if (!s)
         return;
     bc_csv_close(s->csv);
+    bc_sheet_columns_free(s->book_cols);
+    if (s->have_book)
+        bc_workbook_free(&s->book);
     bc_yaml_reader_close(s->r);
     bc_arena_free(&s->arena);
     free(s);
