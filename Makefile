@@ -159,7 +159,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libbaocao.a $(BUILD)/config-test.mk
 $(BUILD)/run_spec: tests/spec/run_spec.c $(BUILD)/libbaocao.a
 	$(Q)$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(DEPFLAGS) -o $@ $< $(BUILD)/libbaocao.a $(LDLIBS_ALL)
 
-test: test-layers test-unit test-cli test-spec test-docx test-templates test-i18n
+test: test-layers test-unit test-cli test-spec test-docx test-batch test-templates test-i18n
 
 # The tree's rules: the layers' includes, names that lead to their files.
 test-layers: $(BUILD)/libbaocao.a
@@ -190,7 +190,7 @@ test-corpus: $(BUILD)/baocao
 	$(Q)tests/corpus/run.sh $(BUILD) $(SHARED)
 
 # Script suites: each tests/SUITE/run.sh BUILD_DIR SHARED_DIR, when present.
-test-templates test-i18n: $(BUILD)/baocao
+test-batch test-templates test-i18n: $(BUILD)/baocao
 	$(Q)s=tests/$(@:test-%=%)/run.sh; if [ -x $$s ]; then $$s $(BUILD) $(SHARED); \
 	else echo "$@: skipped ($$s not present)"; fi
 
@@ -199,6 +199,9 @@ demo: $(BUILD)/baocao
 	$(Q)for f in examples/*.yaml; do \
 	    o=out/$$(basename $$f .yaml).docx; \
 	    $(BUILD)/baocao render $$f -o $$o || exit 1; \
+	done
+	$(Q)for f in examples/*/*.yaml; do \
+	    $(BUILD)/baocao batch $$f -o out/$$(basename $$(dirname $$f)) || exit 1; \
 	done
 
 asan:

@@ -28,6 +28,19 @@ static char *S_entry_name(const bc_node *entry)
     return dd && dd->kind == BC_SCALAR ? bc_xstrdup(dd->str) : bc_xstrdup("");
 }
 
+/* An entry would write the summary's file: nothing of the batch is. */
+static void S_summary_name_taken(bc_batch_state *b, size_t index, const char *name,
+                                 const bc_node *where)
+{
+    bc_diag_add(b->diags, BC_ERROR, where ? where->file : NULL, where ? where->line : 0,
+                where ? where->col : 0,
+                _("entry %zu (%s) would write %s, the file of the summary (tong_hop); "
+                  "no file of this batch is written: give the entry another name "
+                  "(dia_danh, or --ten)"),
+                index, name, BC_BATCH_SUMMARY_FILE);
+    b->duplicate = true;
+}
+
 /* A merged entry: named, checked against the names so far, queued. */
 static void S_dispatch(bc_batch_state *b, bc_batch_job *j)
 {
@@ -35,6 +48,11 @@ static void S_dispatch(bc_batch_state *b, bc_batch_job *j)
     j->file = bc_batch_names_for(b->pattern, j->entry, &j->diags);
     if (!j->file) {
         bc_batch_queue_fail_now(b, j);
+        return;
+    }
+    if (b->summary_announced && strcmp(j->file, BC_BATCH_SUMMARY_FILE) == 0) {
+        S_summary_name_taken(b, j->index, j->name, j->entry);
+        bc_batch_queue_recycle(b, j);
         return;
     }
     const char *other = NULL;
@@ -93,6 +111,39 @@ static void S_read(bc_batch_state *b, bc_batch_source *src)
     }
 }
 
+/* The summary report, once every entry is done: its data made from the
+ * entries written, then the same stages as an entry's, into
+ * tong-hop.docx beside them. */
+static void S_summary(bc_batch_state *b, bc_batch_source *src)
+{
+    const bc_node *tong_hop = bc_batch_source_summary(src);
+    if (!tong_hop || b->fatal || b->duplicate || bc_batch_queue_cancelled(b))
+        return;
+    if (!b->summary_announced &&
+        bc_batch_summary_collect(b->summary, b->o->path, b->diags) != 0) {
+        b->fatal = true;
+        return;
+    }
+    const char *other = NULL;
+    int other_line = 0;
+    size_t first = bc_batch_names_add(&b->seen, BC_BATCH_SUMMARY_FILE, 0, "tong_hop",
+                                      tong_hop->line, &other, &other_line);
+    if (first) {
+        S_summary_name_taken(b, first, other, NULL);
+        return;
+    }
+    bc_diags found = BC_DIAGS_INIT;
+    bc_node *input = bc_batch_summary_input(b->summary, tong_hop, &found);
+    bool ok = input && bc_batch_stages_summary(b, input, &found);
+    bc_batch_summary_move_diags(&found, b->diags);
+    bc_diags_free(&found);
+    if (ok)
+        b->ok++;
+    else
+        b->failed++;
+    bc_batch_summary_tell_lacking(b->summary, tong_hop, b->diags);
+}
+
 static double S_now(void)
 {
     struct timespec ts;
@@ -148,6 +199,8 @@ int bc_batch_run(const bc_batch_opts *o, bc_batch_result *res, bc_diags *d)
         bc_mustache_free(b.pattern);
         return 1;
     }
+    b.summary = bc_batch_summary_new();
+    b.summary_announced = bc_batch_source_announces_summary(o->path);
     int nthreads;
     size_t njobs = S_jobs(&b, &nthreads);
     pthread_mutex_init(&b.mu, NULL);
@@ -184,6 +237,7 @@ int bc_batch_run(const bc_batch_opts *o, bc_batch_result *res, bc_diags *d)
     pthread_mutex_unlock(&b.mu);
     for (int i = 0; i < nworkers; i++)
         pthread_join(threads[i], NULL);
+    S_summary(&b, src);
 
     bool keep = !b.duplicate && !b.fatal && !bc_batch_queue_cancelled(&b);
     res->written = bc_batch_output_close(&b.out, &b.seen, keep, b.ok, &b.failed, d);
@@ -201,6 +255,7 @@ int bc_batch_run(const bc_batch_opts *o, bc_batch_result *res, bc_diags *d)
     pthread_cond_destroy(&b.have_work);
     pthread_cond_destroy(&b.have_free);
     bc_batch_names_free(&b.seen);
+    bc_batch_summary_free(b.summary);
     bc_report_text_cache_free(&b.texts);
     bc_wml_template_free(b.tpl);
     bc_batch_source_close(src);

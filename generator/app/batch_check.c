@@ -10,7 +10,9 @@
 #include "base/buf.h"
 #include "base/i18n.h"
 #include "base/xalloc.h"
+#include "app/batch.h"
 #include "app/batch_source.h"
+#include "app/batch_summary.h"
 #include "report/check.h"
 
 #include <stdint.h>
@@ -71,6 +73,7 @@ typedef struct batch_check {
     bc_diags *d;
     seen seen;
     size_t errors;
+    bool summary_named;   /* the file has tong_hop (as far as a scan tells) */
 } batch_check;
 
 /* A finding every entry shares: in `chung`, above `danh_sach`. */
@@ -107,6 +110,40 @@ static void S_report(batch_check *b, size_t index, const bc_node *entry,
     bc_buf_free(&label);
 }
 
+static const char *S_name(const bc_node *entry)
+{
+    const bc_node *dd = entry && entry->kind == BC_MAP ? bc_node_get(entry, "dia_danh")
+                                                       : NULL;
+    return dd && dd->kind == BC_SCALAR ? dd->str : "";
+}
+
+/* An entry whose default file name is the summary's. */
+static void S_check_name(const batch_check *b, const bc_node *entry, bc_diags *found)
+{
+    char *file = bc_batch_names_default(S_name(entry));
+    if (file && strcmp(file, BC_BATCH_SUMMARY_FILE) == 0 && b->summary_named)
+        bc_diag_add(found, BC_ERROR, entry->file, entry->line, entry->col,
+                    _("would write %s, the file of the summary (tong_hop): give the "
+                      "entry another name (dia_danh, or --ten)"),
+                    BC_BATCH_SUMMARY_FILE);
+    free(file);
+}
+
+/* The summary report, as `batch` would make it from the entries that
+ * pass: reviewed and held to the contract. */
+static void S_check_summary(batch_check *b, bc_batch_summary *summary,
+                            const bc_node *tong_hop)
+{
+    bc_diags found = BC_DIAGS_INIT;
+    bc_node *input = bc_batch_summary_input(summary, tong_hop, &found);
+    bc_arena a = BC_ARENA_INIT;
+    if (input)
+        bc_check_input(&a, input, &found);
+    b->errors += bc_batch_summary_move_diags(&found, b->d);
+    bc_diags_free(&found);
+    bc_arena_free(&a);
+}
+
 int bc_batch_check_file(const char *path, bc_diags *d)
 {
     size_t before = d->errors;
@@ -117,14 +154,21 @@ int bc_batch_check_file(const char *path, bc_diags *d)
     memset(&b, 0, sizeof b);
     b.d = d;
     b.path = bc_batch_source_file(src);
+    b.summary_named = bc_batch_source_announces_summary(path);
+    bc_batch_summary *summary = bc_batch_summary_new();
     bc_arena a = BC_ARENA_INIT;
     for (size_t index = 1;; index++) {
-        bc_node *entry = NULL;
+        bc_node *entry = NULL, *data = NULL;
         bc_diags found = BC_DIAGS_INIT;
         bc_batch_source_result rc = bc_batch_source_next(src, &a, &entry, &found);
         b.list_line = bc_batch_source_list_line(src);
-        if (rc == BC_BATCH_SOURCE_ENTRY)
-            bc_check_input(&a, entry, &found);
+        if (rc == BC_BATCH_SOURCE_ENTRY && bc_check_input_data(&a, entry, &data, &found) == 0) {
+            if (b.summary_named)
+                bc_batch_summary_keep(summary, index, data);
+            S_check_name(&b, entry, &found);
+        } else if (rc == BC_BATCH_SOURCE_ENTRY || rc == BC_BATCH_SOURCE_BAD) {
+            bc_batch_summary_lack(summary, index, S_name(entry));
+        }
         if (rc == BC_BATCH_SOURCE_ENTRY || rc == BC_BATCH_SOURCE_BAD)
             S_report(&b, index, entry, &found);
         bc_diags_free(&found);
@@ -132,6 +176,10 @@ int bc_batch_check_file(const char *path, bc_diags *d)
         if (rc == BC_BATCH_SOURCE_END || rc == BC_BATCH_SOURCE_FAILED)
             break;
     }
+    const bc_node *tong_hop = bc_batch_source_summary(src);
+    if (tong_hop && (b.summary_named || bc_batch_summary_collect(summary, path, d) == 0))
+        S_check_summary(&b, summary, tong_hop);
+    bc_batch_summary_free(summary);
     bc_arena_free(&a);
     S_seen_free(&b.seen);
     bc_batch_source_close(src);

@@ -16,6 +16,7 @@
 #define BC_BATCH_INT_H
 
 #include "app/batch.h"
+#include "app/batch_summary.h"
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/diag.h"
@@ -91,6 +92,10 @@ typedef struct bc_batch_state {
     bc_batch_names seen;
     bool duplicate;        /* two entries share a file name */
     bool fatal;            /* a batch-level error */
+    bc_batch_summary *summary; /* for tong_hop: the entries that failed,
+                                  and, when the file announces a summary,
+                                  the data of those written */
+    bool summary_announced;
     /* queue */
     pthread_mutex_t mu;
     pthread_cond_t have_work, have_free;
@@ -132,6 +137,10 @@ bool bc_batch_queue_cancelled(const bc_batch_state *b);
 /* Reviews, renders, zips and writes a run of jobs, each stage over all of
  * them before the next, then reports and recycles each. */
 void bc_batch_stages_run(bc_batch_state *b, bc_batch_job **js, size_t n);
+/* The summary report (tong_hop) through the same stages, from its
+ * input (app/batch_summary.h) to its temporary file; its diagnostics
+ * added to *found. */
+bool bc_batch_stages_summary(bc_batch_state *b, bc_node *input, bc_diags *found);
 /* A worker thread: runs of queued jobs until the queue closes. */
 void *bc_batch_stages_worker(void *batch_state);
 

@@ -102,6 +102,10 @@ void bc_batch_queue_finish(bc_batch_state *b, bc_batch_job *j, bool ok)
     else
         b->ok++;
     b->done++;
+    if (!ok)
+        bc_batch_summary_lack(b->summary, j->index, j->name);
+    else if (b->summary_announced)
+        bc_batch_summary_keep(b->summary, j->index, j->report.data);
     if (o->on_entry) {
         bc_batch_event ev = {j->index, j->name ? j->name : "", j->file, ok,
                              &j->diags};

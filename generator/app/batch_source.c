@@ -15,6 +15,7 @@
 #include "package/workbook.h"
 #include "report/schema.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -372,6 +373,39 @@ void bc_batch_source_close(bc_batch_source *s)
     bc_yaml_reader_close(s->r);
     bc_arena_free(&s->arena);
     free(s);
+}
+
+bool bc_batch_source_announces_summary(const char *path)
+{
+    static const char key[] = "tong_hop";
+    const size_t klen = sizeof key - 1;
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return false;
+    char buf[65536 + 16];
+    size_t keep = 1, n; /* bytes carried over: the line's start ("\n") */
+    bool found = false;
+    buf[0] = '\n';
+    while (!found && (n = fread(buf + keep, 1, sizeof buf - keep, fp)) > 0) {
+        size_t len = keep + n;
+        for (const char *p = buf; !found && (p = memchr(p, '\n', len - (size_t)(p - buf)));
+             p++) {
+            size_t left = len - (size_t)(p + 1 - buf);
+            if (left < klen + 1)
+                break;
+            if (memcmp(p + 1, key, klen) != 0)
+                continue;
+            const char *q = p + 1 + klen;
+            while (q < buf + len && (*q == ' ' || *q == '\t'))
+                q++;
+            found = q < buf + len && *q == ':';
+        }
+        /* carry the tail over: a key may straddle two reads */
+        keep = len < 16 ? len : 16;
+        memmove(buf, buf + len - keep, keep);
+    }
+    fclose(fp);
+    return found;
 }
 
 bool bc_batch_source_sniff(const char *path)

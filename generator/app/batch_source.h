@@ -67,6 +67,13 @@ void bc_batch_source_close(bc_batch_source *s);
  * batch file's folder unless absolute. malloc'd. */
 char *bc_batch_source_path(const char *batch_path, const char *name);
 
+/* True when the batch file may hold `tong_hop`: a line of it starts with
+ * the key (block style, as clerks write). A quick scan of the bytes,
+ * before the entries are read, so that they are kept for the summary only
+ * when there is one; a summary found otherwise (a flow-style file) is
+ * made by reading the entries again (bc_batch_summary_collect). */
+bool bc_batch_source_announces_summary(const char *path);
+
 /* True when the file is a batch: its top-level map has `chung` or
  * `danh_sach` (only the keys are read). False for a report, or when the
  * file cannot be read as YAML (loading it as a report says why). */

@@ -11,7 +11,10 @@
  */
 #include "app/batch_int.h"
 #include "app/render.h"
+#include "app/batch_summary.h"
 #include "base/file_write.h"
+
+#include <string.h>
 
 /* The stages of a run, each false when the entry fails. The Decree 30
  * review: */
@@ -94,6 +97,32 @@ void bc_batch_stages_run(bc_batch_state *b, bc_batch_job **js, size_t n)
         bc_batch_queue_recycle(b, j);
     }
     bc_buf_free(&path);
+}
+
+bool bc_batch_stages_summary(bc_batch_state *b, bc_node *input, bc_diags *found)
+{
+    bc_batch_job j;
+    memset(&j, 0, sizeof j);
+    j.arena = (bc_arena)BC_ARENA_INIT;
+    j.entry = input;
+    j.diags = *found; /* added to */
+    j.parts = (bc_package)BC_PACKAGE_INIT;
+    bool ok = S_stage_review(b, &j) && S_stage_render(b, &j);
+    if (ok) {
+        bc_render_opts ro = {b->o->lenient, b->o->deflate_level};
+        bc_render_deflate(&ro, &j.parts);
+        j.file = (char *)BC_BATCH_SUMMARY_FILE;
+        ok = S_stage_pack(b, &j);
+    }
+    bc_package_free(&j.parts);
+    bc_buf path = BC_BUF_INIT;
+    if (ok)
+        ok = S_stage_write(b, &j, &path);
+    bc_buf_free(&path);
+    bc_buf_free(&j.docx);
+    bc_arena_free(&j.arena);
+    *found = j.diags;
+    return ok;
 }
 
 void *bc_batch_stages_worker(void *arg)

@@ -51,7 +51,8 @@ static void S_text(const xmlNode *n, bc_buf *out)
         for (const char *p = (const char *)t; p && *p; p++) {
             unsigned cp;
             if (p[0] == '_' && p[1] == 'x' && strlen(p) >= 7 && p[6] == '_' &&
-                sscanf(p + 2, "%4x", &cp) == 1 && strspn(p + 2, "0123456789abcdefABCDEF") >= 4) {
+                sscanf(p + 2, "%4x", &cp) == 1 && strspn(p + 2, "0123456789abcdefABCDEF") >= 4 &&
+                (cp < 0xD800 || cp > 0xDFFF) /* half of a pair: kept as written */) {
                 if (cp == 0x0D) {
                     /* a carriage return: the line break follows */
                 } else if (cp < 0x80) {

@@ -247,11 +247,18 @@ int bc_check_report(const bc_node *input, bc_diags *d)
     return c.errors;
 }
 
-int bc_check_input(bc_arena *a, const bc_node *input, bc_diags *d)
+int bc_check_input_data(bc_arena *a, const bc_node *input, bc_node **data,
+                        bc_diags *d)
 {
     size_t before = d->errors;
     bc_check_report(input, d);
     bc_report r;
-    bc_report_prepare(a, input, false, &r, d);
+    *data = bc_report_prepare(a, input, false, &r, d) == 0 ? r.data : NULL;
     return (int)(d->errors - before);
+}
+
+int bc_check_input(bc_arena *a, const bc_node *input, bc_diags *d)
+{
+    bc_node *data;
+    return bc_check_input_data(a, input, &data, d);
 }

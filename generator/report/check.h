@@ -36,5 +36,9 @@ int bc_check_report(const bc_node *input, bc_diags *d);
  * errors added; the prepared data goes with the arena). Returns the
  * number of errors added. */
 int bc_check_input(bc_arena *a, const bc_node *input, bc_diags *d);
+/* bc_check_input, giving the prepared data in *data (in a; NULL when the
+ * contract failed). */
+int bc_check_input_data(bc_arena *a, const bc_node *input, bc_node **data,
+                        bc_diags *d);
 
 #endif

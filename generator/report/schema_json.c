@@ -145,7 +145,7 @@ void bc_schema_json_write(bc_buf *out)
                 "  \"$comment\": \"Made by `make schema` from generator/report/schema.c: "
                 "do not edit.\",\n"
                 "  \"title\": \"baocao: a report (docs/input-format.md) or a batch "
-                "(chung, danh_sach)\",\n"
+                "(chung, danh_sach, tong_hop)\",\n"
                 "  \"definitions\": {\n"
                 "    \"text\": {\"type\": [\"string\", \"number\"]},\n"
                 "    \"texts\": {\"anyOf\": [{\"$ref\": \"#/definitions/text\"},\n"
@@ -172,7 +172,8 @@ void bc_schema_json_write(bc_buf *out)
                 "    \"properties\": {\n"
                 "      \"chung\": {\"$ref\": \"#/definitions/entry\"},\n"
                 "      \"danh_sach\": {\"anyOf\": [{\"type\": \"string\"},\n"
-                "        {\"type\": \"array\", \"items\": {\"$ref\": \"#/definitions/entry\"}}]}\n"
+                "        {\"type\": \"array\", \"items\": {\"$ref\": \"#/definitions/entry\"}}]},\n"
+                "      \"tong_hop\": {\"$ref\": \"#/definitions/report\"}\n"
                 "    }},\n"
                 "  \"else\": {\"$ref\": \"#/definitions/report\"}\n"
                 "}\n");

@@ -94,7 +94,8 @@ done
 # the JSON Schema: every example and fixture batch validates, a misspelled
 # reserved key does not
 if /usr/bin/python3 "$(dirname "$0")/schema_check.py" docs/baocao.schema.json examples/*.yaml \
-    tests/fixtures/batch/inline.yaml tests/fixtures/batch/many.yaml tests/fixtures/batch/csv.yaml; then
+    tests/fixtures/batch/inline.yaml tests/fixtures/batch/many.yaml tests/fixtures/batch/csv.yaml \
+    tests/fixtures/batch/tong-hop.yaml examples/tinh/tinh.yaml; then
     ok
 else
     bad "docs/baocao.schema.json against the inputs"
