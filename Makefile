@@ -249,7 +249,10 @@ schema: $(BUILD)/schema-json
 $(BUILD)/bench_mustache: bench/bench_mustache.c $(BUILD)/libbaocao.a
 	$(Q)$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(DEPFLAGS) -o $@ $< $(BUILD)/libbaocao.a $(LDLIBS_ALL)
 
-bench: $(BUILD)/baocao $(BUILD)/bench_mustache
+$(BUILD)/bench_workbook: bench/bench_workbook.c $(BUILD)/libbaocao.a
+	$(Q)$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(DEPFLAGS) -o $@ $< $(BUILD)/libbaocao.a $(LDLIBS_ALL)
+
+bench: $(BUILD)/baocao $(BUILD)/bench_mustache $(BUILD)/bench_workbook
 	$(Q)bench/run.sh $(BUILD) $(SHARED)
 
 golden-update: $(BUILD)/baocao

@@ -6,7 +6,8 @@
 # a batch (bench/review-batch.sh), and one report end to end; before the
 # peers, what refusing each bomb costs (bench/hostile.sh); what body
 # tables cost a batch (bench/table-batch.sh) and one report with tables and
-# appendices.
+# appendices; batches from an .xlsx, an .ods and a CSV, and the summary
+# report (bench/sheet-batch.sh).
 # usage: bench/run.sh BUILD_DIR SHARED_DIR
 # Environment: BENCH_RUNS (3), BENCH_BAOCAO_RUNS (15), BENCH_ENGINES
 # (docxtemplater,docxtpl,carbone), BENCH_SIZES (2000), BENCH_OUT (where the
@@ -26,6 +27,13 @@ echo "== mustache engine"
 echo
 echo "== hostile input refused (docs/limits.md)"
 bench/hostile.sh "$build"
+
+echo
+echo "== batches from a spreadsheet (3,321 communes, 15 columns) and the summary tong_hop"
+sheet_out=/tmp/baocao-sheet-bench-$$
+[ -d /dev/shm ] && [ -w /dev/shm ] && sheet_out=/dev/shm/baocao-sheet-bench-$$
+bench/sheet-batch.sh "$build/baocao" "$build/bench_workbook" "$sheet_out"
+rm -rf "$sheet_out"
 
 if [ ! -d "$shared/bench-peers" ]; then
     echo "bench: peers skipped ($shared/bench-peers not found)"

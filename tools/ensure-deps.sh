@@ -33,6 +33,7 @@ pkg_for() {
         /usr/bin/time) echo time ;;
         node) echo nodejs ;;
         soffice) echo libreoffice-writer-nogui ;;
+        calc) echo libreoffice-calc-nogui ;;
         pdftoppm|pdffonts|pdftotext|pdfimages|pdfsig) echo poppler-utils ;;
         valgrind) echo valgrind ;;
         clang) echo clang ;;
@@ -51,6 +52,7 @@ have() {
         liberation) [ -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] ;;
         libfuzzer) ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a >/dev/null 2>&1 ;;
         croscore) [ -f /usr/share/fonts/truetype/croscore/Tinos-Regular.ttf ] ;;
+        calc) [ -f /usr/lib/libreoffice/share/registry/calc.xcd ] ;;
         *) if [ "$mode" = cmd ] || [ "$1" = pkg-config ]; then
                command -v "$1" >/dev/null 2>&1
            else

@@ -134,7 +134,7 @@ static void S_summary(bc_batch_state *b, bc_batch_source *src)
     }
     bc_diags found = BC_DIAGS_INIT;
     bc_node *input = bc_batch_summary_input(b->summary, tong_hop, &found);
-    bool ok = input && bc_batch_stages_summary(b, input, &found);
+    bool ok = input && bc_batch_stages_summary(b, (bc_node *)tong_hop, input, &found);
     bc_batch_summary_move_diags(&found, b->diags);
     bc_diags_free(&found);
     if (ok)
@@ -237,6 +237,12 @@ int bc_batch_run(const bc_batch_opts *o, bc_batch_result *res, bc_diags *d)
     pthread_mutex_unlock(&b.mu);
     for (int i = 0; i < nworkers; i++)
         pthread_join(threads[i], NULL);
+    /* the jobs' memory goes back before the summary is made, which then
+     * reuses it instead of faulting in pages of its own */
+    for (size_t i = 0; i < njobs; i++) {
+        bc_arena_free(&jobs[i].arena);
+        bc_buf_free(&jobs[i].docx);
+    }
     S_summary(&b, src);
 
     bool keep = !b.duplicate && !b.fatal && !bc_batch_queue_cancelled(&b);
@@ -245,10 +251,6 @@ int bc_batch_run(const bc_batch_opts *o, bc_batch_result *res, bc_diags *d)
     res->cancelled = bc_batch_queue_cancelled(&b);
     res->seconds = S_now() - t0;
 
-    for (size_t i = 0; i < njobs; i++) {
-        bc_arena_free(&jobs[i].arena);
-        bc_buf_free(&jobs[i].docx);
-    }
     free(jobs);
     free(threads);
     pthread_mutex_destroy(&b.mu);

@@ -14,6 +14,7 @@
 #include "app/batch_source.h"
 #include "app/batch_summary.h"
 #include "report/check.h"
+#include "report/report.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -137,8 +138,11 @@ static void S_check_summary(batch_check *b, bc_batch_summary *summary,
     bc_diags found = BC_DIAGS_INIT;
     bc_node *input = bc_batch_summary_input(summary, tong_hop, &found);
     bc_arena a = BC_ARENA_INIT;
-    if (input)
-        bc_check_input(&a, input, &found);
+    if (input) { /* the review of tong_hop as written, the contract of the data */
+        bc_check_report(tong_hop, &found);
+        bc_report r;
+        bc_report_prepare(&a, input, false, &r, &found);
+    }
     b->errors += bc_batch_summary_move_diags(&found, b->d);
     bc_diags_free(&found);
     bc_arena_free(&a);
@@ -164,7 +168,7 @@ int bc_batch_check_file(const char *path, bc_diags *d)
         b.list_line = bc_batch_source_list_line(src);
         if (rc == BC_BATCH_SOURCE_ENTRY && bc_check_input_data(&a, entry, &data, &found) == 0) {
             if (b.summary_named)
-                bc_batch_summary_keep(summary, index, data);
+                bc_batch_summary_keep(summary, index, bc_batch_summary_copy(summary, index, data));
             S_check_name(&b, entry, &found);
         } else if (rc == BC_BATCH_SOURCE_ENTRY || rc == BC_BATCH_SOURCE_BAD) {
             bc_batch_summary_lack(summary, index, S_name(entry));

@@ -53,6 +53,7 @@ typedef struct bc_batch_job {
     bc_report report;      /* prepared (in the arena) */
     bc_package parts;      /* the rendered parts */
     bc_buf docx;           /* the zipped document (kept for the next entry) */
+    bc_node *summary_copy; /* its data copied for tong_hop, or NULL */
 } bc_batch_job;
 
 /* The output file names of the batch (open addressing): to find two
@@ -137,10 +138,11 @@ bool bc_batch_queue_cancelled(const bc_batch_state *b);
 /* Reviews, renders, zips and writes a run of jobs, each stage over all of
  * them before the next, then reports and recycles each. */
 void bc_batch_stages_run(bc_batch_state *b, bc_batch_job **js, size_t n);
-/* The summary report (tong_hop) through the same stages, from its
- * input (app/batch_summary.h) to its temporary file; its diagnostics
- * added to *found. */
-bool bc_batch_stages_summary(bc_batch_state *b, bc_node *input, bc_diags *found);
+/* The summary report through the same stages: the review of tong_hop as
+ * written, then its input (app/batch_summary.h) rendered to its
+ * temporary file; its diagnostics added to *found. */
+bool bc_batch_stages_summary(bc_batch_state *b, bc_node *tong_hop, bc_node *input,
+                             bc_diags *found);
 /* A worker thread: runs of queued jobs until the queue closes. */
 void *bc_batch_stages_worker(void *batch_state);
 

@@ -65,6 +65,7 @@ void bc_batch_queue_recycle(bc_batch_state *b, bc_batch_job *j)
     free(j->name);
     j->file = j->name = NULL;
     j->entry = NULL;
+    j->summary_copy = NULL;
     pthread_mutex_lock(&b->mu);
     j->next = b->free_jobs;
     b->free_jobs = j;
@@ -102,10 +103,12 @@ void bc_batch_queue_finish(bc_batch_state *b, bc_batch_job *j, bool ok)
     else
         b->ok++;
     b->done++;
-    if (!ok)
+    if (!ok) {
+        bc_batch_summary_drop(b->summary, j->summary_copy);
         bc_batch_summary_lack(b->summary, j->index, j->name);
+    }
     else if (b->summary_announced)
-        bc_batch_summary_keep(b->summary, j->index, j->report.data);
+        bc_batch_summary_keep(b->summary, j->index, j->summary_copy);
     if (o->on_entry) {
         bc_batch_event ev = {j->index, j->name ? j->name : "", j->file, ok,
                              &j->diags};

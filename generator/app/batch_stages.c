@@ -70,9 +70,16 @@ void bc_batch_stages_run(bc_batch_state *b, bc_batch_job **js, size_t n)
         js[i]->parts = (bc_package)BC_PACKAGE_INIT;
         js[i]->ok = !bc_batch_queue_cancelled(b) && S_stage_review(b, js[i]);
     }
-    for (size_t i = 0; i < n; i++)
-        if (js[i]->ok)
-            js[i]->ok = !bc_batch_queue_cancelled(b) && S_stage_render(b, js[i]);
+    for (size_t i = 0; i < n; i++) {
+        bc_batch_job *j = js[i];
+        if (j->ok)
+            j->ok = !bc_batch_queue_cancelled(b) && S_stage_render(b, j);
+        /* copied for the summary while its data is still in the caches
+         * (later, after the run's other stages, the copy takes four times
+         * as long); dropped if a later stage fails */
+        j->summary_copy = j->ok && b->summary_announced
+                              ? bc_batch_summary_copy(b->summary, j->index, j->report.data) : NULL;
+    }
     bc_render_opts ro = {b->o->lenient, b->o->deflate_level};
     for (size_t i = 0; i < n; i++)
         if (js[i]->ok)
@@ -99,15 +106,20 @@ void bc_batch_stages_run(bc_batch_state *b, bc_batch_job **js, size_t n)
     bc_buf_free(&path);
 }
 
-bool bc_batch_stages_summary(bc_batch_state *b, bc_node *input, bc_diags *found)
+bool bc_batch_stages_summary(bc_batch_state *b, bc_node *tong_hop, bc_node *input,
+                             bc_diags *found)
 {
     bc_batch_job j;
     memset(&j, 0, sizeof j);
     j.arena = (bc_arena)BC_ARENA_INIT;
-    j.entry = input;
     j.diags = *found; /* added to */
     j.parts = (bc_package)BC_PACKAGE_INIT;
-    bool ok = S_stage_review(b, &j) && S_stage_render(b, &j);
+    /* the review reads what the clerk wrote (the entries were reviewed as
+     * entries), the rest reads the summary's data */
+    j.entry = tong_hop;
+    bool ok = S_stage_review(b, &j);
+    j.entry = input;
+    ok = ok && S_stage_render(b, &j);
     if (ok) {
         bc_render_opts ro = {b->o->lenient, b->o->deflate_level};
         bc_render_deflate(&ro, &j.parts);

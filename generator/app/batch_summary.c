@@ -5,14 +5,15 @@
  */
 #include "app/batch_summary.h"
 #include "app/batch_source.h"
+#include "app/batch_sums.h"
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/i18n.h"
-#include "base/vn_number.h"
 #include "base/xalloc.h"
 #include "report/report.h"
-#include "report/schema.h"
 
+#include <pthread.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,32 +26,42 @@ typedef struct lack {
     char *name;
 } lack;
 
-/* One path of the entries' data, summed over them. */
-typedef struct sum_path {
-    char *path;               /* "so_lieu.tin_bai" (in the arena) */
-    bc_vn_sum sum;
-    bool numeric;             /* every value so far read as a number */
-    bool any;                 /* one did (not only empty values) */
-} sum_path;
+/* A thread's copies of the entries it finished, in its own arena, so that
+ * copying needs no lock. A value the same as the thread's previous entry's
+ * (the reporting period, the recipients, a signer's titles: whatever
+ * `chung` or the program gives every entry alike) is that entry's node,
+ * not a new one: an entry's copy costs one or two kilobytes, not six, and
+ * the comparison reads what the caches hold. */
+typedef struct copier {
+    bc_arena arena;
+    const bc_node *prev;      /* the previous entry's copy */
+    bc_batch_sums *sums;      /* of the entries copied here */
+    struct copier *next;
+} copier;
 
 struct bc_batch_summary {
-    bc_arena arena;           /* the kept entries, the summary's input */
+    unsigned long id;         /* tells a thread's copier of this summary from
+                                 one of an earlier summary at this address */
+    pthread_mutex_t mu;       /* the list of copiers */
+    copier *copiers;
+    bc_arena arena;           /* the summary's input */
     bc_node **kept;           /* by index - 1; NULL: not (yet) kept */
     size_t kept_cap, kept_count;
     lack *lacking;
     size_t lack_count, lack_cap;
     bool lack_sorted;
-    /* the paths being summed: open addressing, and their first-seen order */
-    size_t *slots;            /* 0 free, else 1 + an index into paths */
-    size_t slot_cap;
-    sum_path *paths;
-    size_t path_count, path_cap;
+    bool resum;               /* a copy was dropped: the copiers' sums hold
+                                 it, so the sums are made again from the
+                                 entries kept */
 };
 
 bc_batch_summary *bc_batch_summary_new(void)
 {
+    static unsigned long next_id;
     bc_batch_summary *s = bc_xcalloc(1, sizeof *s);
     s->arena = (bc_arena)BC_ARENA_INIT;
+    s->id = __atomic_add_fetch(&next_id, 1, __ATOMIC_RELAXED);
+    pthread_mutex_init(&s->mu, NULL);
     return s;
 }
 
@@ -62,35 +73,137 @@ void bc_batch_summary_free(bc_batch_summary *s)
         free(s->lacking[i].name);
     free(s->lacking);
     free(s->kept);
-    free(s->slots);
-    free(s->paths);
+    for (copier *c = s->copiers; c;) {
+        copier *next = c->next;
+        bc_arena_free(&c->arena);
+        bc_batch_sums_free(c->sums);
+        free(c);
+        c = next;
+    }
+    pthread_mutex_destroy(&s->mu);
     bc_arena_free(&s->arena);
     free(s);
 }
 
-/* The entry's data without its documents' text: the body and the
- * appendices are what make a report large, and the summary lists figures. */
-static bc_node *S_copy_entry(bc_arena *a, const bc_node *data)
+/* ---- copying an entry ------------------------------------------------------------ */
+
+/* True when copy `k` holds what n holds (kind, text, children). */
+static bool S_same(const bc_node *n, const bc_node *k)
 {
-    bc_node *c = bc_node_new(a, BC_MAP);
-    c->file = data->file;
-    c->line = data->line;
-    c->col = data->col;
+    if (n->kind != k->kind || n->count != k->count || n->boolean != k->boolean ||
+        n->plain != k->plain)
+        return false;
+    if (n->kind == BC_SCALAR)
+        return n->len == k->len && memcmp(n->str, k->str, n->len) == 0;
+    for (size_t i = 0; n->kind == BC_LIST && i < n->count; i++)
+        if (!S_same(n->items[i], k->items[i]))
+            return false;
+    for (size_t i = 0; n->kind == BC_MAP && i < n->count; i++)
+        if (n->entries[i].key_len != k->entries[i].key_len ||
+            memcmp(n->entries[i].key, k->entries[i].key, n->entries[i].key_len) != 0 ||
+            !S_same(n->entries[i].value, k->entries[i].value))
+            return false;
+    return true;
+}
+
+/* The entry of map `m` (a copy) with that key, looked for first at `at`,
+ * where the same keys in the same order put it; NULL when none. */
+static const bc_entry *S_hint_at(const bc_node *m, const char *key, size_t len, size_t at)
+{
+    if (!m || m->kind != BC_MAP)
+        return NULL;
+    if (at < m->count && m->entries[at].key_len == len &&
+        memcmp(m->entries[at].key, key, len) == 0)
+        return &m->entries[at];
+    return bc_node_entry(m, key, len);
+}
+
+/* A deep copy of n, sharing `hint` (the previous entry's copy of the
+ * value at the same path) or any part of it that holds the same. */
+static bc_node *S_clone(copier *c, const bc_node *n, const bc_node *hint)
+{
+    if (hint && S_same(n, hint))
+        return (bc_node *)hint;
+    bc_node *k = bc_arena_alloc(&c->arena, sizeof *k);
+    *k = *n;
+    k->cap = n->count;
+    if (n->kind == BC_SCALAR) {
+        k->str = bc_arena_strndup(&c->arena, n->str, n->len);
+    } else if (n->kind == BC_LIST) {
+        k->items = n->count ? bc_arena_alloc(&c->arena, n->count * sizeof *k->items) : NULL;
+        const bc_node *h = hint && hint->kind == BC_LIST ? hint : NULL;
+        for (size_t i = 0; i < n->count; i++)
+            k->items[i] = S_clone(c, n->items[i], h && i < h->count ? h->items[i] : NULL);
+    } else if (n->kind == BC_MAP) {
+        k->entries = n->count ? bc_arena_alloc(&c->arena, n->count * sizeof *k->entries)
+                              : NULL;
+        for (size_t i = 0; i < n->count; i++) {
+            const bc_entry *e = &n->entries[i];
+            const bc_entry *h = S_hint_at(hint, e->key, e->key_len, i);
+            k->entries[i] = *e;
+            k->entries[i].key = h ? h->key : bc_arena_strndup(&c->arena, e->key, e->key_len);
+            k->entries[i].value = S_clone(c, e->value, h ? h->value : NULL);
+        }
+    } else {
+        k->items = NULL;
+        k->entries = NULL;
+        k->count = k->cap = 0;
+    }
+    return k;
+}
+
+/* The calling thread's copier for summary s, made at its first copy. */
+static copier *S_copier(bc_batch_summary *s)
+{
+    static __thread copier *mine;
+    static __thread unsigned long mine_for;
+    if (mine && mine_for == s->id)
+        return mine;
+    copier *c = bc_xcalloc(1, sizeof *c);
+    c->arena = (bc_arena)BC_ARENA_INIT;
+    c->sums = bc_batch_sums_new();
+    pthread_mutex_lock(&s->mu);
+    c->next = s->copiers;
+    s->copiers = c;
+    pthread_mutex_unlock(&s->mu);
+    mine = c;
+    mine_for = s->id;
+    return c;
+}
+
+bc_node *bc_batch_summary_copy(bc_batch_summary *s, size_t index, const bc_node *data)
+{
+    if (!data || data->kind != BC_MAP)
+        return NULL;
+    copier *c = S_copier(s);
+    /* without the documents' text: the body and the appendices are what
+     * make a report large, and the summary lists figures; stt is the
+     * summary's own */
+    bc_node *k = bc_arena_alloc(&c->arena, sizeof *k);
+    *k = *data;
+    k->entries = bc_arena_alloc(&c->arena, (data->count + 1) * sizeof *k->entries);
+    k->cap = data->count + 1; /* room for stt */
+    k->count = 0;
     for (size_t i = 0; i < data->count; i++) {
         const bc_entry *e = &data->entries[i];
         if (strcmp(e->key, "noi_dung") == 0 || strcmp(e->key, "phu_luc") == 0 ||
             strcmp(e->key, "stt") == 0)
             continue;
-        bc_entry *ce = bc_node_set(a, c, e->key, e->key_len, bc_node_clone(a, e->value));
-        ce->line = e->line;
-        ce->col = e->col;
+        const bc_entry *h = S_hint_at(c->prev, e->key, e->key_len, k->count);
+        bc_entry *ke = &k->entries[k->count++];
+        *ke = *e;
+        /* the key is the previous entry's when it is the same */
+        ke->key = h ? h->key : bc_arena_strndup(&c->arena, e->key, e->key_len);
+        ke->value = S_clone(c, e->value, h ? h->value : NULL);
     }
-    return c;
+    c->prev = k;
+    bc_batch_sums_add(c->sums, index, k); /* while the copy is in the caches */
+    return k;
 }
 
-void bc_batch_summary_keep(bc_batch_summary *s, size_t index, const bc_node *data)
+void bc_batch_summary_keep(bc_batch_summary *s, size_t index, bc_node *copy)
 {
-    if (!data || data->kind != BC_MAP || index == 0)
+    if (!copy || index == 0)
         return;
     if (index > s->kept_cap) {
         size_t cap = s->kept_cap ? s->kept_cap : 64;
@@ -102,7 +215,13 @@ void bc_batch_summary_keep(bc_batch_summary *s, size_t index, const bc_node *dat
     }
     if (!s->kept[index - 1])
         s->kept_count++;
-    s->kept[index - 1] = S_copy_entry(&s->arena, data);
+    s->kept[index - 1] = copy;
+}
+
+void bc_batch_summary_drop(bc_batch_summary *s, bc_node *copy)
+{
+    if (copy)
+        s->resum = true;
 }
 
 void bc_batch_summary_lack(bc_batch_summary *s, size_t index, const char *name)
@@ -168,7 +287,7 @@ int bc_batch_summary_collect(bc_batch_summary *s, const char *path, bc_diags *d)
         } else if (r == BC_BATCH_SOURCE_ENTRY) {
             bc_report rep;
             if (bc_report_prepare_cached(&a, entry, false, &texts, &rep, &found) == 0)
-                bc_batch_summary_keep(s, index, rep.data);
+                bc_batch_summary_keep(s, index, bc_batch_summary_copy(s, index, rep.data));
         }
         if ((r == BC_BATCH_SOURCE_ENTRY || r == BC_BATCH_SOURCE_BAD) &&
             (index > s->kept_cap || !s->kept[index - 1]) && !S_lacks(s, index)) {
@@ -189,137 +308,30 @@ int bc_batch_summary_collect(bc_batch_summary *s, const char *path, bc_diags *d)
     return rc;
 }
 
-/* ---- the sums ------------------------------------------------------------------ */
+/* ---- the summary's input ----------------------------------------------------- */
 
-static uint64_t S_hash(const char *s)
+static bc_node *S_number(bc_arena *a, size_t n)
 {
-    uint64_t h = 1469598103934665603u;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211u;
-    return h;
+    char text[32];
+    int len = snprintf(text, sizeof text, "%zu", n);
+    return bc_node_scalar(a, text, (size_t)len);
 }
 
-static void S_grow_slots(bc_batch_summary *s)
-{
-    size_t cap = s->slot_cap ? 2 * s->slot_cap : 256;
-    size_t *slots = bc_xcalloc(cap, sizeof *slots);
-    for (size_t i = 0; i < s->path_count; i++) {
-        size_t k = (size_t)S_hash(s->paths[i].path) & (cap - 1);
-        while (slots[k])
-            k = (k + 1) & (cap - 1);
-        slots[k] = i + 1;
-    }
-    free(s->slots);
-    s->slots = slots;
-    s->slot_cap = cap;
-}
-
-static sum_path *S_path(bc_batch_summary *s, const char *path)
-{
-    if (2 * (s->path_count + 1) > s->slot_cap)
-        S_grow_slots(s);
-    size_t k = (size_t)S_hash(path) & (s->slot_cap - 1);
-    while (s->slots[k]) {
-        sum_path *p = &s->paths[s->slots[k] - 1];
-        if (strcmp(p->path, path) == 0)
-            return p;
-        k = (k + 1) & (s->slot_cap - 1);
-    }
-    if (s->path_count == s->path_cap) {
-        s->path_cap = s->path_cap ? 2 * s->path_cap : 32;
-        s->paths = bc_xrealloc(s->paths, s->path_cap * sizeof *s->paths);
-    }
-    sum_path *p = &s->paths[s->path_count];
-    p->path = bc_arena_strdup(&s->arena, path);
-    p->sum = (bc_vn_sum)BC_VN_SUM_INIT;
-    p->numeric = true;
-    p->any = false;
-    s->slots[k] = ++s->path_count;
-    return p;
-}
-
-/* Adds one entry's values below `n` (at `path`) to the sums. */
-static void S_add_values(bc_batch_summary *s, const bc_node *n, bc_buf *path)
-{
-    size_t at = path->len;
-    if (n->kind == BC_MAP) {
-        for (size_t i = 0; i < n->count; i++) {
-            const bc_entry *e = &n->entries[i];
-            if (at == 0 && (bc_schema_find(e->key) || strcmp(e->key, "stt") == 0))
-                continue; /* a report's reserved key, or the summary's number */
-            if (at)
-                bc_buf_putc(path, '.');
-            bc_buf_put(path, e->key, e->key_len);
-            S_add_values(s, e->value, path);
-            path->len = at;
-            path->data[at] = '\0';
-        }
-        return;
-    }
-    if (at == 0 || n->kind == BC_LIST) /* lists are not summed */
-        return;
-    sum_path *p = S_path(s, bc_buf_cstr(path));
-    if (n->kind == BC_NULL || (n->kind == BC_SCALAR && !bc_node_has_text(n)) ||
-        (n->kind == BC_SCALAR && n->len == 1 && n->str[0] == '-'))
-        return; /* nothing, as in a table's =tong */
-    if (n->kind == BC_SCALAR && p->numeric && bc_vn_number_sum_text(&p->sum, n->str, n->len))
-        p->any = true;
-    else
-        p->numeric = false;
-}
-
-/* Sets value at the dotted `path` below map `root`, making the maps on the
- * way; false when a key on the way is already something else. */
-static bool S_set_path(bc_arena *a, bc_node *root, const char *path, bc_node *value)
-{
-    bc_node *map = root;
-    for (;;) {
-        const char *dot = strchr(path, '.');
-        size_t len = dot ? (size_t)(dot - path) : strlen(path);
-        bc_entry *e = bc_node_entry(map, path, len);
-        if (!dot) {
-            if (e)
-                return false;
-            bc_node_set(a, map, path, len, value);
-            return true;
-        }
-        if (!e)
-            e = bc_node_set(a, map, path, len, bc_node_new(a, BC_MAP));
-        if (e->value->kind != BC_MAP)
-            return false;
-        map = e->value;
-        path = dot + 1;
-    }
-}
-
-static bc_node *S_number(bc_arena *a, long long value, int decimals)
-{
-    bc_buf b = BC_BUF_INIT;
-    bc_vn_number_write(&b, value, decimals);
-    bc_node *n = bc_node_scalar(a, b.data, b.len);
-    bc_buf_free(&b);
-    return n;
-}
-
+/* The sums of the entries kept: the threads' merged, or made again. */
 static bc_node *S_totals(bc_batch_summary *s, const bc_node *tong_hop, size_t count,
                          bc_diags *d)
 {
-    bc_arena *a = &s->arena;
-    bc_node *tong = bc_node_new(a, BC_MAP);
-    for (size_t i = 0; i < s->path_count; i++) {
-        const sum_path *p = &s->paths[i];
-        if (!p->numeric || !p->any)
-            continue;
-        if (p->sum.overflow) {
-            bc_diag_add(d, BC_WARNING, tong_hop->file, tong_hop->line, tong_hop->col,
-                        _("the sum of `%s` over the entries has more than 18 digits: "
-                          "`tong.%s` is not given"),
-                        p->path, p->path);
-            continue;
-        }
-        S_set_path(a, tong, p->path, S_number(a, p->sum.value, p->sum.decimals));
+    bc_batch_sums *sums = bc_batch_sums_new();
+    if (s->resum) {
+        for (size_t i = 0; i < s->kept_cap; i++)
+            if (s->kept[i])
+                bc_batch_sums_add(sums, i + 1, s->kept[i]);
+    } else {
+        for (const copier *c = s->copiers; c; c = c->next)
+            bc_batch_sums_merge(sums, c->sums);
     }
-    bc_node_set(a, tong, "so_muc", 6, S_number(a, (long long)count, 0));
+    bc_node *tong = bc_batch_sums_node(sums, &s->arena, count, tong_hop, d);
+    bc_batch_sums_free(sums);
     return tong;
 }
 
@@ -350,17 +362,14 @@ bc_node *bc_batch_summary_input(bc_batch_summary *s, const bc_node *tong_hop,
     bc_node *list = bc_node_new(a, BC_LIST);
     list->file = tong_hop->file;
     list->line = tong_hop->line;
-    bc_buf path = BC_BUF_INIT;
     size_t stt = 0;
     for (size_t i = 0; i < s->kept_cap; i++) {
         bc_node *entry = s->kept[i];
         if (!entry)
             continue;
-        bc_node_set(a, entry, "stt", 3, S_number(a, (long long)++stt, 0));
+        bc_node_set(a, entry, "stt", 3, S_number(a, ++stt));
         bc_node_push(a, list, entry);
-        S_add_values(s, entry, &path);
     }
-    bc_buf_free(&path);
     bc_node_set(a, in, "danh_sach", 9, list);
     bc_node_set(a, in, "tong", 4, S_totals(s, tong_hop, stt, d));
     return in;

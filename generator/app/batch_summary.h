@@ -6,14 +6,11 @@
  *              prepared (merged over `chung`, derived keys added, text
  *              templates rendered), without its noi_dung and phu_luc,
  *              with `stt` 1, 2, 3...;
- *   tong       for every value the entries have at one path outside the
- *              reserved keys of a report (schema.h) and that reads as a
- *              number the Vietnamese way in every entry having it ("58",
- *              "5.120", "98,6"; empty or "-" counts as nothing), the sum
- *              written the same way; and `so_muc`, the number of entries.
+ *   tong       the sums of the entries' figures (app/batch_sums.h), and
+ *              `so_muc`, the number of entries.
  *
- * Entries are kept as they finish, in any order (the batch's threads);
- * the caller serialises the calls. Memory grows with the entries' data
+ * Entries are copied by the threads that finish them, then kept, in any
+ * order; the caller serialises the calls but bc_batch_summary_copy. Memory grows with the entries' data
  * (about 2 KB an entry), never with their documents.
  */
 #ifndef BC_BATCH_SUMMARY_H
@@ -33,8 +30,14 @@ typedef struct bc_batch_summary bc_batch_summary;
 bc_batch_summary *bc_batch_summary_new(void);
 void bc_batch_summary_free(bc_batch_summary *s);
 
-/* Keeps entry `index`'s (1-based) prepared data, copied. */
-void bc_batch_summary_keep(bc_batch_summary *s, size_t index, const bc_node *data);
+/* A copy of an entry's prepared data for the summary, made on the calling
+ * thread without a lock (each thread copies into its own arena, which the
+ * summary frees). */
+bc_node *bc_batch_summary_copy(bc_batch_summary *s, size_t index, const bc_node *data);
+/* A copy that will not be kept (its entry failed after it was made). */
+void bc_batch_summary_drop(bc_batch_summary *s, bc_node *copy);
+/* Keeps entry `index`'s (1-based) copy. */
+void bc_batch_summary_keep(bc_batch_summary *s, size_t index, bc_node *copy);
 /* Notes that entry `index` (dia_danh `name`, maybe "") failed: the
  * summary lacks it. */
 void bc_batch_summary_lack(bc_batch_summary *s, size_t index, const char *name);

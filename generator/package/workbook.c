@@ -155,6 +155,26 @@ xmlDocPtr bc_workbook_parse(const bc_package *p, const char *part, bc_wb_build *
     return doc;
 }
 
+int bc_workbook_parse_events(const bc_package *p, const char *part, bc_wb_build *b,
+                             xmlSAXHandler *h, void *user)
+{
+    const bc_part *pt = bc_package_find(p, part);
+    if (!pt) {
+        bc_diag_add(b->d, BC_ERROR, b->shown, 0, 0,
+                    _("the workbook has no part %s (damaged, or not saved by a "
+                      "spreadsheet program)"),
+                    part);
+        return -1;
+    }
+    const char *why = NULL;
+    if (bc_xml_parse_events((const char *)pt->data, pt->len, part, h, user, &why) == 0)
+        return 0;
+    bc_diag_add(b->d, BC_ERROR, b->shown, 0, 0,
+                _("part %s of the workbook is not well-formed XML: %s"), part,
+                why ? why : "?");
+    return -1;
+}
+
 /* ---- the rows ------------------------------------------------------------------- */
 
 static int S_cell_order(const void *x, const void *y)

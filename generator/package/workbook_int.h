@@ -80,6 +80,10 @@ bool bc_workbook_is(const xmlNode *n, const char *name);
 char *bc_workbook_attr(const xmlNode *n, const char *name);
 /* A part parsed, or NULL with a diagnostic naming it. */
 xmlDocPtr bc_workbook_parse(const bc_package *p, const char *part, bc_wb_build *b);
+/* The same part read as a stream of events into h (package/xml_parse.h):
+ * 0, or -1 after the same diagnostics. */
+int bc_workbook_parse_events(const bc_package *p, const char *part, bc_wb_build *b,
+                             xmlSAXHandler *h, void *user);
 
 /* ---- workbook_xlsx.c / workbook_ods.c ------------------------------------------ */
 

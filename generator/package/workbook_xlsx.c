@@ -1,9 +1,11 @@
 /*
  * workbook_xlsx.c - a sheet of an Excel workbook (ECMA-376 SpreadsheetML;
  * see workbook_int.h). The workbook part lists the sheets and their
- * relationships name their parts; the shared strings, the cell formats
- * (styles.xml) and the sheet's rows, columns and merged cells are read
- * from the parts' trees. Elements are matched by local name, so the
+ * relationships name their parts; the cell formats (styles.xml) are read
+ * from its tree, the shared strings and the sheet's rows, columns and
+ * merged cells as a stream of events (a sheet of every commune of the
+ * country is a few hundred thousand elements: its tree would cost more
+ * to make and free than to read). Elements are matched by local name, so the
  * transitional and the strict namespaces read alike.
  */
 #include "package/workbook_int.h"
@@ -12,6 +14,7 @@
 #include "base/i18n.h"
 #include "base/xalloc.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,68 +37,156 @@ static xmlNode *S_child(const xmlNode *n, const char *name)
     return NULL;
 }
 
-/* Text of a string item (<si>, <is>): every <t> but those of phonetic
- * runs (<rPh>), Excel's _xHHHH_ escapes undone. */
-static void S_text(const xmlNode *n, bc_buf *out)
+/* Appends text[0..n) with Excel's _xHHHH_ escapes undone (a carriage
+ * return, _x000D_, is dropped: the line break follows it). */
+static void S_unescape(const char *p, size_t n, bc_buf *out)
 {
-    for (const xmlNode *c = n->children; c; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE)
-            continue;
-        if (bc_workbook_is(c, "rPh"))
-            continue;
-        if (!bc_workbook_is(c, "t")) {
-            S_text(c, out);
-            continue;
-        }
-        xmlChar *t = xmlNodeGetContent(c);
-        for (const char *p = (const char *)t; p && *p; p++) {
-            unsigned cp;
-            if (p[0] == '_' && p[1] == 'x' && strlen(p) >= 7 && p[6] == '_' &&
-                sscanf(p + 2, "%4x", &cp) == 1 && strspn(p + 2, "0123456789abcdefABCDEF") >= 4 &&
-                (cp < 0xD800 || cp > 0xDFFF) /* half of a pair: kept as written */) {
-                if (cp == 0x0D) {
-                    /* a carriage return: the line break follows */
-                } else if (cp < 0x80) {
-                    bc_buf_putc(out, (char)cp);
-                } else if (cp < 0x800) {
-                    bc_buf_putc(out, (char)(0xC0 | (cp >> 6)));
-                    bc_buf_putc(out, (char)(0x80 | (cp & 0x3F)));
-                } else {
-                    bc_buf_putc(out, (char)(0xE0 | (cp >> 12)));
-                    bc_buf_putc(out, (char)(0x80 | ((cp >> 6) & 0x3F)));
-                    bc_buf_putc(out, (char)(0x80 | (cp & 0x3F)));
-                }
-                p += 6;
-                continue;
+    const char *end = p + n;
+    while (p < end) {
+        unsigned cp;
+        if (p[0] == '_' && end - p >= 7 && p[1] == 'x' && p[6] == '_' &&
+            strspn(p + 2, "0123456789abcdefABCDEF") >= 4 &&
+            sscanf(p + 2, "%4x", &cp) == 1 &&
+            (cp < 0xD800 || cp > 0xDFFF) /* half of a pair: kept as written */) {
+            if (cp == 0x0D) {
+                /* dropped */
+            } else if (cp < 0x80) {
+                bc_buf_putc(out, (char)cp);
+            } else if (cp < 0x800) {
+                bc_buf_putc(out, (char)(0xC0 | (cp >> 6)));
+                bc_buf_putc(out, (char)(0x80 | (cp & 0x3F)));
+            } else {
+                bc_buf_putc(out, (char)(0xE0 | (cp >> 12)));
+                bc_buf_putc(out, (char)(0x80 | ((cp >> 6) & 0x3F)));
+                bc_buf_putc(out, (char)(0x80 | (cp & 0x3F)));
             }
-            bc_buf_putc(out, *p);
+            p += 7;
+            continue;
         }
-        xmlFree(t);
+        const char *u = memchr(p, '_', (size_t)(end - p));
+        size_t run = u ? (size_t)(u - p) : (size_t)(end - p);
+        if (run == 0)
+            run = 1;
+        bc_buf_put(out, p, run);
+        p += run;
     }
+}
+
+/* ---- the parts read as events: the shared strings and the sheet ---------------- */
+
+/* What the events of a part have opened so far. A string item (<si>, or
+ * a cell's <is>) is the text of its <t>s but those of phonetic runs
+ * (<rPh>); a cell <c> is its attributes, its value <v> and whether it has
+ * a formula <f>. */
+typedef struct events {
+    xlsx *x;
+    bool in_item, in_t, in_rph, in_v;
+    bc_buf raw;              /* the item's <t>s, escapes not yet undone */
+    bc_buf text;             /* scratch */
+    /* the sheet */
+    int row, next_row, col, next_col;
+    char type[16];
+    size_t style;
+    bool has_v, has_f, has_is;
+    bc_buf v;
+} events;
+
+/* The value of attribute `name` of an element (SAX2's five pointers an
+ * attribute), copied into buf (size bytes, truncated); false when absent. */
+static bool S_attr(const xmlChar **attrs, int n, const char *name, char *buf,
+                   size_t size)
+{
+    for (int i = 0; i < n; i++, attrs += 5) {
+        if (strcmp((const char *)attrs[0], name) != 0)
+            continue;
+        size_t len = (size_t)(attrs[4] - attrs[3]);
+        if (len >= size)
+            len = size - 1;
+        memcpy(buf, attrs[3], len);
+        buf[len] = '\0';
+        return true;
+    }
+    return false;
+}
+
+static bool S_true(const char *v)
+{
+    return strcmp(v, "1") == 0 || strcmp(v, "true") == 0;
+}
+
+static void S_chars(void *user, const xmlChar *ch, int len)
+{
+    events *e = user;
+    if (e->in_v)
+        bc_buf_put(&e->v, (const char *)ch, (size_t)len);
+    else if (e->in_t && !e->in_rph)
+        bc_buf_put(&e->raw, (const char *)ch, (size_t)len);
+}
+
+static void S_sst_start(void *user, const xmlChar *name, const xmlChar *prefix,
+                        const xmlChar *uri, int nns, const xmlChar **ns, int nattrs,
+                        int ndefaulted, const xmlChar **attrs)
+{
+    (void)prefix, (void)uri, (void)nns, (void)ns, (void)nattrs, (void)ndefaulted,
+        (void)attrs;
+    events *e = user;
+    const char *n = (const char *)name;
+    if (strcmp(n, "si") == 0) {
+        e->in_item = true;
+        bc_buf_clear(&e->raw);
+    } else if (e->in_item && strcmp(n, "t") == 0) {
+        e->in_t = true;
+    } else if (e->in_item && strcmp(n, "rPh") == 0) {
+        e->in_rph = true;
+    }
+}
+
+static void S_sst_end(void *user, const xmlChar *name, const xmlChar *prefix,
+                      const xmlChar *uri)
+{
+    (void)prefix, (void)uri;
+    events *e = user;
+    xlsx *x = e->x;
+    const char *n = (const char *)name;
+    if (strcmp(n, "t") == 0) {
+        e->in_t = false;
+    } else if (strcmp(n, "rPh") == 0) {
+        e->in_rph = false;
+    } else if (strcmp(n, "si") == 0 && e->in_item) {
+        e->in_item = false;
+        bc_buf_clear(&e->text);
+        S_unescape(e->raw.data ? e->raw.data : "", e->raw.len, &e->text);
+        BC_GROW(x->strings, x->strings_cap, x->nstrings + 1);
+        x->string_lens = bc_xrealloc(x->string_lens, x->strings_cap * sizeof(size_t));
+        x->strings[x->nstrings] = bc_arena_strndup(&x->b->w->text,
+                                                   e->text.data ? e->text.data : "",
+                                                   e->text.len);
+        x->string_lens[x->nstrings++] = e->text.len;
+    }
+}
+
+static void S_events_free(events *e)
+{
+    bc_buf_free(&e->raw);
+    bc_buf_free(&e->text);
+    bc_buf_free(&e->v);
 }
 
 static int S_shared_strings(xlsx *x, const bc_package *p, const char *part)
 {
     if (!bc_package_find(p, part))
         return 0; /* a workbook of numbers only */
-    xmlDocPtr doc = bc_workbook_parse(p, part, x->b);
-    if (!doc)
-        return -1;
-    bc_buf t = BC_BUF_INIT;
-    for (xmlNode *si = xmlDocGetRootElement(doc)->children; si; si = si->next) {
-        if (!bc_workbook_is(si, "si"))
-            continue;
-        bc_buf_clear(&t);
-        S_text(si, &t);
-        BC_GROW(x->strings, x->strings_cap, x->nstrings + 1);
-        x->string_lens = bc_xrealloc(x->string_lens, x->strings_cap * sizeof(size_t));
-        x->strings[x->nstrings] = bc_arena_strndup(&x->b->w->text, t.data ? t.data : "",
-                                                   t.len);
-        x->string_lens[x->nstrings++] = t.len;
-    }
-    bc_buf_free(&t);
-    xmlFreeDoc(doc);
-    return 0;
+    events e;
+    memset(&e, 0, sizeof e);
+    e.x = x;
+    xmlSAXHandler h;
+    memset(&h, 0, sizeof h);
+    h.startElementNs = S_sst_start;
+    h.endElementNs = S_sst_end;
+    h.characters = S_chars;
+    int rc = bc_workbook_parse_events(p, part, x->b, &h, &e);
+    S_events_free(&e);
+    return rc;
 }
 
 /* The number format of every cell format (cellXfs), custom codes from
@@ -233,28 +324,27 @@ static char *S_sheet_part(xlsx *x, const bc_package *p, const char *want, char *
     return part;
 }
 
-/* One cell <c>: its value as shown. */
-static void S_cell(xlsx *x, const xmlNode *c, int row, int col, bc_buf *t)
+/* One cell <c>, once closed: its value as shown. */
+static void S_cell(events *e)
 {
+    xlsx *x = e->x;
     bc_wb_build *b = x->b;
-    char *type = bc_workbook_attr(c, "t");
-    char *style = bc_workbook_attr(c, "s");
-    xmlNode *v = S_child(c, "v");
-    xmlNode *f = S_child(c, "f");
-    xmlChar *value = v ? xmlNodeGetContent(v) : NULL;
-    const char *val = (const char *)value;
-    const char *ty = type ? type : "n";
+    int row = e->row, col = e->col;
+    const char *ty = e->type[0] ? e->type : "n";
+    const char *val = bc_buf_cstr(&e->v);
+    bc_buf *t = &e->text;
     bc_buf_clear(t);
     if (strcmp(ty, "inlineStr") == 0) {
-        xmlNode *is = S_child(c, "is");
-        if (is)
-            S_text(is, t);
-        bc_workbook_cell(b, row, col, BC_SHEET_TEXT, false, t->data ? t->data : "", t->len);
-    } else if (f && !v) {
+        if (e->has_is) {
+            S_unescape(e->raw.data ? e->raw.data : "", e->raw.len, t);
+            bc_workbook_cell(b, row, col, BC_SHEET_TEXT, false, t->data ? t->data : "",
+                             t->len);
+        }
+    } else if (e->has_f && !e->has_v) {
         bc_workbook_error(b, row, col, "%s",
                           _("the cell's formula was saved without its value: open the "
                             "workbook in Excel or LibreOffice and save it again"));
-    } else if (!v) {
+    } else if (!e->has_v) {
         /* a formatted empty cell */
     } else if (strcmp(ty, "s") == 0) {
         char *end;
@@ -267,7 +357,8 @@ static void S_cell(xlsx *x, const xmlNode *c, int row, int col, bc_buf *t)
             bc_workbook_cell(b, row, col, BC_SHEET_TEXT, false, x->strings[i],
                              x->string_lens[i]);
     } else if (strcmp(ty, "str") == 0) {
-        bc_workbook_cell(b, row, col, BC_SHEET_TEXT, false, val, strlen(val));
+        S_unescape(val, e->v.len, t);
+        bc_workbook_cell(b, row, col, BC_SHEET_TEXT, false, t->data ? t->data : "", t->len);
     } else if (strcmp(ty, "b") == 0) {
         bc_workbook_cell(b, row, col, BC_SHEET_BOOL, strcmp(val, "1") == 0, "", 0);
     } else if (strcmp(ty, "e") == 0) {
@@ -276,14 +367,13 @@ static void S_cell(xlsx *x, const xmlNode *c, int row, int col, bc_buf *t)
                             "value it uses, or empty the cell"),
                           val);
     } else if (strcmp(ty, "d") == 0) { /* an ISO 8601 date written as such */
-        size_t n = strlen(val);
+        size_t n = e->v.len;
         bc_workbook_cell(b, row, col, BC_SHEET_NUMBER, false, val, n >= 10 ? 10 : n);
     } else {
         double num;
-        size_t si = style ? (size_t)strtoul(style, NULL, 10) : 0;
         bc_wb_format fmt = BC_WB_FORMAT_GENERAL;
-        if (si < x->nformats)
-            fmt = x->formats[si];
+        if (e->style < x->nformats)
+            fmt = x->formats[e->style];
         if (!bc_workbook_format_read_double(val, &num)) {
             bc_workbook_error(b, row, col, _("the cell's number `%s` cannot be read "
                                              "(damaged)"),
@@ -300,77 +390,106 @@ static void S_cell(xlsx *x, const xmlNode *c, int row, int col, bc_buf *t)
             bc_workbook_cell(b, row, col, BC_SHEET_NUMBER, false, t->data, t->len);
         }
     }
-    xmlFree(value);
-    xmlFree(type);
-    xmlFree(style);
 }
 
-static int S_sheet(xlsx *x, const bc_package *p, const char *part)
+static void S_sheet_start(void *user, const xmlChar *name, const xmlChar *prefix,
+                          const xmlChar *uri, int nns, const xmlChar **ns, int nattrs,
+                          int ndefaulted, const xmlChar **attrs)
 {
-    bc_wb_build *b = x->b;
-    xmlDocPtr doc = bc_workbook_parse(p, part, b);
-    if (!doc)
-        return -1;
-    xmlNode *root = xmlDocGetRootElement(doc);
-    xmlNode *cols = S_child(root, "cols");
-    for (xmlNode *c = cols ? cols->children : NULL; c; c = c->next) {
-        if (!bc_workbook_is(c, "col"))
-            continue;
-        char *hidden = bc_workbook_attr(c, "hidden");
-        if (hidden && (strcmp(hidden, "1") == 0 || strcmp(hidden, "true") == 0)) {
-            char *mn = bc_workbook_attr(c, "min"), *mx = bc_workbook_attr(c, "max");
-            bc_workbook_hide_cols(b, mn ? atoi(mn) : 0, mx ? atoi(mx) : 0);
-            xmlFree(mn);
-            xmlFree(mx);
+    (void)prefix, (void)uri, (void)nns, (void)ns, (void)ndefaulted;
+    events *e = user;
+    bc_wb_build *b = e->x->b;
+    const char *n = (const char *)name;
+    int na = nattrs + ndefaulted;
+    char a[64], a2[64];
+    if (strcmp(n, "c") == 0) {
+        int rr, col;
+        if (!S_attr(attrs, na, "r", a, sizeof a) || !S_ref(a, &rr, &col))
+            col = e->next_col;
+        e->col = col;
+        e->next_col = col + 1;
+        if (!S_attr(attrs, na, "t", e->type, sizeof e->type))
+            e->type[0] = '\0';
+        e->style = S_attr(attrs, na, "s", a, sizeof a) ? (size_t)strtoul(a, NULL, 10) : 0;
+        e->has_v = e->has_f = e->has_is = false;
+        bc_buf_clear(&e->v);
+        bc_buf_clear(&e->raw);
+    } else if (strcmp(n, "v") == 0) {
+        e->in_v = true;
+        e->has_v = true;
+        bc_buf_clear(&e->v);
+    } else if (strcmp(n, "f") == 0) {
+        e->has_f = true;
+    } else if (strcmp(n, "is") == 0) {
+        e->in_item = true;
+        e->has_is = true;
+        bc_buf_clear(&e->raw);
+    } else if (e->in_item && strcmp(n, "t") == 0) {
+        e->in_t = true;
+    } else if (e->in_item && strcmp(n, "rPh") == 0) {
+        e->in_rph = true;
+    } else if (strcmp(n, "row") == 0) {
+        int row = S_attr(attrs, na, "r", a, sizeof a) ? atoi(a) : e->next_row;
+        if (row < 1)
+            row = e->next_row;
+        e->row = row;
+        e->next_row = row + 1;
+        e->next_col = 1;
+        if (S_attr(attrs, na, "hidden", a, sizeof a) && S_true(a))
+            bc_workbook_hide_row(b, row);
+    } else if (strcmp(n, "col") == 0) {
+        if (S_attr(attrs, na, "hidden", a, sizeof a) && S_true(a)) {
+            int mn = S_attr(attrs, na, "min", a, sizeof a) ? atoi(a) : 0;
+            int mx = S_attr(attrs, na, "max", a2, sizeof a2) ? atoi(a2) : 0;
+            bc_workbook_hide_cols(b, mn, mx);
         }
-        xmlFree(hidden);
-    }
-    xmlNode *merges = S_child(root, "mergeCells");
-    for (xmlNode *m = merges ? merges->children : NULL; m; m = m->next) {
-        if (!bc_workbook_is(m, "mergeCell"))
-            continue;
-        char *ref = bc_workbook_attr(m, "ref");
-        char *colon = ref ? strchr(ref, ':') : NULL;
+    } else if (strcmp(n, "mergeCell") == 0) {
+        char ref[64];
         int r1, c1, r2, c2;
-        if (colon) {
+        char *colon;
+        if (S_attr(attrs, na, "ref", ref, sizeof ref) && (colon = strchr(ref, ':'))) {
             *colon = '\0';
             if (S_ref(ref, &r1, &c1) && S_ref(colon + 1, &r2, &c2))
                 bc_workbook_merge(b, r1, c1, r2, c2);
         }
-        xmlFree(ref);
     }
-    xmlNode *data = S_child(root, "sheetData");
-    bc_buf t = BC_BUF_INIT;
-    int next_row = 1;
-    for (xmlNode *r = data ? data->children : NULL; r; r = r->next) {
-        if (!bc_workbook_is(r, "row"))
-            continue;
-        char *rn = bc_workbook_attr(r, "r");
-        int row = rn ? atoi(rn) : next_row;
-        xmlFree(rn);
-        if (row < 1)
-            row = next_row;
-        next_row = row + 1;
-        char *hidden = bc_workbook_attr(r, "hidden");
-        if (hidden && (strcmp(hidden, "1") == 0 || strcmp(hidden, "true") == 0))
-            bc_workbook_hide_row(b, row);
-        xmlFree(hidden);
-        int next_col = 1;
-        for (xmlNode *c = r->children; c; c = c->next) {
-            if (!bc_workbook_is(c, "c"))
-                continue;
-            char *ref = bc_workbook_attr(c, "r");
-            int rr, col;
-            if (!ref || !S_ref(ref, &rr, &col))
-                col = next_col;
-            xmlFree(ref);
-            next_col = col + 1;
-            S_cell(x, c, row, col, &t);
-        }
-    }
-    bc_buf_free(&t);
-    xmlFreeDoc(doc);
-    return 0;
+}
+
+static void S_sheet_end(void *user, const xmlChar *name, const xmlChar *prefix,
+                        const xmlChar *uri)
+{
+    (void)prefix, (void)uri;
+    events *e = user;
+    const char *n = (const char *)name;
+    if (strcmp(n, "v") == 0)
+        e->in_v = false;
+    else if (strcmp(n, "t") == 0)
+        e->in_t = false;
+    else if (strcmp(n, "rPh") == 0)
+        e->in_rph = false;
+    else if (strcmp(n, "is") == 0)
+        e->in_item = false;
+    else if (strcmp(n, "c") == 0)
+        S_cell(e);
+}
+
+/* The sheet's part read as events: hidden columns (<cols>), rows and
+ * their cells (<sheetData>), merged cells (<mergeCells>, after the data:
+ * the build checks the header once every cell is in). */
+static int S_sheet(xlsx *x, const bc_package *p, const char *part)
+{
+    events e;
+    memset(&e, 0, sizeof e);
+    e.x = x;
+    e.next_row = 1;
+    xmlSAXHandler h;
+    memset(&h, 0, sizeof h);
+    h.startElementNs = S_sheet_start;
+    h.endElementNs = S_sheet_end;
+    h.characters = S_chars;
+    int rc = bc_workbook_parse_events(p, part, x->b, &h, &e);
+    S_events_free(&e);
+    return rc;
 }
 
 int bc_workbook_xlsx_read(const bc_package *p, const char *sheet, bc_wb_build *b)

@@ -6,6 +6,9 @@
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 #include <limits.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
 #include <pthread.h>
 
 /* libxml2 reports some errors (a wrong encoding declaration, an encoder
@@ -87,4 +90,47 @@ xmlDocPtr bc_xml_parse(const char *data, size_t len, const char *name,
             *why = e->message;
     }
     return doc;
+}
+
+/* Errors are read from the context at the end, never printed. */
+static void S_quiet(void *user, const xmlError *e)
+{
+    (void)user;
+    (void)e;
+}
+
+int bc_xml_parse_events(const char *data, size_t len, const char *name,
+                        xmlSAXHandler *h, void *user, const char **why)
+{
+    static __thread char message[256];
+    *why = "?";
+    if (len > INT_MAX) {
+        *why = "the part is too large";
+        return -1;
+    }
+    bc_xml_parse_init();
+    h->initialized = XML_SAX2_MAGIC;
+    h->serror = (xmlStructuredErrorFunc)S_quiet;
+    h->warning = NULL;
+    h->error = NULL;
+    h->fatalError = NULL;
+    xmlParserCtxtPtr c = xmlCreatePushParserCtxt(h, user, NULL, 0, name);
+    if (!c) {
+        *why = "out of memory";
+        return -1;
+    }
+    xmlCtxtUseOptions(c, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    int rc = xmlParseChunk(c, data, (int)len, 1);
+    bool ok = rc == 0 && c->wellFormed;
+    if (!ok) {
+        const xmlError *e = xmlCtxtGetLastError(c);
+        snprintf(message, sizeof message, "%s",
+                 e && e->message ? e->message : "not well-formed");
+        size_t n = strlen(message);
+        while (n > 0 && message[n - 1] == '\n')
+            message[--n] = '\0';
+        *why = message;
+    }
+    xmlFreeParserCtxt(c);
+    return ok ? 0 : -1;
 }

@@ -11,6 +11,7 @@
 #ifndef BC_XML_PARSE_H
 #define BC_XML_PARSE_H
 
+#include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <stddef.h>
 
@@ -24,5 +25,14 @@ void bc_xml_parse_init(void);
  * no messages printed, no size limit but the part's. */
 xmlDocPtr bc_xml_parse(const char *data, size_t len, const char *name,
                        const char **why);
+
+/* Parses data as a stream of events into handler h (SAX2: its
+ * startElementNs, endElementNs and characters; h->initialized is set
+ * here), building no tree: for parts of many thousand elements (a
+ * workbook's sheet), where making and freeing the tree costs more than
+ * reading it. 0, or -1 with *why set (as bc_xml_parse) when data is not
+ * well-formed XML. No network, no DTD loaded, nothing printed. */
+int bc_xml_parse_events(const char *data, size_t len, const char *name,
+                        xmlSAXHandler *h, void *user, const char **why);
 
 #endif

@@ -40,16 +40,16 @@ static void test_order_stt_and_sums(void **state)
     bc_arena a = BC_ARENA_INIT;
     bc_batch_summary *s = bc_batch_summary_new();
     /* finished out of order, as the batch's threads finish them */
-    bc_batch_summary_keep(s, 3, S_yaml(&a,
+    bc_batch_summary_keep(s, 3, bc_batch_summary_copy(s, 3, S_yaml(&a,
         "dia_danh: C\nso: 9\nstt: 77\nnoi_dung: long text\nphu_luc: [x]\n"
         "ky_bao_cao: {nam: 2024}\n"
-        "so_lieu: {tin_bai: '1.250', ty_le: '87,25', ghi: '-', ds: [1, 2], chu: abc}\n"));
-    bc_batch_summary_keep(s, 1, S_yaml(&a,
+        "so_lieu: {tin_bai: '1.250', ty_le: '87,25', ghi: '-', ds: [1, 2], chu: abc}\n")));
+    bc_batch_summary_keep(s, 1, bc_batch_summary_copy(s, 1, S_yaml(&a,
         "dia_danh: A\nso: 17\nky_bao_cao: {nam: 2024}\n"
-        "so_lieu: {tin_bai: 58, ty_le: '98,6', ghi: 4, ds: [3], chu: 5}\n"));
+        "so_lieu: {tin_bai: 58, ty_le: '98,6', ghi: 4, ds: [3], chu: 5}\n")));
     bc_batch_summary_lack(s, 2, "B");
-    bc_batch_summary_keep(s, 4, S_yaml(&a,
-        "dia_danh: D\nso: 1\nso_lieu: {tin_bai: '5.120', ty_le: , ghi: ''}\n"));
+    bc_batch_summary_keep(s, 4, bc_batch_summary_copy(s, 4, S_yaml(&a,
+        "dia_danh: D\nso: 1\nso_lieu: {tin_bai: '5.120', ty_le: , ghi: ''}\n")));
     assert_int_equal(bc_batch_summary_kept(s), 3);
     assert_int_equal(bc_batch_summary_lacking(s), 1);
 
@@ -97,7 +97,7 @@ static void test_overflow_and_reserved_names(void **state)
     bc_arena a = BC_ARENA_INIT;
     bc_batch_summary *s = bc_batch_summary_new();
     for (size_t i = 1; i <= 20; i++)
-        bc_batch_summary_keep(s, i, S_yaml(&a, "x: 99999999999999999\ny: 1\n"));
+        bc_batch_summary_keep(s, i, bc_batch_summary_copy(s, i, S_yaml(&a, "x: 99999999999999999\ny: 1\n")));
     bc_diags d = BC_DIAGS_INIT;
     bc_node *in = bc_batch_summary_input(s, S_yaml(&a, "co_quan: A\n"), &d);
     assert_non_null(in);
@@ -113,6 +113,33 @@ static void test_overflow_and_reserved_names(void **state)
     assert_non_null(strstr(d2.head->msg, "`tong_hop` cannot set `tong`"));
     assert_int_equal(d2.head->line, 2);
     bc_diags_free(&d2);
+    bc_batch_summary_free(s);
+    bc_arena_free(&a);
+}
+
+/* An entry copied, then failing (its file could not be written): its
+ * values leave the sums again. */
+static void test_dropped_copy(void **state)
+{
+    (void)state;
+    bc_arena a = BC_ARENA_INIT;
+    bc_batch_summary *s = bc_batch_summary_new();
+    bc_batch_summary_keep(s, 1, bc_batch_summary_copy(s, 1, S_yaml(&a, "x: 1\nz: a\n")));
+    bc_node *dropped = bc_batch_summary_copy(s, 2, S_yaml(&a, "x: 10\ny: 5\nz: b\n"));
+    bc_batch_summary_drop(s, dropped);
+    bc_batch_summary_lack(s, 2, "B");
+    bc_batch_summary_keep(s, 3, bc_batch_summary_copy(s, 3, S_yaml(&a, "x: 100\nz: 7\n")));
+    bc_diags d = BC_DIAGS_INIT;
+    bc_node *in = bc_batch_summary_input(s, S_yaml(&a, "co_quan: A\n"), &d);
+    assert_string_equal(S_at(in, "tong.x"), "101");
+    assert_null(bc_node_path(in, "tong.y"));
+    assert_null(bc_node_path(in, "tong.z"));
+    assert_string_equal(S_at(in, "tong.so_muc"), "2");
+    /* the same values copied alike share their nodes, and stay right */
+    const bc_node *list = bc_node_get(in, "danh_sach");
+    assert_string_equal(S_at(list->items[0], "z"), "a");
+    assert_string_equal(S_at(list->items[1], "z"), "7");
+    bc_diags_free(&d);
     bc_batch_summary_free(s);
     bc_arena_free(&a);
 }
@@ -141,6 +168,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_order_stt_and_sums),
         cmocka_unit_test(test_overflow_and_reserved_names),
+        cmocka_unit_test(test_dropped_copy),
         cmocka_unit_test(test_many_lacking),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
