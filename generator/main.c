@@ -306,8 +306,10 @@ static void S_batch_help(void)
 {
     printf("%s", _("Usage: baocao batch BATCH.yaml [-t TEMPLATE.docx] [-o DIR] [-j N] "
                    "[--ten PATTERN] [--lenient] [--strict]\n"
-                   "Writes one report per entry of `danh_sach` (a list, or a CSV file), "
-                   "with `chung` merged under each.\n"
+                   "Writes one report per entry of `danh_sach` (a list, a CSV file, or "
+                   "a workbook: xa.xlsx, xa.ods, xa.xlsx#Sheet), with `chung` merged "
+                   "under each, and the summary `tong_hop` (when the file has one) "
+                   "to tong-hop.docx.\n"
                    "  -o DIR         output folder (default: out/), created when missing\n"
                    "  -j N           reports made at the same time (default: the number of cores)\n"
                    "  --ten PATTERN  a mustache pattern for file names, e.g. "

@@ -100,6 +100,14 @@ check "render error: exit 1" status 1 "$tmp/vir" vi "$bc" render "$tmp/bad.yaml"
 check "render error in Vietnamese" has "$tmp/vir" "baocao: .*bad.yaml:8:7: lỗi: \`ngay\` 2023-02-30 không phải là ngày có thật"
 check "render error: English without the locale" status 1 "$tmp/enr" en "$bc" render "$tmp/bad.yaml" -o "$tmp/bad.docx"
 check "render error in English" has "$tmp/enr" "bad.yaml:8:7: error: \`ngay\` 2023-02-30 is not a real date"
+# a workbook's error and the summary's, in Vietnamese
+fixb=$(pwd)/tests/fixtures/batch
+sed "s|^danh_sach: .*|danh_sach: $fixb/bad-error-cell.xlsx|" "$fixb/csv.yaml" > "$tmp/book.yaml"
+check "workbook error: exit 1" status 1 "$tmp/vib" vi "$bc" batch "$tmp/book.yaml" -o "$tmp/vib-out"
+check "workbook error in Vietnamese" has "$tmp/vib" "bad-error-cell.xlsx: trang tính \"Sheet1\", ô C3: lỗi: ô đang báo lỗi #N/A"
+sed 's/^    so: 21$/    so: 21\n    ngay: 2024-02-30/' "$fixb/tong-hop.yaml" > "$tmp/th.yaml"
+check "summary lacking an entry: exit 1" status 1 "$tmp/vit" vi "$bc" batch "$tmp/th.yaml" -o "$tmp/vit-out"
+check "summary lacking an entry in Vietnamese" has "$tmp/vit" "lỗi: báo cáo tổng hợp (tong-hop.docx) được viết thiếu các báo cáo bị lỗi (1): 2 (Lai Cách)"
 check "usage error: exit 2" status 2 "$tmp/viu" vi "$bc" frobnicate
 check "usage error in Vietnamese" has "$tmp/viu" "lệnh \`frobnicate\` không có"
 check "--help: exit 0" status 0 "$tmp/vih" vi "$bc" --help
