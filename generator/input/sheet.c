@@ -299,7 +299,9 @@ int bc_sheet_row(const bc_sheet_columns *c, bc_arena *a, const bc_sheet_cell *ce
     bc_node *map = bc_node_new(a, BC_MAP);
     map->file = file;
     map->line = row_line;
-    map->col = n > 0 && cells[0].line == row_line ? 1 : 0;
+    /* a CSV row at its first character; a workbook's row as a row (what
+     * it lacks is in no one cell) */
+    map->col = n > 0 && cells[0].line == row_line && !strchr(file, BC_DIAG_SHEET) ? 1 : 0;
     *row = map;
     if (too_many) {
         bc_diag *g = bc_diag_add(d, BC_ERROR, file, row_line, map->col,

@@ -52,7 +52,8 @@ for p in re.findall(r"<w:p[ >].*?</w:p>", x, re.S):
 ' "$1"
 }
 says() { # says DOCX TEXT: a paragraph of DOCX holds TEXT
-    text_of "$1" | grep -qF -- "$2" || { echo "  $1 lacks: $2"; text_of "$1"; return 1; }
+    text_of "$1" > "$tmp/text" && grep -qF -- "$2" "$tmp/text" ||
+        { echo "  $1 lacks: $2"; cat "$tmp/text"; return 1; }
 }
 valid() { [ -z "$validate" ] || "$validate" "$@"; }
 
@@ -101,6 +102,27 @@ for kind in xlsx ods; do
     bad_book "$kind: #N/A" "bad-error-cell.$kind" "bad-error-cell.$kind: sheet \"Sheet1\", cell C3: error: the cell holds the error #N/A"
 done
 bad_book "not a zip" "not-a-zip.xlsx" "not-a-zip.xlsx: error: is not a workbook"
+
+# a row's errors are the row's: named by the cell or the row in the sheet
+# (the line and column in a CSV), not by a line of the batch file
+rows_batch() { # rows_batch DANH_SACH: a batch of the rows with a body of its own
+    printf 'chung:\n  ky_hieu_co_quan: UBND\n  trich_yeu: T\n  noi_dung: x\n  noi_nhan: ["Lưu: VT"]\n  nguoi_ky: {chuc_danh: [TM. Ủy ban nhân dân, Chủ tịch]}\ndanh_sach: %s\n' "$1" > "$tmp/rows.yaml"
+}
+for kind in xlsx ods; do
+    rows_batch "$fix/row-errors.$kind"
+    check "$kind: rows failing: exit 1" status 1 "$bc" batch "$tmp/rows.yaml" -o "$tmp/rows-$kind"
+    check "$kind: a bad date named by its cell" \
+        has_err "entry 2 (B): .*row-errors.$kind: sheet \"Sheet1\", cell D3: error: \`ngay\` 2024-02-30 is not a real date"
+    check "$kind: a missing signer named by its row" \
+        has_err "entry 3 (C): .*row-errors.$kind: sheet \"Sheet1\", row 4: error: missing required key \`nguoi_ky.ho_ten\`"
+    check "$kind: the good row written" test "$(ls "$tmp/rows-$kind")" = "a.docx"
+done
+{ echo "co_quan,dia_danh,so,ngay,nguoi_ky.ho_ten"; echo "Ủy ban nhân dân xã A,A,1,2024-07-05,Lê Văn A"
+  echo "Ủy ban nhân dân xã B,B,2,2024-02-30,Lê Văn B"; echo "Ủy ban nhân dân xã C,C,3,2024-07-05,"; } > "$tmp/rows.csv"
+rows_batch "$tmp/rows.csv"
+check "csv: rows failing: exit 1" status 1 "$bc" batch "$tmp/rows.yaml" -o "$tmp/rows-csv"
+check "csv: a bad date at its line and column" has_err "entry 2 (B): .*rows.csv:3:26: error: \`ngay\` 2024-02-30"
+check "csv: a missing signer at its row" has_err "entry 3 (C): .*rows.csv:4:1: error: missing required key \`nguoi_ky.ho_ten\`"
 cp "$fix/xa.ods" "$tmp/renamed.xlsx"
 bad_book "an .ods named .xlsx reads as what it is" "$tmp/renamed.xlsx#Nope" "renamed.xlsx: error: the workbook has no sheet \"Nope\""
 
