@@ -206,7 +206,7 @@ demo: $(BUILD)/baocao
 
 asan:
 	$(Q)$(MAKE) BUILD=build-asan OPT="-O1 -g" ALLOC= \
-	    SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" test-unit test-spec
+	    SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" test-unit test-spec test-cli test-batch
 
 valgrind:
 	$(Q)$(MAKE) BUILD=build-vg OPT="-O1 -g" ALLOC= VALGRIND=1 test-unit test-spec

@@ -256,13 +256,14 @@ static int S_by_index(const void *x, const void *y)
 
 static bool S_lacks(bc_batch_summary *s, size_t index)
 {
+    if (s->lack_count == 0)
+        return false;
     if (!s->lack_sorted) {
         qsort(s->lacking, s->lack_count, sizeof *s->lacking, S_by_index);
         s->lack_sorted = true;
     }
     lack key = {index, NULL};
-    return s->lack_count &&
-           bsearch(&key, s->lacking, s->lack_count, sizeof *s->lacking, S_by_index);
+    return bsearch(&key, s->lacking, s->lack_count, sizeof *s->lacking, S_by_index);
 }
 
 int bc_batch_summary_collect(bc_batch_summary *s, const char *path, bc_diags *d)

@@ -288,7 +288,8 @@ static void test_not_workbooks(void **state)
     free(m);
     FILE *fp = fopen(BC_BUILD_DIR "/test-workbook-old.xls", "wb");
     assert_non_null(fp);
-    fwrite("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 and so on", 1, 20, fp);
+    static const char ole[] = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 and so on";
+    fwrite(ole, 1, sizeof ole - 1, fp);
     fclose(fp);
     m = S_read_fails(BC_BUILD_DIR "/test-workbook-old.xls");
     assert_non_null(strstr(m, "Excel 97-2003"));
