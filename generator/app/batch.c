@@ -24,8 +24,7 @@
 
 static char *S_entry_name(const bc_node *entry)
 {
-    const bc_node *dd = entry ? bc_node_get(entry, "dia_danh") : NULL;
-    return dd && dd->kind == BC_SCALAR ? bc_xstrdup(dd->str) : bc_xstrdup("");
+    return bc_xstrdup(bc_batch_source_entry_name(entry));
 }
 
 /* An entry would write the summary's file: nothing of the batch is. */

@@ -98,30 +98,17 @@ static void S_report(batch_check *b, size_t index, const bc_node *entry,
     for (const bc_diag *g = found->head; g; g = g->next) {
         if (S_in_chung(b, g) && S_seen(&b->seen, g))
             continue;
-        bc_diag *n = bc_diag_add(b->d, g->severity, g->file, g->line, g->col,
-                                 "%s%s", bc_buf_cstr(&label), g->msg);
-        bc_diag_set_id(n, g->id);
-        if (g->part || g->place)
-            bc_diag_set_part(n, g->part, g->place);
-        if (g->hint)
-            bc_diag_set_hint(n, g->hint);
+        bc_diag_add_copy(b->d, g, bc_buf_cstr(&label));
         if (g->severity == BC_ERROR)
             b->errors++;
     }
     bc_buf_free(&label);
 }
 
-static const char *S_name(const bc_node *entry)
-{
-    const bc_node *dd = entry && entry->kind == BC_MAP ? bc_node_get(entry, "dia_danh")
-                                                       : NULL;
-    return dd && dd->kind == BC_SCALAR ? dd->str : "";
-}
-
 /* An entry whose default file name is the summary's. */
 static void S_check_name(const batch_check *b, const bc_node *entry, bc_diags *found)
 {
-    char *file = bc_batch_names_default(S_name(entry));
+    char *file = bc_batch_names_default(bc_batch_source_entry_name(entry));
     if (file && strcmp(file, BC_BATCH_SUMMARY_FILE) == 0 && b->summary_named)
         bc_diag_add(found, BC_ERROR, entry->file, entry->line, entry->col,
                     _("would write %s, the file of the summary (tong_hop): give the "
@@ -171,7 +158,7 @@ int bc_batch_check_file(const char *path, bc_diags *d)
                 bc_batch_summary_keep(summary, index, bc_batch_summary_copy(summary, index, data));
             S_check_name(&b, entry, &found);
         } else if (rc == BC_BATCH_SOURCE_ENTRY || rc == BC_BATCH_SOURCE_BAD) {
-            bc_batch_summary_lack(summary, index, S_name(entry));
+            bc_batch_summary_lack(summary, index, bc_batch_source_entry_name(entry));
         }
         if (rc == BC_BATCH_SOURCE_ENTRY || rc == BC_BATCH_SOURCE_BAD)
             S_report(&b, index, entry, &found);

@@ -47,6 +47,12 @@ struct bc_batch_source {
     bc_node *summary;        /* tong_hop, once the list has ended */
 };
 
+const char *bc_batch_source_entry_name(const bc_node *entry)
+{
+    const bc_node *dd = bc_node_get(entry, "dia_danh");
+    return dd && dd->kind == BC_SCALAR ? dd->str : "";
+}
+
 char *bc_batch_source_path(const char *batch_path, const char *name)
 {
     if (name[0] == '/' || !batch_path)

@@ -63,6 +63,10 @@ double bc_batch_source_progress(const bc_batch_source *s);
  * it must outlive them. NULL is fine. */
 void bc_batch_source_close(bc_batch_source *s);
 
+/* An entry's name in messages: its dia_danh, or "" (not a map, no text).
+ * It lives as long as the entry. */
+const char *bc_batch_source_entry_name(const bc_node *entry);
+
 /* A file named in a batch file (the CSV of `danh_sach`), relative to the
  * batch file's folder unless absolute. malloc'd. */
 char *bc_batch_source_path(const char *batch_path, const char *name);

@@ -292,9 +292,7 @@ int bc_batch_summary_collect(bc_batch_summary *s, const char *path, bc_diags *d)
         }
         if ((r == BC_BATCH_SOURCE_ENTRY || r == BC_BATCH_SOURCE_BAD) &&
             (index > s->kept_cap || !s->kept[index - 1]) && !S_lacks(s, index)) {
-            const bc_node *dd = entry && entry->kind == BC_MAP
-                                    ? bc_node_get(entry, "dia_danh") : NULL;
-            bc_batch_summary_lack(s, index, dd && dd->kind == BC_SCALAR ? dd->str : "");
+            bc_batch_summary_lack(s, index, bc_batch_source_entry_name(entry));
         }
         bc_diags_free(&found);
         bc_arena_reset(&a);
@@ -404,13 +402,7 @@ size_t bc_batch_summary_move_diags(bc_diags *found, bc_diags *d)
 {
     size_t errors = 0;
     for (const bc_diag *g = found->head; g; g = g->next) {
-        bc_diag *n = bc_diag_add(d, g->severity, g->file, g->line, g->col,
-                                 _("the summary (tong_hop): %s"), g->msg);
-        bc_diag_set_id(n, g->id);
-        if (g->part || g->place)
-            bc_diag_set_part(n, g->part, g->place);
-        if (g->hint)
-            bc_diag_set_hint(n, g->hint);
+        bc_diag_add_copy(d, g, _("the summary (tong_hop): "));
         if (g->severity == BC_ERROR)
             errors++;
     }

@@ -75,6 +75,18 @@ void bc_diag_set_id(bc_diag *g, const char *id)
     g->id = id ? bc_xstrdup(id) : NULL;
 }
 
+bc_diag *bc_diag_add_copy(bc_diags *d, const bc_diag *g, const char *prefix)
+{
+    bc_diag *n = bc_diag_add(d, g->severity, g->file, g->line, g->col, "%s%s",
+                             prefix ? prefix : "", g->msg);
+    bc_diag_set_id(n, g->id);
+    if (g->part || g->place)
+        bc_diag_set_part(n, g->part, g->place);
+    if (g->hint)
+        bc_diag_set_hint(n, g->hint);
+    return n;
+}
+
 void bc_diag_set_hint(bc_diag *g, const char *hint)
 {
     free(g->hint);

@@ -62,6 +62,9 @@ char *bc_diag_sheet_file(const char *file, const char *sheet);
 void bc_diag_cell_name(char *buf, size_t size, int row, int col);
 void bc_diag_set_id(bc_diag *g, const char *id);
 void bc_diag_set_hint(bc_diag *g, const char *hint);
+/* Adds a copy of g to d, its message after `prefix` ("entry 2 (Cẩm Vũ): "):
+ * the same severity, file, line, column, part, place, id and hint. */
+bc_diag *bc_diag_add_copy(bc_diags *d, const bc_diag *g, const char *prefix);
 /* Moves every diagnostic of src to the end of dst. */
 void bc_diags_take(bc_diags *dst, bc_diags *src);
 /* Formats one diagnostic as "file:line:col: error: msg [id]" (no newline;

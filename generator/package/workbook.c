@@ -136,16 +136,23 @@ char *bc_workbook_attr(const xmlNode *n, const char *name)
     return NULL;
 }
 
-xmlDocPtr bc_workbook_parse(const bc_package *p, const char *part, bc_wb_build *b)
+/* The part a reader needs, or NULL after saying the workbook lacks it. */
+static const bc_part *S_needed_part(const bc_package *p, const char *part, bc_wb_build *b)
 {
     const bc_part *pt = bc_package_find(p, part);
-    if (!pt) {
+    if (!pt)
         bc_diag_add(b->d, BC_ERROR, b->shown, 0, 0,
                     _("the workbook has no part %s (damaged, or not saved by a "
                       "spreadsheet program)"),
                     part);
+    return pt;
+}
+
+xmlDocPtr bc_workbook_parse(const bc_package *p, const char *part, bc_wb_build *b)
+{
+    const bc_part *pt = S_needed_part(p, part, b);
+    if (!pt)
         return NULL;
-    }
     const char *why = NULL;
     xmlDocPtr doc = bc_xml_parse((const char *)pt->data, pt->len, part, &why);
     if (!doc)
@@ -158,14 +165,9 @@ xmlDocPtr bc_workbook_parse(const bc_package *p, const char *part, bc_wb_build *
 int bc_workbook_parse_events(const bc_package *p, const char *part, bc_wb_build *b,
                              xmlSAXHandler *h, void *user)
 {
-    const bc_part *pt = bc_package_find(p, part);
-    if (!pt) {
-        bc_diag_add(b->d, BC_ERROR, b->shown, 0, 0,
-                    _("the workbook has no part %s (damaged, or not saved by a "
-                      "spreadsheet program)"),
-                    part);
+    const bc_part *pt = S_needed_part(p, part, b);
+    if (!pt)
         return -1;
-    }
     const char *why = NULL;
     if (bc_xml_parse_events((const char *)pt->data, pt->len, part, h, user, &why) == 0)
         return 0;

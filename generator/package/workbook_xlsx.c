@@ -165,28 +165,31 @@ static void S_sst_end(void *user, const xmlChar *name, const xmlChar *prefix,
     }
 }
 
-static void S_events_free(events *e)
+/* Reads a part as events through start and end (and S_chars). */
+static int S_read_events(xlsx *x, const bc_package *p, const char *part,
+                         startElementNsSAX2Func start, endElementNsSAX2Func end)
 {
-    bc_buf_free(&e->raw);
-    bc_buf_free(&e->text);
-    bc_buf_free(&e->v);
+    events e;
+    memset(&e, 0, sizeof e);
+    e.x = x;
+    e.next_row = 1;
+    xmlSAXHandler h;
+    memset(&h, 0, sizeof h);
+    h.startElementNs = start;
+    h.endElementNs = end;
+    h.characters = S_chars;
+    int rc = bc_workbook_parse_events(p, part, x->b, &h, &e);
+    bc_buf_free(&e.raw);
+    bc_buf_free(&e.text);
+    bc_buf_free(&e.v);
+    return rc;
 }
 
 static int S_shared_strings(xlsx *x, const bc_package *p, const char *part)
 {
     if (!bc_package_find(p, part))
         return 0; /* a workbook of numbers only */
-    events e;
-    memset(&e, 0, sizeof e);
-    e.x = x;
-    xmlSAXHandler h;
-    memset(&h, 0, sizeof h);
-    h.startElementNs = S_sst_start;
-    h.endElementNs = S_sst_end;
-    h.characters = S_chars;
-    int rc = bc_workbook_parse_events(p, part, x->b, &h, &e);
-    S_events_free(&e);
-    return rc;
+    return S_read_events(x, p, part, S_sst_start, S_sst_end);
 }
 
 /* The number format of every cell format (cellXfs), custom codes from
@@ -478,18 +481,7 @@ static void S_sheet_end(void *user, const xmlChar *name, const xmlChar *prefix,
  * the build checks the header once every cell is in). */
 static int S_sheet(xlsx *x, const bc_package *p, const char *part)
 {
-    events e;
-    memset(&e, 0, sizeof e);
-    e.x = x;
-    e.next_row = 1;
-    xmlSAXHandler h;
-    memset(&h, 0, sizeof h);
-    h.startElementNs = S_sheet_start;
-    h.endElementNs = S_sheet_end;
-    h.characters = S_chars;
-    int rc = bc_workbook_parse_events(p, part, x->b, &h, &e);
-    S_events_free(&e);
-    return rc;
+    return S_read_events(x, p, part, S_sheet_start, S_sheet_end);
 }
 
 int bc_workbook_xlsx_read(const bc_package *p, const char *sheet, bc_wb_build *b)
