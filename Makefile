@@ -22,7 +22,7 @@ CC ?= cc
 OPT ?= -O2 -g
 SAN ?=
 BUILD ?= build
-PKGS = libzip libdeflate libxml-2.0 yaml-0.1 libutf8proc
+PKGS = libzip libdeflate libxml-2.0 yaml-0.1 libutf8proc libmd
 # The allocator baocao links (a pkg-config module; empty: the C library's).
 # jemalloc takes the place of malloc in every library the program uses
 # (libxml2, libyaml, libzip and baocao's own code): a batch takes about 5 %
@@ -50,7 +50,7 @@ DEPFLAGS = -MMD -MP
 # The layers of generator/, lowest first (docs/ARCHITECTURE.md): a file may
 # include the headers of its own layer and of the layers before it
 # (tools/check-layers.sh, run by `make test`).
-LAYERS = base mustache input package wml report app
+LAYERS = base mustache input package pdf wml report app
 LIB_SRC = $(foreach l,$(LAYERS),$(wildcard generator/$(l)/*.c))
 LIB_OBJ = $(LIB_SRC:generator/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/template_data.o \
           $(BUILD)/obj/font_data.o

@@ -18,6 +18,7 @@ pkg_for() {
         make) echo make ;;
         libzip) echo libzip-dev ;;
         libdeflate) echo libdeflate-dev ;;
+        libmd) echo libmd-dev ;;
         libxml-2.0) echo libxml2-dev ;;
         yaml-0.1) echo libyaml-dev ;;
         libutf8proc) echo libutf8proc-dev ;;
