@@ -244,6 +244,8 @@ int bc_batch_run(const bc_batch_opts *o, bc_batch_result *res, bc_diags *d)
     }
     S_summary(&b, src);
 
+    if (o->pdf && !b.duplicate && !b.fatal && !bc_batch_queue_cancelled(&b))
+        bc_batch_pdf_run(&b);
     bool keep = !b.duplicate && !b.fatal && !bc_batch_queue_cancelled(&b);
     res->written = bc_batch_output_close(&b.out, &b.seen, keep, b.ok, &b.failed, d);
     res->failed = b.failed;
@@ -256,6 +258,7 @@ int bc_batch_run(const bc_batch_opts *o, bc_batch_result *res, bc_diags *d)
     pthread_cond_destroy(&b.have_work);
     pthread_cond_destroy(&b.have_free);
     bc_batch_names_free(&b.seen);
+    bc_batch_pdf_free(&b.pdfs);
     bc_batch_summary_free(b.summary);
     bc_report_text_cache_free(&b.texts);
     bc_wml_template_free(b.tpl);
