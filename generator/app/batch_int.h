@@ -102,8 +102,8 @@ typedef struct bc_batch_state {
     bc_wml_template *tpl;
     bc_mtpl *pattern;      /* --ten */
     bc_batch_output out;
-    bc_report_text_cache texts;  /* chung's text templates, compiled once */
-    bool texts_filled;
+    bc_report_cache cache;  /* chung's text templates compiled, images read, once */
+    bool cache_filled;
     bc_batch_names seen;
     bool duplicate;        /* two entries share a file name */
     bool fatal;            /* a batch-level error */

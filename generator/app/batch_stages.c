@@ -36,7 +36,7 @@ static bool S_stage_review(bc_batch_state *b, bc_batch_job *j)
 static bool S_stage_render(bc_batch_state *b, bc_batch_job *j)
 {
     const bc_batch_opts *o = b->o;
-    if (bc_report_prepare_cached(&j->arena, j->entry, o->lenient, &b->texts,
+    if (bc_report_prepare_cached(&j->arena, j->entry, o->lenient, &b->cache,
                                  &j->report, &j->diags) != 0)
         return false;
     bc_render_opts ro = {o->lenient, o->deflate_level};

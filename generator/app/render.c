@@ -4,6 +4,7 @@
 #include "app/render.h"
 #include "input/node_view.h"
 #include "package/docprops.h"
+#include "report/signature_wml.h"
 #include "wml/wml_render.h"
 
 void bc_render_date(const bc_report *r, int *y, int *m, int *d)
@@ -26,9 +27,17 @@ size_t bc_render_appendices(const bc_report *r)
 int bc_render_parts(const bc_wml_template *tpl, const bc_report *r,
                     const bc_render_opts *opts, bc_package *parts, bc_diags *d)
 {
-    bc_wml_render_opts ro = {opts && opts->lenient};
+    /* the signature space writes the report's images, if any, and says
+     * so: then they are added to the package */
+    bc_signature_use use;
+    bc_signature_wml_begin(&use, r->signature, bc_wml_template_package(tpl),
+                           bc_wml_template_main_part(tpl));
+    bc_wml_render_opts ro = {opts && opts->lenient, &use};
     if (bc_wml_render(tpl, &bc_node_view, r->data, &ro, parts, d) != 0)
         return -1;
+    if (use.placed)
+        bc_signature_wml_package(&use, bc_wml_template_package(tpl),
+                                 bc_wml_template_main_part(tpl), parts);
     int y, m, dd;
     bc_render_date(r, &y, &m, &dd);
     bc_docprops_set(parts, bc_wml_template_core_part(tpl), r->title, r->creator, y, m, dd);
