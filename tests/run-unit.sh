@@ -7,6 +7,7 @@ failed=0; passed=0
 for t in "$@"; do
     if [ "${VALGRIND:-}" = 1 ]; then
         valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+            --suppressions="$(dirname "$0")/valgrind.supp" \
             "$t" && passed=$((passed+1)) || { failed=$((failed+1)); echo "FAILED: $t"; }
     else
         "$t" && passed=$((passed+1)) || { failed=$((failed+1)); echo "FAILED: $t"; }
