@@ -435,12 +435,12 @@ static void S_batch_warnings(batch_ui *ui, const char *path)
     }
 }
 
-static void S_batch_progress(void *closure, size_t done, size_t total)
+/* One progress bar on the terminal: lead before it, the rate since start
+ * with `decimals` decimals, the time left at that rate. */
+static void S_draw_bar(batch_ui *ui, const char *lead, double start, int decimals,
+                       size_t done, size_t total)
 {
-    batch_ui *ui = closure;
-    if (!ui->tty)
-        return;
-    double elapsed = S_now() - ui->start;
+    double elapsed = S_now() - start;
     double rate = elapsed > 0 ? (double)done / elapsed : 0;
     if (total < done)
         total = done;
@@ -450,9 +450,16 @@ static void S_batch_progress(void *closure, size_t done, size_t total)
         bar[i] = i < filled ? '#' : '.';
     bar[width] = '\0';
     double left = rate > 0 ? (double)(total - done) / rate : 0;
-    fprintf(stderr, "\r[%s] %zu/%zu  %.0f/s  %s %.0f s ", bar, done, total, rate,
-            _("left"), left);
+    fprintf(stderr, "%s[%s] %zu/%zu  %.*f/s  %s %.0f s ", lead, bar, done, total, decimals,
+            rate, _("left"), left);
     ui->bar_shown = true;
+}
+
+static void S_batch_progress(void *closure, size_t done, size_t total)
+{
+    batch_ui *ui = closure;
+    if (ui->tty)
+        S_draw_bar(ui, "\r", ui->start, 0, done, total);
 }
 
 /* The PDFs' own bar, after the reports': LibreOffice's pace differs. */
@@ -463,17 +470,7 @@ static void S_pdf_progress(void *closure, size_t done, size_t total)
         return;
     if (ui->pdf_start == 0)
         ui->pdf_start = S_now();
-    double elapsed = S_now() - ui->pdf_start;
-    double rate = elapsed > 0 ? (double)done / elapsed : 0;
-    int width = 30, filled = total ? (int)((double)done * width / (double)total) : 0;
-    char bar[64];
-    for (int i = 0; i < width; i++)
-        bar[i] = i < filled ? '#' : '.';
-    bar[width] = '\0';
-    double left = rate > 0 ? (double)(total - done) / rate : 0;
-    fprintf(stderr, "\r\033[KPDF [%s] %zu/%zu  %.1f/s  %s %.0f s ", bar, done, total, rate,
-            _("left"), left);
-    ui->bar_shown = true;
+    S_draw_bar(ui, "\r\033[KPDF ", ui->pdf_start, 1, done, total);
 }
 
 static int S_cmd_batch(int argc, char **argv)

@@ -227,40 +227,61 @@ static bool S_value_start(const bc_pdf_file *f, unsigned num, size_t *start)
     return true;
 }
 
+static bool S_value_end(const bc_pdf_file *f, size_t start, size_t *value_end, size_t *obj_end,
+                        int depth);
+
+/* The data of the stream whose dictionary is dict, when the keyword
+ * "stream" follows it: from after its end of line, /Length bytes (direct
+ * or an object of its own). False when there is no stream or /Length is
+ * unusable. */
+static bool S_stream_data(const bc_pdf_file *f, bc_pdf_span dict, int depth, bc_pdf_span *data)
+{
+    const unsigned char *s = f->data;
+    size_t len = f->len;
+    size_t p = bc_pdf_syntax_skip(s, len, dict.end);
+    if (!S_keyword(s, len, p, "stream"))
+        return false;
+    p += 6;
+    if (p < len && s[p] == '\r')
+        p++;
+    if (p < len && s[p] == '\n')
+        p++;
+    bc_pdf_span lv, num;
+    double length;
+    if (depth > 1 || !bc_pdf_syntax_dict_get(s, dict, "Length", &lv))
+        return false;
+    unsigned ref;
+    if (bc_pdf_syntax_ref(s, lv, &ref)) {
+        size_t ls, le, oe;
+        if (!S_value_start(f, ref, &ls) || !S_value_end(f, ls, &le, &oe, depth + 1))
+            return false;
+        num.start = ls;
+        num.end = le;
+    } else {
+        num = lv;
+    }
+    if (!bc_pdf_syntax_number(s, num, &length) || length < 0 || length > (double)(len - p))
+        return false;
+    data->start = p;
+    data->end = p + (size_t)length;
+    return true;
+}
+
 /* The end of object num's value (its stream included) and of "endobj". */
 static bool S_value_end(const bc_pdf_file *f, size_t start, size_t *value_end, size_t *obj_end,
                         int depth)
 {
     const unsigned char *s = f->data;
     size_t len = f->len;
-    bc_pdf_span v;
+    bc_pdf_span v, data;
     if (!bc_pdf_syntax_value(s, len, start, &v))
         return false;
     size_t p = bc_pdf_syntax_skip(s, len, v.end);
     *value_end = v.end;
     if (S_keyword(s, len, p, "stream")) {
-        p += 6;
-        if (p < len && s[p] == '\r')
-            p++;
-        if (p < len && s[p] == '\n')
-            p++;
-        bc_pdf_span lv, num;
-        double length;
-        if (depth > 1 || !bc_pdf_syntax_dict_get(s, v, "Length", &lv))
+        if (!S_stream_data(f, v, depth, &data))
             return false;
-        unsigned ref;
-        if (bc_pdf_syntax_ref(s, lv, &ref)) {
-            size_t ls, le, oe;
-            if (!S_value_start(f, ref, &ls) || !S_value_end(f, ls, &le, &oe, depth + 1))
-                return false;
-            num.start = ls;
-            num.end = le;
-        } else {
-            num = lv;
-        }
-        if (!bc_pdf_syntax_number(s, num, &length) || length < 0 || length > (double)(len - p))
-            return false;
-        p = bc_pdf_syntax_skip(s, len, p + (size_t)length);
+        p = bc_pdf_syntax_skip(s, len, data.end);
         if (!S_keyword(s, len, p, "endstream"))
             return false;
         p = bc_pdf_syntax_skip(s, len, p + 9);
@@ -273,6 +294,15 @@ static bool S_value_end(const bc_pdf_file *f, size_t start, size_t *value_end, s
         return false;
     *obj_end = p + 6;
     return true;
+}
+
+bool bc_pdf_file_stream(const bc_pdf_file *f, unsigned num, bc_pdf_span *dict,
+                        bc_pdf_span *data)
+{
+    bc_pdf_span obj;
+    return bc_pdf_file_object(f, num, &obj) &&
+           bc_pdf_syntax_value(f->data, obj.end, obj.start, dict) &&
+           f->data[dict->start] == '<' && S_stream_data(f, *dict, 0, data);
 }
 
 bool bc_pdf_file_object(const bc_pdf_file *f, unsigned num, bc_pdf_span *value)

@@ -40,6 +40,11 @@ void bc_pdf_file_free(bc_pdf_file *f);
  * when it is free or malformed. */
 bool bc_pdf_file_object(const bc_pdf_file *f, unsigned num, bc_pdf_span *value);
 
+/* Stream object num's dictionary and data (its /Length bytes, /Length
+ * direct or an object of its own). False when it is no stream. */
+bool bc_pdf_file_stream(const bc_pdf_file *f, unsigned num, bc_pdf_span *dict,
+                        bc_pdf_span *data);
+
 /* Object num's whole text, from "N G obj" to just after "endobj". */
 bool bc_pdf_file_object_text(const bc_pdf_file *f, unsigned num, bc_pdf_span *text);
 

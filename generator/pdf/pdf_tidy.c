@@ -22,34 +22,6 @@ static void S_dict_with(bc_buf *out, const unsigned char *s, bc_pdf_span dict, b
     bc_buf_put(out, (const char *)s + old.end, dict.end - old.end);
 }
 
-/* The dictionary and data of stream object num. */
-static bool S_stream(const bc_pdf_file *f, unsigned num, bc_pdf_span *dict, bc_pdf_span *data)
-{
-    const unsigned char *s = f->data;
-    bc_pdf_span obj;
-    if (!bc_pdf_file_object(f, num, &obj) || !bc_pdf_syntax_value(s, obj.end, obj.start, dict) ||
-        s[dict->start] != '<')
-        return false;
-    size_t p = bc_pdf_syntax_skip(s, obj.end, dict->end);
-    if (obj.end - p < 6 || memcmp(s + p, "stream", 6) != 0)
-        return false;
-    p += 6;
-    if (p < obj.end && s[p] == '\r')
-        p++;
-    if (p < obj.end && s[p] == '\n')
-        p++;
-    bc_pdf_span len_value;
-    double length;
-    if (!bc_pdf_syntax_dict_get(s, *dict, "Length", &len_value) ||
-        !bc_pdf_file_resolve(f, len_value, &len_value) ||
-        !bc_pdf_syntax_number(s, len_value, &length) || length < 0 ||
-        length > (double)(obj.end - p))
-        return false;
-    data->start = p;
-    data->end = p + (size_t)length;
-    return true;
-}
-
 /* Sets stream object num to its dictionary with the new data, /Length
  * (direct or in an object of its own) following. */
 static void S_set_stream(bc_pdf_write *w, unsigned num, bc_pdf_span dict, const void *data,
@@ -61,7 +33,7 @@ static void S_set_stream(bc_pdf_write *w, unsigned num, bc_pdf_span dict, const 
     char number[24];
     int n = snprintf(number, sizeof number, "%zu", len);
     unsigned len_obj;
-    bc_pdf_syntax_dict_get(s, dict, "Length", &len_value); /* S_stream found it */
+    bc_pdf_syntax_dict_get(s, dict, "Length", &len_value); /* bc_pdf_file_stream found it */
     if (bc_pdf_syntax_ref(s, len_value, &len_obj)) {
         bc_pdf_write_set(w, len_obj, number, (size_t)n);
         bc_buf_put(&b, (const char *)s + dict.start, dict.end - dict.start);
@@ -111,7 +83,7 @@ static bool S_xmp_dates(bc_pdf_write *w, const bc_pdf_tidy_date *t)
     unsigned num;
     if (!bc_pdf_file_get(f, f->root, "Metadata", &meta) || !bc_pdf_syntax_ref(s, meta, &num))
         return true;
-    if (!S_stream(f, num, &dict, &data))
+    if (!bc_pdf_file_stream(f, num, &dict, &data))
         return false;
     if (bc_pdf_syntax_dict_get(s, dict, "Filter", &filter))
         return true;
@@ -160,7 +132,7 @@ static bool S_icc_date(bc_pdf_write *w, unsigned num, const bc_pdf_tidy_date *t)
     bc_pdf_span dict, data, filter;
     if (bc_pdf_write_get(w, num))
         return true; /* two intents, one profile */
-    if (!S_stream(f, num, &dict, &data))
+    if (!bc_pdf_file_stream(f, num, &dict, &data))
         return false;
     if (!bc_pdf_syntax_dict_get(s, dict, "Filter", &filter) ||
         !bc_pdf_syntax_is_name(s, filter, "FlateDecode"))
