@@ -4,6 +4,7 @@
  */
 #include "pdf/pdf_field.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -18,14 +19,17 @@ static bool S_string_is(const unsigned char *s, bc_pdf_span v, const char *name)
            memcmp(s + v.start + 1, name, n) == 0;
 }
 
-/* Looks name up in a name tree node (ISO 32000-1 7.9.6). */
+/* Looks name up in a name tree node (ISO 32000-1 7.9.6). *budget is
+ * the nodes left to visit: a tree has no more nodes than objects, while a
+ * node that is its own kid twice would be visited 2^S_MAX_DEPTH times. */
 static bool S_name_tree(const bc_pdf_file *f, bc_pdf_span node, const char *name,
-                        bc_pdf_span *value, int depth)
+                        bc_pdf_span *value, int depth, size_t *budget)
 {
     const unsigned char *s = f->data;
     bc_pdf_span arr;
-    if (depth > S_MAX_DEPTH)
+    if (depth > S_MAX_DEPTH || *budget == 0)
         return false;
+    --*budget;
     if (bc_pdf_syntax_dict_get(s, node, "Names", &arr) && bc_pdf_file_resolve(f, arr, &arr) &&
         s[arr.start] == '[') {
         size_t p = arr.start + 1;
@@ -52,7 +56,8 @@ static bool S_name_tree(const bc_pdf_file *f, bc_pdf_span node, const char *name
             p = bc_pdf_syntax_skip(s, arr.end, p);
             if (p >= arr.end || s[p] == ']' || !bc_pdf_syntax_value(s, arr.end, p, &kid))
                 break;
-            if (bc_pdf_file_resolve(f, kid, &obj) && S_name_tree(f, obj, name, value, depth + 1))
+            if (bc_pdf_file_resolve(f, kid, &obj) &&
+                S_name_tree(f, obj, name, value, depth + 1, budget))
                 return true;
             p = kid.end;
         }
@@ -71,11 +76,12 @@ bool bc_pdf_field_dest(const bc_pdf_file *f, const char *name, unsigned *page, d
     if (bc_pdf_syntax_dict_get(s, catalog, "Dests", &dests) &&
         bc_pdf_file_resolve(f, dests, &dests) && bc_pdf_syntax_dict_get(s, dests, name, &v))
         found = true;
+    size_t budget = f->size;
     if (!found && bc_pdf_syntax_dict_get(s, catalog, "Names", &names) &&
         bc_pdf_file_resolve(f, names, &names) &&
         bc_pdf_syntax_dict_get(s, names, "Dests", &dests) &&
         bc_pdf_file_resolve(f, dests, &dests))
-        found = S_name_tree(f, dests, name, &v, 0);
+        found = S_name_tree(f, dests, name, &v, 0, &budget);
     if (!found || !bc_pdf_file_resolve(f, v, &v))
         return false;
     bc_pdf_span d;
@@ -105,9 +111,14 @@ bool bc_pdf_field_locate(const bc_pdf_file *f, bc_pdf_field_rect *r)
         !bc_pdf_field_dest(f, BC_PDF_FIELD_DEST_NAME_END, &p3, &end_x, &end_y))
         return false;
     double centre = (name_x + end_x) / 2;
+    bc_pdf_span type;
     /* the space above the name, as wide on the right of the name's centre
-     * as it begins on its left */
-    if (p1 != p2 || p2 != p3 || space_y <= name_y || centre <= space_x)
+     * as it begins on its left, on a page (the widget goes in its /Annots);
+     * no infinity (a number of 400 digits) */
+    if (p1 != p2 || p2 != p3 || !isfinite(space_x) || !isfinite(space_y) ||
+        !isfinite(name_x) || !isfinite(end_x) || space_y <= name_y || centre <= space_x ||
+        !isfinite(2 * centre - space_x) || !bc_pdf_file_get(f, p1, "Type", &type) ||
+        !bc_pdf_syntax_is_name(f->data, type, "Page"))
         return false;
     r->page = p1;
     r->x1 = space_x;
@@ -143,8 +154,8 @@ static bool S_insert_entry(bc_pdf_write *w, unsigned num, const char *entry)
     if (!S_current(w, num, &text, &len))
         return false;
     bc_pdf_span dict;
-    if (!bc_pdf_syntax_value((const unsigned char *)text, len, 0, &dict) || text[0] != '<' ||
-        dict.end < 2)
+    if (!bc_pdf_syntax_value((const unsigned char *)text, len, 0, &dict) || dict.end < 4 ||
+        text[0] != '<' || text[1] != '<') /* not a hex string */
         return false;
     bc_buf b = BC_BUF_INIT;
     bc_buf_put(&b, text, dict.end - 2);
@@ -153,6 +164,33 @@ static bool S_insert_entry(bc_pdf_write *w, unsigned num, const char *entry)
     bc_pdf_write_set(w, num, b.data, b.len);
     bc_buf_free(&b);
     return true;
+}
+
+/* Whether num's value, as w has it now, is a dictionary. */
+static bool S_is_dict(const bc_pdf_write *w, unsigned num)
+{
+    const char *text;
+    size_t len;
+    bc_pdf_span v;
+    return S_current(w, num, &text, &len) &&
+           bc_pdf_syntax_value((const unsigned char *)text, len, 0, &v) && v.end >= 4 &&
+           text[0] == '<' && text[1] == '<';
+}
+
+/* Whether S_add_annot can add to the page: a dictionary whose /Annots is
+ * absent, an array or an array object of its own. */
+static bool S_annots_ok(const bc_pdf_write *w, unsigned page)
+{
+    const unsigned char *s = w->f->data;
+    bc_pdf_span annots, arr;
+    unsigned arr_num;
+    if (!S_is_dict(w, page))
+        return false;
+    if (!bc_pdf_file_get(w->f, page, "Annots", &annots))
+        return true;
+    if (bc_pdf_syntax_ref(s, annots, &arr_num))
+        return bc_pdf_file_object(w->f, arr_num, &arr) && s[arr.start] == '[';
+    return s[annots.start] == '[';
 }
 
 /* Adds ref to the page's /Annots, direct or indirect, or makes one. */
@@ -196,7 +234,10 @@ static bool S_add_annot(bc_pdf_write *w, unsigned page, unsigned widget)
 bool bc_pdf_field_add(bc_pdf_write *w, const bc_pdf_field_rect *r)
 {
     bc_pdf_span existing;
-    if (bc_pdf_file_get(w->f, w->f->root, "AcroForm", &existing))
+    /* checked first, so that a failure adds nothing (not an /AcroForm
+     * for a widget no page shows) */
+    if (bc_pdf_file_get(w->f, w->f->root, "AcroForm", &existing) || !S_is_dict(w, w->f->root) ||
+        !S_annots_ok(w, r->page))
         return false;
     unsigned widget = bc_pdf_write_add(w), appearance = bc_pdf_write_add(w),
              form = bc_pdf_write_add(w);

@@ -26,7 +26,7 @@ typedef struct bc_pdf_field_rect {
 
 /* The signature space's rectangle from the destinations; false when the
  * PDF has not all three (a template without the bookmarks) or they do not
- * make a rectangle on one page. */
+ * make a rectangle on one page (an object of /Type /Page). */
 bool bc_pdf_field_locate(const bc_pdf_file *f, bc_pdf_field_rect *r);
 
 /* A destination's page and its /XYZ left and top; false when absent. */
@@ -36,7 +36,8 @@ bool bc_pdf_field_dest(const bc_pdf_file *f, const char *name, unsigned *page, d
 /* Adds to w an unsigned signature field over r: a widget with an empty
  * appearance (PDF/A wants one) in the page's /Annots, and the catalog's
  * /AcroForm listing it. False, with nothing added, when the catalog has an
- * /AcroForm already. */
+ * /AcroForm already, or when the catalog or the page is no dictionary or
+ * the page's /Annots no array. */
 bool bc_pdf_field_add(bc_pdf_write *w, const bc_pdf_field_rect *r);
 
 #endif

@@ -165,13 +165,20 @@ int bc_pdf_file_parse(bc_pdf_file *f, const unsigned char *data, size_t len, con
     f->offset = bc_xcalloc(size, sizeof *f->offset);
     f->gen = bc_xcalloc(size, sizeof *f->gen);
     bool *seen = bc_xcalloc(size, 1);
+    /* the sections read so far: a /Prev back to one of them is a loop
+     * (found at once, not after reading the loop S_MAX_REVISIONS times) */
+    size_t *visited = bc_xmalloc(S_MAX_REVISIONS * sizeof *visited);
     size_t pos = xref;
     int rc = 0;
     for (f->revisions = 0;; f->revisions++) {
-        if (f->revisions == S_MAX_REVISIONS) {
+        bool again = false;
+        for (size_t i = 0; i < f->revisions && !again; i++)
+            again = visited[i] == pos;
+        if (again || f->revisions == S_MAX_REVISIONS) {
             rc = S_fail(d, name, _("its cross-reference tables loop"));
             break;
         }
+        visited[f->revisions] = pos;
         bc_pdf_span t;
         if ((rc = S_section(f, pos, seen, size, &t, name, d)) != 0)
             break;
@@ -181,11 +188,12 @@ int bc_pdf_file_parse(bc_pdf_file *f, const unsigned char *data, size_t len, con
             break;
         }
         if (prev >= len) {
-            rc = S_fail(d, name, _("its trailer has no valid /Size"));
+            rc = S_fail(d, name, _("its cross-reference table is missing"));
             break;
         }
         pos = prev;
     }
+    free(visited);
     free(seen);
     bc_pdf_span v;
     if (rc == 0 && !(bc_pdf_syntax_dict_get(data, f->trailer, "Root", &v) &&
@@ -344,22 +352,26 @@ typedef struct page_walk {
     const bc_pdf_file *f;
     unsigned *pages;
     size_t n, cap;
+    bool *seen;             /* per object number: entered already */
 } page_walk;
 
 static bool S_walk(page_walk *w, unsigned node, int depth)
 {
     const unsigned char *s = w->f->data;
     bc_pdf_span obj, type, kids;
-    if (depth > S_MAX_TREE_DEPTH || !bc_pdf_file_object(w->f, node, &obj) ||
+    /* A node met twice makes no tree but a loop or a graph whose nodes are
+     * shared (each level naming the next twice: 2^depth visits). */
+    if (depth > S_MAX_TREE_DEPTH || !bc_pdf_file_object(w->f, node, &obj) || w->seen[node] ||
         !bc_pdf_syntax_dict_get(s, obj, "Type", &type))
         return false;
+    w->seen[node] = true;
     if (bc_pdf_syntax_is_name(s, type, "Page")) {
         if (w->n == w->cap) {
             w->cap = w->cap ? 2 * w->cap : 16;
             w->pages = bc_xrealloc(w->pages, w->cap * sizeof *w->pages);
         }
         w->pages[w->n++] = node;
-        return w->n <= w->f->size;
+        return true;
     }
     if (!bc_pdf_syntax_is_name(s, type, "Pages") ||
         !bc_pdf_syntax_dict_get(s, obj, "Kids", &kids) ||
@@ -381,12 +393,14 @@ static bool S_walk(page_walk *w, unsigned node, int depth)
 
 size_t bc_pdf_file_pages(const bc_pdf_file *f, unsigned **pages, const char *name, bc_diags *d)
 {
-    page_walk w = {f, NULL, 0, 0};
+    page_walk w = {f, NULL, 0, 0, bc_xcalloc(f->size ? f->size : 1, 1)};
     bc_pdf_span root_pages;
     unsigned top;
     *pages = NULL;
-    if (!bc_pdf_file_get(f, f->root, "Pages", &root_pages) ||
-        !bc_pdf_syntax_ref(f->data, root_pages, &top) || !S_walk(&w, top, 0) || w.n == 0) {
+    bool ok = bc_pdf_file_get(f, f->root, "Pages", &root_pages) &&
+              bc_pdf_syntax_ref(f->data, root_pages, &top) && S_walk(&w, top, 0) && w.n > 0;
+    free(w.seen);
+    if (!ok) {
         free(w.pages);
         S_fail(d, name, _("its page tree is damaged"));
         return 0;

@@ -3,6 +3,7 @@
  */
 #include "pdf/pdf_syntax.h"
 
+#include <math.h>
 #include <string.h>
 
 /* Nesting deeper than this is refused rather than followed. */
@@ -206,8 +207,20 @@ bool bc_pdf_syntax_is_name(const unsigned char *s, bc_pdf_span v, const char *na
            memcmp(s + v.start + 1, name, n) == 0;
 }
 
+/* Larger magnitudes are written as this (and NaN as 0): the hundredths
+ * must fit an unsigned long long, or the conversion is undefined. A PDF
+ * reader's limit for reals is far below (about 3.4e38 only in theory,
+ * 32767 for a page's coordinates in practice). */
+#define S_MAX_REAL 1e15
+
 void bc_pdf_syntax_put_real(bc_buf *b, double v)
 {
+    if (isnan(v))
+        v = 0;
+    else if (v > S_MAX_REAL)
+        v = S_MAX_REAL;
+    else if (v < -S_MAX_REAL)
+        v = -S_MAX_REAL;
     if (v < 0) {
         bc_buf_putc(b, '-');
         v = -v;

@@ -46,7 +46,8 @@ bool bc_pdf_syntax_number(const unsigned char *s, bc_pdf_span v, double *out);
 /* True when span v holds exactly the name /name. */
 bool bc_pdf_syntax_is_name(const unsigned char *s, bc_pdf_span v, const char *name);
 
-/* Appends v with two decimals and a point, whatever LC_NUMERIC says. */
+/* Appends v with two decimals and a point, whatever LC_NUMERIC says
+ * (magnitudes beyond 1e15 as 1e15, NaN as 0). */
 void bc_pdf_syntax_put_real(bc_buf *b, double v);
 
 #endif

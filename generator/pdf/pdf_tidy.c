@@ -193,5 +193,10 @@ static bool S_output_intents(bc_pdf_write *w, const bc_pdf_tidy_date *t)
 
 bool bc_pdf_tidy_dates(bc_pdf_write *w, const bc_pdf_tidy_date *date)
 {
+    /* the formats below hold four-digit years and two-digit months and
+     * days: more digits would overrun the Info date's buffer */
+    if (date->year < 1 || date->year > 9999 || date->month < 1 || date->month > 12 ||
+        date->day < 1 || date->day > 31)
+        return false;
     return S_info_dates(w, date) && S_xmp_dates(w, date) && S_output_intents(w, date);
 }

@@ -15,7 +15,8 @@ typedef struct bc_pdf_tidy_date {
 } bc_pdf_tidy_date;
 
 /* Replaces the clock's dates in w's file with date. Parts it does not
- * find are left alone; false only when one it found is damaged. */
+ * find are left alone; false only when one it found is damaged, or when
+ * date is none (a year outside 1-9999, a month or day out of range). */
 bool bc_pdf_tidy_dates(bc_pdf_write *w, const bc_pdf_tidy_date *date);
 
 #endif

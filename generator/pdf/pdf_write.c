@@ -46,6 +46,10 @@ const bc_pdf_write_obj *bc_pdf_write_get(const bc_pdf_write *w, unsigned num)
 void bc_pdf_write_set(bc_pdf_write *w, unsigned num, const void *value, size_t len)
 {
     bc_pdf_write_obj *o = S_find(w, num);
+    /* a number past the added ones adds it (and those before it): the
+     * writers size their tables by next */
+    if (num >= w->next)
+        w->next = num + 1;
     if (!o) {
         if (w->n == w->cap) {
             w->cap = w->cap ? 2 * w->cap : 8;
@@ -123,12 +127,17 @@ void bc_pdf_write_full(bc_pdf_write *w, bc_buf *out)
     w->written = bc_xcalloc(w->next, sizeof *w->written);
     unsigned *order = bc_xmalloc((f->size ? f->size : 1) * sizeof *order);
     size_t n = 0, first = f->len;
-    for (unsigned i = 1; i < f->size; i++)
-        if (f->offset[i]) {
+    /* the objects that will be written: the header is what comes before
+     * the first of them (an offset the table gives for an object that is
+     * not there, inside "%PDF-1.6" say, would cut it) */
+    for (unsigned i = 1; i < f->size; i++) {
+        bc_pdf_span v;
+        if (f->offset[i] && (S_find(w, i) || bc_pdf_file_object(f, i, &v))) {
             order[n++] = i;
             if (f->offset[i] < first)
                 first = f->offset[i];
         }
+    }
     /* LibreOffice writes objects in increasing offsets already: the sort
      * then only checks. */
     bool sorted = true;
@@ -148,6 +157,12 @@ void bc_pdf_write_full(bc_pdf_write *w, bc_buf *out)
             S_put_object(w, out, num, (const char *)f->data + v.start, v.end - v.start);
     }
     free(order);
+    /* values set for numbers the file has free */
+    for (unsigned num = 1; num < f->size; num++) {
+        const bc_pdf_write_obj *o = f->offset[num] ? NULL : S_find(w, num);
+        if (o)
+            S_put_object(w, out, num, o->value, o->len);
+    }
     for (unsigned num = f->size; num < w->next; num++) {
         const bc_pdf_write_obj *o = S_find(w, num);
         S_put_object(w, out, num, o ? o->value : "null", o ? o->len : 4);
@@ -210,6 +225,15 @@ void bc_pdf_write_update(bc_pdf_write *w, bc_buf *out)
             S_put_object(w, out, num, "null", 4);
     size_t xref = out->len - start;
     bc_buf_puts(out, "xref\n");
+    /* a section has at least one subsection (ISO 32000-1 7.5.4): with
+     * nothing else written, the head of the free list */
+    bool any = false;
+    for (unsigned num = 1; num < w->next && !any; num++)
+        any = w->written[num] != 0;
+    if (!any) {
+        bc_buf_puts(out, "0 1\n");
+        S_xref_entry(out, 0, 65535, 'f');
+    }
     for (unsigned num = 1; num < w->next;) {
         if (!w->written[num]) {
             num++;
@@ -230,7 +254,8 @@ void bc_pdf_write_update(bc_pdf_write *w, bc_buf *out)
     S_trailer_refs(w, out);
     bc_pdf_span id;
     if (bc_pdf_syntax_dict_get(f->data, f->trailer, "ID", &id)) {
-        bc_buf_puts(out, "/ID");
+        /* a space: a value such as "5 0 R" would else lengthen the key */
+        bc_buf_puts(out, "/ID ");
         bc_buf_put(out, (const char *)f->data + id.start, id.end - id.start);
     }
     bc_buf_printf(out, "/Prev %zu>>\nstartxref\n%zu\n%%%%EOF\n", f->startxref, xref);

@@ -32,18 +32,20 @@ void bc_pdf_write_free(bc_pdf_write *w);
 unsigned bc_pdf_write_add(bc_pdf_write *w);
 
 /* Object num's value from now on: what goes between "N G obj" and
- * "endobj" (copied). */
+ * "endobj" (copied). num may be one the file has free; one past those
+ * bc_pdf_write_add gave adds the numbers up to it (null when not set). */
 void bc_pdf_write_set(bc_pdf_write *w, unsigned num, const void *value, size_t len);
 
 /* The value set for num, or NULL. */
 const bc_pdf_write_obj *bc_pdf_write_get(const bc_pdf_write *w, unsigned num);
 
 /* The whole file anew into out: the bytes before the first object, then
- * every object in its old order (replaced ones replaced, free ones left
- * out), the added ones, one cross-reference table and a trailer with
- * /Size, /Root, /Info and an /ID whose both halves are the MD5 of all
- * bytes before the trailer. Keys of the old trailer besides those (such as
- * LibreOffice's /DocChecksum) are dropped. */
+ * every object in its old order (replaced ones replaced, free and
+ * unreadable ones left out unless given a value), the added ones, one
+ * cross-reference table and a trailer with /Size, /Root, /Info and an /ID
+ * whose both halves are the MD5 of all bytes before the trailer. Keys of
+ * the old trailer besides those (such as LibreOffice's /DocChecksum) are
+ * dropped. */
 void bc_pdf_write_full(bc_pdf_write *w, bc_buf *out);
 
 /* The old bytes unchanged, then the replaced and added objects, their
