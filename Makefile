@@ -22,7 +22,7 @@ CC ?= cc
 OPT ?= -O2 -g
 SAN ?=
 BUILD ?= build
-PKGS = libzip libdeflate libxml-2.0 yaml-0.1 libutf8proc libmd
+PKGS = libzip libdeflate libxml-2.0 yaml-0.1 libutf8proc libmd nss
 # The allocator baocao links (a pkg-config module; empty: the C library's).
 # jemalloc takes the place of malloc in every library the program uses
 # (libxml2, libyaml, libzip and baocao's own code): a batch takes about 5 %
