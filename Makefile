@@ -22,7 +22,7 @@ CC ?= cc
 OPT ?= -O2 -g
 SAN ?=
 BUILD ?= build
-PKGS = libzip libdeflate libxml-2.0 yaml-0.1 libutf8proc libmd nss
+PKGS = libzip libdeflate libxml-2.0 yaml-0.1 libutf8proc libmd libpng nss
 # The allocator baocao links (a pkg-config module; empty: the C library's).
 # jemalloc takes the place of malloc in every library the program uses
 # (libxml2, libyaml, libzip and baocao's own code): a batch takes about 5 %
@@ -58,7 +58,7 @@ TEMPLATE_FILES = $(shell find templates/bao-cao -type f | LC_ALL=C sort)
 TEST_SRC = $(wildcard tests/unit/test_*.c)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all demo test test-unit test-cli test-spec test-docx test-templates test-i18n \
+.PHONY: all demo test test-unit test-cli test-spec test-docx test-pdf test-templates test-i18n \
         test-layers test-corpus install uninstall clean asan valgrind bench golden-update deps \
         fuzz fuzz-build fuzz-targets schema
 
@@ -159,7 +159,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libbaocao.a $(BUILD)/config-test.mk
 $(BUILD)/run_spec: tests/spec/run_spec.c $(BUILD)/libbaocao.a
 	$(Q)$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(DEPFLAGS) -o $@ $< $(BUILD)/libbaocao.a $(LDLIBS_ALL)
 
-test: test-layers test-unit test-cli test-spec test-docx test-batch test-templates test-i18n
+test: test-layers test-unit test-cli test-spec test-docx test-batch test-pdf test-templates test-i18n
 
 # The tree's rules: the layers' includes, names that lead to their files.
 test-layers: $(BUILD)/libbaocao.a
@@ -180,6 +180,10 @@ test-spec: $(BUILD)/run_spec
 
 test-cli: $(BUILD)/baocao
 	$(Q)tests/cli/run.sh $(BUILD)
+
+# PDF/A through the real LibreOffice and fake ones (tests/pdf/run.sh).
+test-pdf: $(BUILD)/baocao
+	$(Q)tests/pdf/run.sh $(BUILD)
 
 test-docx: $(BUILD)/baocao
 	$(Q)tests/docx/run.sh $(BUILD) $(SHARED)

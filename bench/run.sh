@@ -7,7 +7,7 @@
 # peers, what refusing each bomb costs (bench/hostile.sh); what body
 # tables cost a batch (bench/table-batch.sh) and one report with tables and
 # appendices; batches from an .xlsx, an .ods and a CSV, and the summary
-# report (bench/sheet-batch.sh).
+# report (bench/sheet-batch.sh); PDFs through LibreOffice (bench/pdf-batch.sh).
 # usage: bench/run.sh BUILD_DIR SHARED_DIR
 # Environment: BENCH_RUNS (3), BENCH_BAOCAO_RUNS (15), BENCH_ENGINES
 # (docxtemplater,docxtpl,carbone), BENCH_SIZES (2000), BENCH_OUT (where the
@@ -34,6 +34,11 @@ sheet_out=/tmp/baocao-sheet-bench-$$
 [ -d /dev/shm ] && [ -w /dev/shm ] && sheet_out=/dev/shm/baocao-sheet-bench-$$
 bench/sheet-batch.sh "$build/baocao" "$build/bench_workbook" "$sheet_out"
 rm -rf "$sheet_out"
+
+echo
+echo "== PDF/A through LibreOffice: batch --pdf against one soffice per report, render --pdf"
+pdf_out=/tmp/baocao-pdf-bench-$$
+bench/pdf-batch.sh "$build/baocao" "$pdf_out"
 
 if [ ! -d "$shared/bench-peers" ]; then
     echo "bench: peers skipped ($shared/bench-peers not found)"

@@ -24,6 +24,8 @@
 #include "wml/wml_annotate.h"
 #include "app/warn_digest.h"
 #include "input/yaml_load.h"
+#include "app/pdf_export.h"
+#include "app/office.h"
 
 #include <libxml/parser.h>
 #include <signal.h>
@@ -77,7 +79,7 @@ static void S_help(void)
                    "Commands:\n"
                    "  render REPORT.yaml [-t TEMPLATE.docx] [-o OUT.docx] [--pdf]\n"
                    "                      one report; -o - writes to standard output\n"
-                   "  batch BATCH.yaml [-t TEMPLATE.docx] [-o DIR] [-j N] [--ten PATTERN]\n"
+                   "  batch BATCH.yaml [-t TEMPLATE.docx] [-o DIR] [-j N] [--ten PATTERN] [--pdf]\n"
                    "                      every report of a batch (chung + danh_sach)\n"
                    "  check REPORT.yaml... or check BATCH.yaml\n"
                    "                      the Decree 30 review alone, nothing written\n"
@@ -90,7 +92,9 @@ static void S_help(void)
                    "Options:\n"
                    "  -t, --template FILE  a .docx/.dotx template with {{tags}}\n"
                    "  -o, --output FILE    where to write (default: next to the input)\n"
-                   "  --pdf                also convert the .docx to PDF with LibreOffice\n"
+                   "  --pdf                also a PDF/A-2b beside the .docx (LibreOffice "
+                   "headless)\n"
+                   "  --pdf-timeout SECONDS  the time LibreOffice may take (default 120)\n"
                    "  --lenient            a missing value renders empty instead of failing\n"
                    "  --strict             warnings of the Decree 30 review stop the render too\n"
                    "  --notes              also print notes (advice; never changes the exit status)\n\n"
@@ -100,7 +104,7 @@ static void S_help(void)
 static void S_render_help(void)
 {
     printf("%s", _("Usage: baocao render REPORT.yaml [-t TEMPLATE.docx] [-o OUT.docx] "
-                   "[--pdf] [--lenient] [--strict]\n"
+                   "[--pdf [--pdf-timeout SECONDS]] [--lenient] [--strict]\n"
                    "Writes one report as a .docx (default: REPORT.docx next to the "
                    "input; -o - for standard output).\n"
                    "The Decree 30 review (`baocao check`) runs first: its errors stop "
@@ -135,42 +139,83 @@ static char *S_default_output(const char *input)
     return bc_buf_detach(&b, NULL);
 }
 
-/* Converts a .docx to PDF next to it with LibreOffice. */
-static int S_to_pdf(const char *docx)
+/* Set by SIGINT and SIGTERM: a batch stops and writes nothing; a PDF
+ * conversion ends its LibreOffice. */
+static volatile sig_atomic_t S_cancel;
+
+static void S_on_signal(int sig)
 {
-    char *dir = bc_xstrdup(docx);
-    char *slash = strrchr(dir, '/');
-    if (slash)
-        *slash = '\0';
+    (void)sig;
+    S_cancel = 1;
+    bc_office_cancel_all(); /* a LibreOffice running ends now */
+}
+
+/* SIGINT and SIGTERM set S_cancel instead of ending the process, so that
+ * what is half done is removed. */
+static void S_catch_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = S_on_signal;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+}
+
+/* The PDF beside a .docx: its name with .pdf for .docx. malloc'd. */
+static char *S_pdf_path(const char *docx)
+{
+    bc_buf b = BC_BUF_INIT;
+    const char *dot = strrchr(docx, '.');
+    const char *slash = strrchr(docx, '/');
+    if (dot && (!slash || dot > slash) && dot != docx && (!slash || dot > slash + 1))
+        bc_buf_put(&b, docx, (size_t)(dot - docx));
     else
-        strcpy(dir, ".");
-    char *argv[] = {"soffice", "--headless", "--convert-to", "pdf", "--outdir",
-                    dir, (char *)docx, NULL};
-    pid_t pid;
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-    int rc = posix_spawnp(&pid, "soffice", &fa, NULL, argv, environ);
-    posix_spawn_file_actions_destroy(&fa);
-    free(dir);
-    if (rc != 0) {
-        fprintf(stderr, "baocao: %s\n",
-                _("--pdf needs LibreOffice (soffice); install libreoffice-writer-nogui"));
-        return EXIT_INPUT;
-    }
-    int status;
-    waitpid(pid, &status, 0);
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-        fprintf(stderr, "baocao: %s\n", _("LibreOffice could not convert the document"));
-        return EXIT_INPUT;
-    }
-    return EXIT_OK;
+        bc_buf_puts(&b, docx);
+    bc_buf_puts(&b, ".pdf");
+    return bc_buf_detach(&b, NULL);
+}
+
+/* --pdf-timeout SECONDS: 1 to a day. */
+static bool S_parse_timeout(const char *s, int *out)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (end == s || *end || v < 1 || v > 86400)
+        return false;
+    *out = (int)v;
+    return true;
+}
+
+/* The PDF/A of one rendered report beside its .docx. A PDF that fails
+ * leaves none: an older one of the same name is removed, so that the
+ * .docx and the PDF never disagree. */
+static int S_to_pdf(const char *docx, const bc_report *report, int timeout)
+{
+    char *pdf = S_pdf_path(docx);
+    int y, m, dd;
+    bc_render_date(report, &y, &m, &dd);
+    bc_pdf_export_item item = {docx, pdf, pdf, false, 1 + bc_render_appendices(report),
+                               {y, m, dd}, false, false};
+    bc_pdf_export_opts o = {NULL, timeout, 1, 1, NULL, NULL, &S_cancel};
+    S_catch_signals();
+    bc_diags d = BC_DIAGS_INIT;
+    bc_pdf_export_run(&o, &item, 1, &d);
+    S_print_diags(&d);
+    bc_diags_free(&d);
+    if (item.ok)
+        fprintf(stderr, _("baocao: wrote %s\n"), pdf);
+    else if (unlink(pdf) == 0)
+        fprintf(stderr, _("baocao: removed the older %s: it was not made from this .docx\n"),
+                pdf);
+    free(pdf);
+    return item.ok ? EXIT_OK : EXIT_INPUT;
 }
 
 static int S_cmd_render(int argc, char **argv)
 {
     const char *input = NULL, *tpl_path = NULL, *output = NULL;
     bool pdf = false, lenient = false, strict = false;
+    int timeout = 0;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -186,6 +231,9 @@ static int S_cmd_render(int argc, char **argv)
             output = argv[i];
         } else if (strcmp(a, "--pdf") == 0) {
             pdf = true;
+        } else if (strcmp(a, "--pdf-timeout") == 0) {
+            if (++i >= argc || !S_parse_timeout(argv[i], &timeout))
+                return S_usage_error(_("%s needs a number of seconds (1 to 86400)"), a);
         } else if (strcmp(a, "--lenient") == 0) {
             lenient = true;
         } else if (strcmp(a, "--strict") == 0) {
@@ -229,7 +277,7 @@ static int S_cmd_render(int argc, char **argv)
     if (status == EXIT_OK && strcmp(out_path, "-") != 0)
         fprintf(stderr, _("baocao: wrote %s\n"), out_path);
     if (status == EXIT_OK && pdf)
-        status = S_to_pdf(out_path);
+        status = S_to_pdf(out_path, &report, timeout);
     bc_buf_free(&docx);
     bc_wml_template_free(tpl);
     bc_arena_free(&arena);
@@ -294,18 +342,11 @@ static int S_cmd_check(int argc, char **argv)
 
 /* ---- batch ---------------------------------------------------------------- */
 
-static volatile sig_atomic_t S_cancel;
-
-static void S_on_signal(int sig)
-{
-    (void)sig;
-    S_cancel = 1;
-}
 
 static void S_batch_help(void)
 {
     printf("%s", _("Usage: baocao batch BATCH.yaml [-t TEMPLATE.docx] [-o DIR] [-j N] "
-                   "[--ten PATTERN] [--lenient] [--strict]\n"
+                   "[--ten PATTERN] [--pdf [--pdf-timeout SECONDS]] [--lenient] [--strict]\n"
                    "Writes one report per entry of `danh_sach` (a list, a CSV file, or "
                    "a workbook: xa.xlsx, xa.ods, xa.xlsx#Sheet), with `chung` merged "
                    "under each, and the summary `tong_hop` (when the file has one) "
@@ -314,6 +355,11 @@ static void S_batch_help(void)
                    "  -j N           reports made at the same time (default: the number of cores)\n"
                    "  --ten PATTERN  a mustache pattern for file names, e.g. "
                    "'{{so}}-{{dia_danh}}'\n"
+                   "  --pdf          also a PDF/A-2b beside each .docx (LibreOffice, one "
+                   "process per core)\n"
+                   "  --pdf-timeout SECONDS\n"
+                   "                 the time LibreOffice may take for one call "
+                   "(default 120)\n"
                    "Files appear only when the batch ends; an entry that fails is "
                    "reported and the others are written (exit status 1).\n"));
 }
@@ -321,6 +367,7 @@ static void S_batch_help(void)
 typedef struct batch_ui {
     bool tty;
     double start;
+    double pdf_start;         /* when the PDFs began, 0 before */
     bool bar_shown;
     bc_warn_digest warnings;  /* past the first entries, a count per rule */
 } batch_ui;
@@ -408,6 +455,27 @@ static void S_batch_progress(void *closure, size_t done, size_t total)
     ui->bar_shown = true;
 }
 
+/* The PDFs' own bar, after the reports': LibreOffice's pace differs. */
+static void S_pdf_progress(void *closure, size_t done, size_t total)
+{
+    batch_ui *ui = closure;
+    if (!ui->tty)
+        return;
+    if (ui->pdf_start == 0)
+        ui->pdf_start = S_now();
+    double elapsed = S_now() - ui->pdf_start;
+    double rate = elapsed > 0 ? (double)done / elapsed : 0;
+    int width = 30, filled = total ? (int)((double)done * width / (double)total) : 0;
+    char bar[64];
+    for (int i = 0; i < width; i++)
+        bar[i] = i < filled ? '#' : '.';
+    bar[width] = '\0';
+    double left = rate > 0 ? (double)(total - done) / rate : 0;
+    fprintf(stderr, "\r\033[KPDF [%s] %zu/%zu  %.1f/s  %s %.0f s ", bar, done, total, rate,
+            _("left"), left);
+    ui->bar_shown = true;
+}
+
 static int S_cmd_batch(int argc, char **argv)
 {
     bc_batch_opts o;
@@ -447,6 +515,11 @@ static int S_cmd_batch(int argc, char **argv)
             o.lenient = true;
         } else if (strcmp(a, "--strict") == 0) {
             o.strict = true;
+        } else if (strcmp(a, "--pdf") == 0) {
+            o.pdf = true;
+        } else if (strcmp(a, "--pdf-timeout") == 0) {
+            if (++i >= argc || !S_parse_timeout(argv[i], &o.pdf_timeout))
+                return S_usage_error(_("%s needs a number of seconds (1 to 86400)"), a);
         } else if (a[0] == '-' && a[1] != '\0') {
             return S_usage_error(_("unknown option `%s`"), a);
         } else if (!o.path) {
@@ -470,17 +543,14 @@ static int S_cmd_batch(int argc, char **argv)
             return EXIT_USAGE;
         bc_mustache_free(pt);
     }
-    batch_ui ui = {isatty(STDERR_FILENO) != 0, S_now(), false, BC_WARN_DIGEST_INIT};
+    batch_ui ui = {isatty(STDERR_FILENO) != 0, S_now(), 0, false, BC_WARN_DIGEST_INIT};
     o.on_entry = S_batch_entry;
     o.on_progress = S_batch_progress;
+    o.on_pdf_progress = S_pdf_progress;
     o.closure = &ui;
     o.cancel = &S_cancel;
     o.check = bc_check_report; /* the Decree 30 review of each entry */
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = S_on_signal;
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
+    S_catch_signals();
     bc_diags d = BC_DIAGS_INIT;
     bc_batch_result res;
     int rc = bc_batch_run(&o, &res, &d);

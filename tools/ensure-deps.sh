@@ -2,7 +2,7 @@
 # ensure-deps.sh - makes sure the build's Debian dependencies are present.
 #
 # usage: tools/ensure-deps.sh [--cmd] NAME...
-#   NAME is a pkg-config module (libzip, libxml-2.0, yaml-0.1, libutf8proc,
+#   NAME is a pkg-config module (libzip, libxml-2.0, yaml-0.1, libutf8proc, libpng,
 #   nss, jemalloc, cmocka) or, with --cmd, a command (python3,
 #   soffice, pdftoppm...).
 # A missing one is installed with apt-get when running as root (after one
@@ -23,6 +23,7 @@ pkg_for() {
         libxml-2.0) echo libxml2-dev ;;
         yaml-0.1) echo libyaml-dev ;;
         libutf8proc) echo libutf8proc-dev ;;
+        libpng) echo libpng-dev ;;
         jemalloc) echo libjemalloc-dev ;;
         cmocka) echo libcmocka-dev ;;
         zlib) echo zlib1g-dev ;;

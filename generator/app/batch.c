@@ -89,11 +89,11 @@ static void S_read(bc_batch_state *b, bc_batch_source *src)
         j->index = index;
         bc_batch_source_result rc =
             bc_batch_source_next(src, &j->arena, &j->entry, &j->diags);
-        if (!b->texts_filled) { /* chung is known once the list is reached */
+        if (!b->cache_filled) { /* chung is known once the list is reached */
             const bc_node *chung = bc_batch_source_chung(src);
             if (chung)
-                bc_report_text_cache_fill(&b->texts, chung);
-            b->texts_filled = true;
+                bc_report_cache_fill(&b->cache, chung);
+            b->cache_filled = true;
         }
         if (rc == BC_BATCH_SOURCE_END || rc == BC_BATCH_SOURCE_FAILED) {
             b->fatal = rc == BC_BATCH_SOURCE_FAILED;
@@ -244,6 +244,8 @@ int bc_batch_run(const bc_batch_opts *o, bc_batch_result *res, bc_diags *d)
     }
     S_summary(&b, src);
 
+    if (o->pdf && !b.duplicate && !b.fatal && !bc_batch_queue_cancelled(&b))
+        bc_batch_pdf_run(&b);
     bool keep = !b.duplicate && !b.fatal && !bc_batch_queue_cancelled(&b);
     res->written = bc_batch_output_close(&b.out, &b.seen, keep, b.ok, &b.failed, d);
     res->failed = b.failed;
@@ -256,8 +258,9 @@ int bc_batch_run(const bc_batch_opts *o, bc_batch_result *res, bc_diags *d)
     pthread_cond_destroy(&b.have_work);
     pthread_cond_destroy(&b.have_free);
     bc_batch_names_free(&b.seen);
+    bc_batch_pdf_free(&b.pdfs);
     bc_batch_summary_free(b.summary);
-    bc_report_text_cache_free(&b.texts);
+    bc_report_cache_free(&b.cache);
     bc_wml_template_free(b.tpl);
     bc_batch_source_close(src);
     bc_mustache_free(b.pattern);

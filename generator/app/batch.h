@@ -47,6 +47,13 @@ typedef struct bc_batch_opts {
     bool strict;
     void *closure;
     volatile sig_atomic_t *cancel; /* non-zero: stop, write nothing */
+    /* --pdf: each report's PDF/A beside its .docx, made when the entries
+     * are done, published with them (app/pdf_export.h) */
+    bool pdf;
+    int pdf_timeout;            /* seconds per LibreOffice call; 0: 120 */
+    int pdf_jobs;               /* LibreOffice processes; 0: the cores */
+    /* Called after each chunk of PDFs: done so far, of total. */
+    void (*on_pdf_progress)(void *closure, size_t done, size_t total);
 } bc_batch_opts;
 
 typedef struct bc_batch_result {

@@ -83,13 +83,27 @@ typedef struct bc_batch_output {
     char token[32];        /* this run's temporary names (file_write.h) */
 } bc_batch_output;
 
+/* A report written, whose PDF is made at the end (batch_pdf.c). */
+typedef struct bc_batch_pdf {
+    size_t index;          /* 1-based; the summary's: SIZE_MAX (last) */
+    char *file;            /* the .docx's name (malloc'd) */
+    char *name;            /* dia_danh (malloc'd) */
+    size_t appendices;
+    int year, month, day;  /* the report's date (render.h) */
+} bc_batch_pdf;
+
+typedef struct bc_batch_pdfs {
+    bc_batch_pdf *v;
+    size_t n, cap;
+} bc_batch_pdfs;
+
 typedef struct bc_batch_state {
     const bc_batch_opts *o;
     bc_wml_template *tpl;
     bc_mtpl *pattern;      /* --ten */
     bc_batch_output out;
-    bc_report_text_cache texts;  /* chung's text templates, compiled once */
-    bool texts_filled;
+    bc_report_cache cache;  /* chung's text templates compiled, images read, once */
+    bool cache_filled;
     bc_batch_names seen;
     bool duplicate;        /* two entries share a file name */
     bool fatal;            /* a batch-level error */
@@ -108,6 +122,7 @@ typedef struct bc_batch_state {
     size_t done, failed, ok, read;
     double progress;       /* fraction of the input read */
     bc_diags *diags;       /* batch-level diagnostics */
+    bc_batch_pdfs pdfs;    /* with --pdf, under mu */
 } bc_batch_state;
 
 /* ---- batch_queue.c ------------------------------------------------------- */
@@ -175,5 +190,14 @@ void bc_batch_output_tmp_path(const bc_batch_output *o, const char *file,
  * cannot be renamed is a diagnostic and counted in *failed. */
 size_t bc_batch_output_close(bc_batch_output *o, const bc_batch_names *names,
                              bool keep, size_t ok, size_t *failed, bc_diags *d);
+
+/* ---- batch_pdf.c ---- */
+/* With --pdf: notes a report just written (takes mu). */
+void bc_batch_pdf_note(bc_batch_state *b, const bc_batch_job *j, size_t index);
+/* Makes the noted reports' PDFs as temporary files beside their .docx
+ * ones, to be published with them; a PDF that fails counts as a failed
+ * entry. */
+void bc_batch_pdf_run(bc_batch_state *b);
+void bc_batch_pdf_free(bc_batch_pdfs *p);
 
 #endif

@@ -178,7 +178,9 @@ size_t bc_batch_output_close(bc_batch_output *o, const bc_batch_names *names,
         bc_buf_clear(&path);
         bc_buf_printf(&path, "%s/%s", o->out_dir, sl->text);
         if (rename(bc_buf_cstr(&tmp), bc_buf_cstr(&path)) == 0) {
-            written++;
+            /* reports are counted, not the PDFs beside them */
+            size_t n = strlen(sl->text);
+            written += n < 4 || strcmp(sl->text + n - 4, ".pdf") != 0;
         } else if (errno != ENOENT) { /* ENOENT: the entry failed */
             bc_diag_add(d, BC_ERROR, bc_buf_cstr(&path), 0, 0,
                         _("cannot write: %s"), strerror(errno));

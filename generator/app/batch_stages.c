@@ -14,6 +14,7 @@
 #include "app/batch_summary.h"
 #include "base/file_write.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /* The stages of a run, each false when the entry fails. The Decree 30
@@ -35,7 +36,7 @@ static bool S_stage_review(bc_batch_state *b, bc_batch_job *j)
 static bool S_stage_render(bc_batch_state *b, bc_batch_job *j)
 {
     const bc_batch_opts *o = b->o;
-    if (bc_report_prepare_cached(&j->arena, j->entry, o->lenient, &b->texts,
+    if (bc_report_prepare_cached(&j->arena, j->entry, o->lenient, &b->cache,
                                  &j->report, &j->diags) != 0)
         return false;
     bc_render_opts ro = {o->lenient, o->deflate_level};
@@ -98,6 +99,8 @@ void bc_batch_stages_run(bc_batch_state *b, bc_batch_job **js, size_t n)
         }
         if (j->ok)
             j->ok = S_stage_write(b, j, &path);
+        if (j->ok && b->o->pdf)
+            bc_batch_pdf_note(b, j, j->index);
         pthread_mutex_lock(&b->mu);
         bc_batch_queue_finish(b, j, j->ok);
         pthread_mutex_unlock(&b->mu);
@@ -130,6 +133,10 @@ bool bc_batch_stages_summary(bc_batch_state *b, bc_node *tong_hop, bc_node *inpu
     bc_buf path = BC_BUF_INIT;
     if (ok)
         ok = S_stage_write(b, &j, &path);
+    if (ok && b->o->pdf) {
+        j.name = (char *)"tong_hop";
+        bc_batch_pdf_note(b, &j, SIZE_MAX);
+    }
     bc_buf_free(&path);
     bc_buf_free(&j.docx);
     bc_arena_free(&j.arena);

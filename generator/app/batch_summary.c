@@ -272,8 +272,8 @@ int bc_batch_summary_collect(bc_batch_summary *s, const char *path, bc_diags *d)
     if (!src)
         return -1;
     bc_arena a = BC_ARENA_INIT;
-    bc_report_text_cache texts;
-    memset(&texts, 0, sizeof texts);
+    bc_report_cache cache;
+    memset(&cache, 0, sizeof cache);
     bool filled = false;
     int rc = 0;
     for (size_t index = 1;; index++) {
@@ -281,13 +281,13 @@ int bc_batch_summary_collect(bc_batch_summary *s, const char *path, bc_diags *d)
         bc_diags found = BC_DIAGS_INIT;
         bc_batch_source_result r = bc_batch_source_next(src, &a, &entry, &found);
         if (!filled && bc_batch_source_chung(src))
-            bc_report_text_cache_fill(&texts, bc_batch_source_chung(src));
+            bc_report_cache_fill(&cache, bc_batch_source_chung(src));
         filled = true;
         if (r == BC_BATCH_SOURCE_ENTRY && S_lacks(s, index)) {
             ; /* it failed in the run: still left out */
         } else if (r == BC_BATCH_SOURCE_ENTRY) {
             bc_report rep;
-            if (bc_report_prepare_cached(&a, entry, false, &texts, &rep, &found) == 0)
+            if (bc_report_prepare_cached(&a, entry, false, &cache, &rep, &found) == 0)
                 bc_batch_summary_keep(s, index, bc_batch_summary_copy(s, index, rep.data));
         }
         if ((r == BC_BATCH_SOURCE_ENTRY || r == BC_BATCH_SOURCE_BAD) &&
@@ -301,7 +301,7 @@ int bc_batch_summary_collect(bc_batch_summary *s, const char *path, bc_diags *d)
         if (r == BC_BATCH_SOURCE_END || r == BC_BATCH_SOURCE_FAILED)
             break;
     }
-    bc_report_text_cache_free(&texts);
+    bc_report_cache_free(&cache);
     bc_arena_free(&a);
     bc_batch_source_close(src);
     return rc;

@@ -44,4 +44,12 @@ int bc_render_pack(const bc_wml_template *tpl, const bc_report *r,
                    const bc_render_opts *opts, const bc_package *parts,
                    bc_buf *out, bc_diags *d);
 
+/* The date the report's files carry (document properties, zip entry
+ * times, the PDF's dates): the report's own, else 1 January of its
+ * period's year, else 1 January 1980. */
+void bc_render_date(const bc_report *r, int *y, int *m, int *d);
+
+/* The number of the report's appendices (each on a page of its own). */
+size_t bc_render_appendices(const bc_report *r);
+
 #endif

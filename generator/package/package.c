@@ -69,9 +69,17 @@ void bc_package_put(bc_package *p, const char *name, unsigned char *data,
         S_drop_deflated(part);
         part->data = data;
         part->len = len;
+        part->stored = false;
         return;
     }
     S_add(p, name[0] == '/' ? name + 1 : name, data, len);
+}
+
+void bc_package_put_stored(bc_package *p, const char *name, unsigned char *data,
+                           size_t len)
+{
+    bc_package_put(p, name, data, len);
+    bc_package_find(p, name)->stored = true;
 }
 
 void bc_package_set(bc_package *p, const char *name, const void *data,
@@ -519,14 +527,63 @@ static int S_order(const bc_part *part)
     return 2;
 }
 
+/* Adds one part to z: base's entry bidx copied compressed (bidx >= 0),
+ * else `own`'s bytes, deflated or stored. */
+static int S_add_one(zip_t *z, zip_t *base, zip_int64_t bidx, const char *name,
+                     const bc_part *own, bool per_report, zip_uint16_t dosdate,
+                     int level, bc_diags *d)
+{
+    /* A part written once (a whole package: the template's base zip, an
+     * export) is deflated whenever that makes it smaller, so copies of it
+     * from the base are copied compressed, with no CRC to compute. A part
+     * made for each report is stored when small: deflate's set-up costs
+     * more than the few hundred bytes it would save. An image is stored
+     * whatever its size: it is compressed already. */
+    bool deflate = bidx < 0 && !own->stored && (!per_report || own->len >= BC_STORE_BELOW);
+    bool not_smaller = false;
+    zip_source_t *s = NULL;
+    if (bidx >= 0)
+        s = zip_source_zip(z, base, (zip_uint64_t)bidx, ZIP_FL_COMPRESSED, 0, -1);
+    else if (deflate && per_report && own->deflated)
+        s = bc_deflate_zip_source_of(z, own->deflated, own->deflated_len, own->len,
+                                     own->crc);
+    else if (deflate)
+        s = bc_deflate_zip_source(z, own->data, own->len, level,
+                                  per_report ? NULL : &not_smaller);
+    if (not_smaller)
+        deflate = false;
+    if (bidx < 0 && !deflate)
+        s = zip_source_buffer(z, own->data, own->len, 0);
+    zip_int64_t idx = s ? zip_file_add(z, name, s, ZIP_FL_ENC_UTF_8) : -1;
+    if (idx < 0) {
+        zip_source_free(s);
+        bc_diag_add(d, BC_ERROR, NULL, 0, 0, _("cannot add part %s: %s"), name,
+                    zip_strerror(z));
+        return -1;
+    }
+    /* a stored part stays stored (libzip would deflate a stored source
+     * otherwise); a deflated one is copied as it is */
+    zip_stat_t bst;
+    if (bidx >= 0 && zip_stat_index(base, (zip_uint64_t)bidx, 0, &bst) == 0 &&
+        bst.comp_method == ZIP_CM_STORE)
+        zip_set_file_compression(z, (zip_uint64_t)idx, ZIP_CM_STORE, 0);
+    else if (bidx < 0 && !deflate)
+        zip_set_file_compression(z, (zip_uint64_t)idx, ZIP_CM_STORE, 0);
+    zip_file_set_dostime(z, (zip_uint64_t)idx, 0, dosdate, 0);
+    zip_file_set_external_attributes(z, (zip_uint64_t)idx, 0, ZIP_OPSYS_DOS, 0);
+    return 0;
+}
+
 /* Adds every part of `order` (in its order, [Content_Types].xml and the
  * package relationships first): from `over` when it has the part, else
  * copied compressed from the base archive (when there is one), else from
- * `order` itself, compressed at `level`. */
+ * `order` itself, compressed at `level`; then the parts of `over` that
+ * `order` lacks, in over's order. */
 static int S_add_parts(zip_t *z, zip_t *base, const bc_package *order,
                        const bc_package *over, zip_uint16_t dosdate, int level,
                        bc_diags *d)
 {
+    size_t used = 0; /* the parts of over written in order's place */
     for (int pass = 0; pass < 3; pass++) {
         for (size_t i = 0; i < order->count; i++) {
             const bc_part *part = &order->parts[i];
@@ -534,46 +591,17 @@ static int S_add_parts(zip_t *z, zip_t *base, const bc_package *order,
                 continue;
             const bc_part *fresh = over ? bc_package_find(over, part->name) : NULL;
             zip_int64_t bidx = base && !fresh ? zip_name_locate(base, part->name, 0) : -1;
-            /* A part written once (a whole package: the template's base
-             * zip, an export) is deflated whenever that makes it smaller,
-             * so copies of it from the base are copied compressed, with no
-             * CRC to compute. A part made for each report is stored when
-             * small: deflate's set-up costs more than the few hundred
-             * bytes it would save. */
-            const bc_part *own = fresh ? fresh : part;
-            bool deflate = bidx < 0 && (!over || own->len >= BC_STORE_BELOW);
-            bool not_smaller = false;
-            zip_source_t *s = NULL;
-            if (bidx >= 0)
-                s = zip_source_zip(z, base, (zip_uint64_t)bidx, ZIP_FL_COMPRESSED, 0, -1);
-            else if (deflate && over && own->deflated)
-                s = bc_deflate_zip_source_of(z, own->deflated, own->deflated_len,
-                                              own->len, own->crc);
-            else if (deflate)
-                s = bc_deflate_zip_source(z, own->data, own->len, level,
-                                           over ? NULL : &not_smaller);
-            if (not_smaller)
-                deflate = false;
-            if (bidx < 0 && !deflate)
-                s = zip_source_buffer(z, own->data, own->len, 0);
-            zip_int64_t idx = s ? zip_file_add(z, part->name, s, ZIP_FL_ENC_UTF_8) : -1;
-            if (idx < 0) {
-                zip_source_free(s);
-                bc_diag_add(d, BC_ERROR, NULL, 0, 0, _("cannot add part %s: %s"),
-                            part->name, zip_strerror(z));
+            used += fresh != NULL;
+            if (S_add_one(z, base, bidx, part->name, fresh ? fresh : part, over != NULL,
+                          dosdate, level, d) != 0)
                 return -1;
-            }
-            /* a stored part stays stored (libzip would deflate a stored
-             * source otherwise); a deflated one is copied as it is */
-            zip_stat_t bst;
-            if (bidx >= 0 && zip_stat_index(base, (zip_uint64_t)bidx, 0, &bst) == 0 &&
-                bst.comp_method == ZIP_CM_STORE)
-                zip_set_file_compression(z, (zip_uint64_t)idx, ZIP_CM_STORE, 0);
-            else if (bidx < 0 && !deflate)
-                zip_set_file_compression(z, (zip_uint64_t)idx, ZIP_CM_STORE, 0);
-            zip_file_set_dostime(z, (zip_uint64_t)idx, 0, dosdate, 0);
-            zip_file_set_external_attributes(z, (zip_uint64_t)idx, 0, ZIP_OPSYS_DOS, 0);
         }
+    }
+    for (size_t i = 0; over && used < over->count && i < over->count; i++) {
+        const bc_part *extra = &over->parts[i];
+        if (!bc_package_find(order, extra->name) &&
+            S_add_one(z, base, -1, extra->name, extra, true, dosdate, level, d) != 0)
+            return -1;
     }
     return 0;
 }
@@ -677,7 +705,7 @@ void bc_package_deflate(bc_package *p, int level)
 {
     for (size_t i = 0; i < p->count; i++) {
         bc_part *part = &p->parts[i];
-        if (part->len < BC_STORE_BELOW || part->deflated)
+        if (part->len < BC_STORE_BELOW || part->deflated || part->stored)
             continue;
         part->deflated = bc_deflate(part->data, part->len, level,
                                     &part->deflated_len, &part->crc);

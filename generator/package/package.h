@@ -24,6 +24,8 @@ typedef struct bc_part {
     unsigned char *deflated;
     size_t deflated_len;
     uint32_t crc;            /* CRC-32 of data, with `deflated` */
+    bool stored;             /* written as it is, never deflated (an image:
+                                compressed already) */
 } bc_part;
 
 typedef struct bc_package {
@@ -49,6 +51,9 @@ void bc_package_set(bc_package *p, const char *name, const void *data,
 /* Replaces (or adds) a part, taking ownership of malloc'd data. */
 void bc_package_put(bc_package *p, const char *name, unsigned char *data,
                     size_t len);
+/* bc_package_put for a part written as it is, never deflated. */
+void bc_package_put_stored(bc_package *p, const char *name, unsigned char *data,
+                           size_t len);
 void bc_package_remove(bc_package *p, const char *name);
 
 /* A DOS date for every zip entry (deterministic output). */
@@ -61,7 +66,8 @@ int bc_package_write(const bc_package *p, bc_zip_date date, int level,
                      bc_buf *out, bc_diags *d);
 /* Writes the parts of `base` in its order, each taken from `over` when it
  * has it (compressed at `level`), else copied compressed from base_zip (the
- * same package zipped before) without recompressing. */
+ * same package zipped before) without recompressing; then the parts of
+ * `over` that base lacks, in over's order (a report's images). */
 int bc_package_write_over(const bc_package *base, const void *base_zip,
                           size_t base_len, const bc_package *over,
                           bc_zip_date date, int level, bc_buf *out,

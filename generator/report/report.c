@@ -31,6 +31,19 @@ typedef struct prep {
     const bc_report_text_cache *cache; /* compiled text templates of `chung` */
 } prep;
 
+void bc_report_cache_fill(bc_report_cache *c, const bc_node *chung)
+{
+    memset(c, 0, sizeof *c);
+    bc_report_text_cache_fill(&c->texts, chung);
+    bc_signature_cache_fill(&c->images, chung);
+}
+
+void bc_report_cache_free(bc_report_cache *c)
+{
+    bc_report_text_cache_free(&c->texts);
+    bc_signature_cache_free(&c->images);
+}
+
 static void S_err(prep *p, const bc_node *at, int line, int col,
                   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
@@ -514,9 +527,10 @@ int bc_report_prepare(bc_arena *a, const bc_node *input, bool lenient,
 }
 
 int bc_report_prepare_cached(bc_arena *a, const bc_node *input, bool lenient,
-                             const bc_report_text_cache *cache, bc_report *out,
+                             const bc_report_cache *shared, bc_report *out,
                              bc_diags *d)
 {
+    const bc_report_text_cache *cache = shared ? &shared->texts : NULL;
     prep p = {a, d, input, input ? input->file : NULL, lenient, false, cache};
     memset(out, 0, sizeof *out);
     if (!input || input->kind != BC_MAP) {
@@ -643,8 +657,13 @@ int bc_report_prepare_cached(bc_arena *a, const bc_node *input, bool lenient,
         free(up);
     }
     bc_node_set(a, signer, "chuc_danh_in_hoa", 16, titles);
+    /* the signature space: what a template's paragraph {{nguoi_ky.khoang_ky}}
+     * holds is written by the host (signature_wml.h); as text, nothing */
+    bc_node_set(a, signer, "khoang_ky", 9, bc_node_scalar(a, "", 0));
     bc_node_set(a, root, "nguoi_ky", 8, signer);
     (void)ho_ten;
+    if (bc_signature_read(a, input, shared ? &shared->images : NULL, &out->signature, d) != 0)
+        p.failed = true;
     S_appendices(&p, root, type, out, co_quan);
 
     /* text templates, each rendered against the data so far */

@@ -15,9 +15,11 @@
 #include "base/diag.h"
 #include "input/node.h"
 #include "report/report_text.h"
+#include "report/signature.h"
 
 typedef struct bc_report {
     bc_node *data;          /* input plus derived keys (in the arena) */
+    const bc_signature *signature; /* the signature and seal images, or NULL */
     const char *title;      /* the rendered summary (docProps title) */
     const char *creator;    /* the agency as written (docProps creator) */
     int year, month, day;   /* the document date, 0 when absent */
@@ -30,9 +32,20 @@ typedef struct bc_report {
 int bc_report_prepare(bc_arena *a, const bc_node *input, bool lenient,
                       bc_report *out, bc_diags *d);
 
-/* bc_report_prepare with the compiled templates of `cache` (may be NULL). */
+/* What the reports of a batch share, made once from its `chung` and
+ * read-only afterwards (the workers share it): the text templates
+ * compiled, the images read. */
+typedef struct bc_report_cache {
+    bc_report_text_cache texts;
+    bc_signature_cache images;
+} bc_report_cache;
+
+void bc_report_cache_fill(bc_report_cache *c, const bc_node *chung);
+void bc_report_cache_free(bc_report_cache *c);
+
+/* bc_report_prepare with what `cache` holds (may be NULL). */
 int bc_report_prepare_cached(bc_arena *a, const bc_node *input, bool lenient,
-                             const bc_report_text_cache *cache, bc_report *out,
+                             const bc_report_cache *cache, bc_report *out,
                              bc_diags *d);
 
 #endif

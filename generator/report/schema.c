@@ -33,6 +33,12 @@ const bc_schema_key bc_schema_keys[] = {
     IN("nguoi_ky.chuc_danh", BC_SCHEMA_TEXTS, true, false,
        N_("the authority and title lines, e.g. [TM. Ủy ban nhân dân, Chủ tịch]")),
     IN("nguoi_ky.ho_ten", BC_SCHEMA_TEXT, true, false, N_("the signer's full name")),
+    IN("nguoi_ky.chu_ky", BC_SCHEMA_FILE, false, false,
+       N_("the signature image, a PNG file (blue, transparent), e.g. ky.png")),
+    IN("con_dau", BC_SCHEMA_FILE, false, false,
+       N_("the seal image, a PNG file (red, transparent), e.g. dau.png")),
+    IN("con_dau_mm", BC_SCHEMA_MM, false, false,
+       N_("the seal's width in millimetres, from 10 to 60, e.g. 36")),
     IN("phu_luc", BC_SCHEMA_APPENDICES, false, false, NULL),
     DERIVED("ten_loai", "loai"),
     DERIVED("ky_hieu_loai", "loai"),
@@ -50,6 +56,7 @@ const bc_schema_key bc_schema_keys[] = {
     DERIVED("kinh_gui_nhan", "kinh_gui"),
     DERIVED("kinh_gui_muc", "kinh_gui"),
     DERIVED("nguoi_ky.chuc_danh_in_hoa", "nguoi_ky.chuc_danh"),
+    DERIVED("nguoi_ky.khoang_ky", "nguoi_ky.chu_ky con_dau con_dau_mm"),
     {NULL, false, false, false, NULL, NULL, false, BC_SCHEMA_TEXT},
 };
 

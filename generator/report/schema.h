@@ -26,7 +26,9 @@ typedef enum bc_schema_type {
     BC_SCHEMA_DATE,       /* a date, YYYY-MM-DD */
     BC_SCHEMA_MAP,        /* a map of the keys below it */
     BC_SCHEMA_LOAI,       /* one of the document types (doc_types.h) */
-    BC_SCHEMA_APPENDICES  /* a list of appendices: ten, noi_dung, ngang */
+    BC_SCHEMA_APPENDICES, /* a list of appendices: ten, noi_dung, ngang */
+    BC_SCHEMA_FILE,       /* the name of a file (a PNG image) */
+    BC_SCHEMA_MM          /* a length in millimetres (the seal's width) */
 } bc_schema_type;
 
 typedef struct bc_schema_key {

@@ -8,6 +8,7 @@
 #include "report/schema_json.h"
 #include "report/doc_types.h"
 #include "report/schema.h"
+#include "report/signature.h"
 
 #include <string.h>
 
@@ -100,6 +101,15 @@ static void S_value(bc_buf *out, const bc_schema_key *k, int depth, bool with_re
     case BC_SCHEMA_TEXT:
     case BC_SCHEMA_NUMBER: /* 17 or 57a: a number is text too */
         bc_buf_puts(out, "\"$ref\": \"#/definitions/text\"");
+        break;
+    case BC_SCHEMA_FILE:
+        bc_buf_puts(out, "\"type\": \"string\"");
+        break;
+    case BC_SCHEMA_MM: /* 36, or 35.5 and 35,5 written as text */
+        bc_buf_printf(out,
+                      "\"anyOf\": [{\"type\": \"number\", \"minimum\": %d, \"maximum\": %d}, "
+                      "{\"type\": \"string\", \"pattern\": \"^[0-9]{2}([.,][0-9]{1,2})?$\"}]",
+                      BC_SIGNATURE_SEAL_MM_MIN, BC_SIGNATURE_SEAL_MM_MAX);
         break;
     case BC_SCHEMA_TEXTS:
         bc_buf_puts(out, "\"$ref\": \"#/definitions/texts\"");

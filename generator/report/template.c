@@ -9,6 +9,7 @@
 #include "report/appendix_wml.h"
 #include "report/body_wml.h"
 #include "report/layout.h"
+#include "report/signature_wml.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -55,14 +56,19 @@ static int S_finish_main(void *state, bc_buf *xml, const void *root, double page
     return bc_appendix_wml_finish(&st->appendix, &st->body, xml, root, page_text, d);
 }
 
-/* The body `noi_dung`, one paragraph per markup block; other values as
- * they are. */
+/* The body `noi_dung`, one paragraph per markup block; the signature
+ * space (its bookmark, the signature and seal images) and the signer's
+ * name (its bookmark), signature_wml.h; other values as they are. */
 static int S_block_text(void *state, bc_wml_render_block *b, const char *name,
                         const char *s, size_t n)
 {
-    if (strcmp(name, "noi_dung") != 0)
-        return 0;
-    return bc_body_wml_write(&((tpl_state *)state)->body, b, s, n) == 0 ? 1 : -1;
+    if (strcmp(name, "noi_dung") == 0)
+        return bc_body_wml_write(&((tpl_state *)state)->body, b, s, n) == 0 ? 1 : -1;
+    if (strcmp(name, BC_SIGNATURE_WML_SPACE) == 0)
+        return bc_signature_wml_space(b);
+    if (strcmp(name, BC_SIGNATURE_WML_NAME) == 0)
+        return bc_signature_wml_name(b, s, n);
+    return 0;
 }
 
 static void S_layout_tree(void *state, xmlNodePtr root, const bc_styles *styles)

@@ -189,6 +189,85 @@ static xmlNodePtr S_run_rpr(xmlNodePtr t)
     return bc_wml_child(run, "rPr");
 }
 
+/* Word's left and right cell margin when a table sets none (twips). */
+#define BC_WORD_CELL_MARGIN 108
+
+/* The sum of the left and right (or start and end) widths of a
+ * w:tblCellMar or w:tcMar; -1 when it sets neither side. */
+static double S_side_margins(const xmlNode *mar)
+{
+    static const char *const sides[] = {"left", "right", "start", "end"};
+    double sum = 0;
+    bool any = false;
+    for (int i = 0; mar && i < 4; i++) {
+        xmlNodePtr m = bc_wml_child(mar, sides[i]);
+        const char *w = m ? bc_wml_attr(m, "w") : NULL;
+        if (w) {
+            sum += atof(w);
+            any = true;
+        }
+    }
+    return any ? sum : -1;
+}
+
+/* The text width of the column paragraph p is in (twips): its cell's
+ * width (w:tcW in twips) less the cell's margins, else the page's text
+ * width as the host measures it; 0 when unknown. */
+static double S_column_width(cctx *c, xmlNodePtr p)
+{
+    for (xmlNodePtr n = p->parent; n; n = n->parent) {
+        if (!bc_wml_is(n, "tc"))
+            continue;
+        xmlNodePtr tcpr = bc_wml_child(n, "tcPr");
+        xmlNodePtr tcw = bc_wml_child(tcpr, "tcW");
+        const char *w = tcw ? bc_wml_attr(tcw, "w") : NULL;
+        const char *type = tcw ? bc_wml_attr(tcw, "type") : NULL;
+        if (!w || (type && strcmp(type, "dxa") != 0))
+            return 0;
+        double margins = S_side_margins(bc_wml_child(tcpr, "tcMar"));
+        if (margins < 0) {
+            xmlNodePtr tbl = n->parent ? n->parent->parent : NULL;
+            margins = S_side_margins(bc_wml_child(bc_wml_child(tbl, "tblPr"), "tblCellMar"));
+        }
+        double width = atof(w) - (margins < 0 ? 2 * BC_WORD_CELL_MARGIN : margins);
+        return width > 0 ? width : 0;
+    }
+    const bc_wml_host *h = c->host;
+    xmlNodePtr root = p->doc ? xmlDocGetRootElement(p->doc) : NULL;
+    return c->part->is_main && h && h->page_text_width && root ? h->page_text_width(root) : 0;
+}
+
+/* Where the run holding the tag starts in pre and ends in post (w is the
+ * paragraph's XML, pre its first `hole` bytes). */
+static void S_block_run(block *bl, const char *w, size_t hole, const bc_stag *g)
+{
+    xmlNodePtr run = g->t ? g->t->parent : NULL;
+    while (run && !bc_wml_is(run, "r"))
+        run = run->parent;
+    if (!run)
+        return;
+    bc_buf start = BC_BUF_INIT, end = BC_BUF_INIT;
+    bc_xml_write_start(&start, run);
+    bc_buf_putc(&start, '>');
+    S_close_tag(&end, run);
+    /* the nearest start tag before the hole: runs do not nest, and what
+     * the run holds before its text (w:rPr) is not a run */
+    const char *st = bc_buf_cstr(&start);
+    for (size_t i = hole; i-- > 0;) {
+        if (i + start.len <= hole && memcmp(w + i, st, start.len) == 0) {
+            const char *e = strstr(w + hole + 1, bc_buf_cstr(&end));
+            if (e) {
+                bl->has_run = true;
+                bl->run_at = i;
+                bl->run_end = (size_t)(e - (w + hole + 1)) + end.len;
+            }
+            break;
+        }
+    }
+    bc_buf_free(&start);
+    bc_buf_free(&end);
+}
+
 static void S_block(cctx *c, bc_buf *out, xmlNodePtr p, const bc_stag *g)
 {
     tpl_part *part = c->part;
@@ -200,6 +279,11 @@ static void S_block(cctx *c, bc_buf *out, xmlNodePtr p, const bc_stag *g)
     const char *hole = strchr(w, BC_MARK_HOLE);
     bl->pre = bc_xstrndup(w, hole ? (size_t)(hole - w) : whole.len);
     bl->post = bc_xstrdup(hole ? hole + 1 : "");
+    bl->has_run = false;
+    if (hole)
+        S_block_run(bl, w, (size_t)(hole - w), g);
+    bl->width = S_column_width(c, p);
+    bl->line = c->s->styles ? bc_wml_styles_para_line(c->s->styles, p) : 0;
     xmlNodePtr rpr = S_run_rpr(g->t);
     bc_buf rb = BC_BUF_INIT;
     for (xmlNodePtr k = rpr ? rpr->children : NULL; k; k = k->next)

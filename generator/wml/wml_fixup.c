@@ -233,6 +233,36 @@ static void S_fresh(idctx *x, char *buf, size_t n)
     snprintf(buf, n, "%lu", x->ids->next++);
 }
 
+/* name_2, name_3...: the first not taken, recorded (malloc'd); Word keeps
+ * 40 characters of a bookmark's name. */
+static char *S_unique_name(bc_wml_ids *ids, const char *name)
+{
+    for (unsigned k = 2;; k++) {
+        char suffix[16];
+        snprintf(suffix, sizeof suffix, "_%u", k);
+        bc_buf b = BC_BUF_INIT;
+        size_t keep = strlen(name);
+        if (keep + strlen(suffix) > 40)
+            keep = 40 - strlen(suffix);
+        bc_buf_put(&b, name, keep);
+        bc_buf_puts(&b, suffix);
+        char *cand = bc_buf_detach(&b, NULL);
+        if (S_name_add(ids, cand))
+            return cand;
+        free(cand);
+    }
+}
+
+unsigned long bc_wml_fixup_fresh_id(bc_wml_ids *ids)
+{
+    return ids->next++;
+}
+
+char *bc_wml_fixup_bookmark_name(bc_wml_ids *ids, const char *name)
+{
+    return S_name_add(ids, name) ? bc_xstrdup(name) : S_unique_name(ids, name);
+}
+
 static void S_bookmark_start(idctx *x, xmlNodePtr n)
 {
     xmlAttrPtr a = S_attr(n, "id", BC_W_NS);
@@ -248,23 +278,9 @@ static void S_bookmark_start(idctx *x, xmlNodePtr n)
     xmlAttrPtr na = S_attr(n, "name", BC_W_NS);
     const char *name = S_val(na);
     if (name && !S_name_add(x->ids, name)) {
-        for (unsigned k = 2;; k++) {
-            char suffix[16];
-            snprintf(suffix, sizeof suffix, "_%u", k);
-            bc_buf b = BC_BUF_INIT;
-            size_t keep = strlen(name);
-            if (keep + strlen(suffix) > 40)
-                keep = 40 - strlen(suffix);
-            bc_buf_put(&b, name, keep);
-            bc_buf_puts(&b, suffix);
-            char *cand = bc_buf_detach(&b, NULL);
-            bool added = S_name_add(x->ids, cand);
-            if (added)
-                S_set_attr(n, na, cand);
-            free(cand);
-            if (added)
-                break;
-        }
+        char *cand = S_unique_name(x->ids, name);
+        S_set_attr(n, na, cand);
+        free(cand);
     }
 }
 

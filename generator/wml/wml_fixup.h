@@ -61,6 +61,13 @@ void bc_wml_fixup_ids_init(bc_wml_ids *ids, unsigned long first_free,
                            const unsigned long first_note[BC_NOTE_KINDS]);
 void bc_wml_fixup_ids_free(bc_wml_ids *ids);
 
+/* For what a renderer writes itself (a host's drawing or bookmark,
+ * wml_render.h): an id above every id of the template and every fresh one
+ * given so far; and a bookmark name unique in the document, `name` or,
+ * when taken, `name_2`, `name_3`... (malloc'd), recorded as taken. */
+unsigned long bc_wml_fixup_fresh_id(bc_wml_ids *ids);
+char *bc_wml_fixup_bookmark_name(bc_wml_ids *ids, const char *name);
+
 /* Applies the invariants to a parsed part (its root element). */
 void bc_wml_fixup(xmlNodePtr root, bc_wml_ids *ids);
 /* Only the table invariants, under n: for a part without ids to renumber

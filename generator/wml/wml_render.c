@@ -30,6 +30,8 @@ typedef struct render_ctx {
      * back at their BC_MARK_ASIDE_PI placeholders. */
     bc_buf *aside;
     size_t naside, cap_aside;
+    bc_wml_ids *ids;     /* the document's ids (wml_fixup.h) */
+    void *host_data;     /* bc_wml_render_opts' */
 } render_ctx;
 
 struct bc_wml_render_block {
@@ -87,6 +89,69 @@ int bc_wml_render_block_run(bc_wml_render_block *b, bc_buf *out,
     int status = S_escape_checked(b->rc, out, s, n, bl->name);
     bc_buf_puts(out, "</w:t></w:r>");
     return status;
+}
+
+void *bc_wml_render_block_host_data(const bc_wml_render_block *b)
+{
+    return b->rc->host_data;
+}
+
+bool bc_wml_render_block_in_main(const bc_wml_render_block *b)
+{
+    return b->rc->part->is_main;
+}
+
+double bc_wml_render_block_width(const bc_wml_render_block *b)
+{
+    return b->bl->width;
+}
+
+int bc_wml_render_block_line(const bc_wml_render_block *b)
+{
+    return b->bl->line;
+}
+
+bool bc_wml_render_block_splits(const bc_wml_render_block *b)
+{
+    return b->bl->has_run;
+}
+
+void bc_wml_render_block_open(bc_wml_render_block *b, bc_buf *out)
+{
+    bc_buf_put(out, b->bl->pre, b->bl->run_at);
+}
+
+void bc_wml_render_block_close(bc_wml_render_block *b, bc_buf *out)
+{
+    bc_buf_puts(out, b->bl->post + b->bl->run_end);
+}
+
+int bc_wml_render_block_value(bc_wml_render_block *b, bc_buf *out, const char *s,
+                              size_t n)
+{
+    bc_buf_puts(out, b->bl->pre + b->bl->run_at);
+    int status = S_escape_checked(b->rc, out, s, n, b->bl->name);
+    bc_buf_puts(out, b->bl->post);
+    return status;
+}
+
+unsigned long bc_wml_render_block_fresh_id(bc_wml_render_block *b)
+{
+    return bc_wml_fixup_fresh_id(b->rc->ids);
+}
+
+void bc_wml_render_block_bookmark(bc_wml_render_block *b, bc_buf *out, const char *name)
+{
+    unsigned long id = bc_wml_fixup_fresh_id(b->rc->ids);
+    char *unique = bc_wml_fixup_bookmark_name(b->rc->ids, name);
+    bc_buf_puts(out, "<w:bookmarkStart w:id=\"");
+    bc_buf_put_uint(out, id, 0);
+    bc_buf_puts(out, "\" w:name=\"");
+    bc_buf_puts(out, unique); /* the host's own names: nothing to escape */
+    bc_buf_puts(out, "\"/><w:bookmarkEnd w:id=\"");
+    bc_buf_put_uint(out, id, 0);
+    bc_buf_puts(out, "\"/>");
+    free(unique);
 }
 
 /* A block tag: a list gives one paragraph per item, a text the host takes
@@ -153,7 +218,7 @@ int bc_wml_render(const bc_wml_template *t, const bc_mdata *data,
     bc_wml_fixup_ids_init(&ids, max_id + 1, max_note);
     for (size_t i = 0; i < t->part_count; i++) {
         const tpl_part *part = &t->parts[i];
-        render_ctx rc = {t, part, data, d, NULL, 0, 0};
+        render_ctx rc = {t, part, data, d, NULL, 0, 0, &ids, opts ? opts->host_data : NULL};
         bc_mapply ap;
         memset(&ap, 0, sizeof ap);
         ap.data = data;

@@ -20,6 +20,9 @@
 
 typedef struct bc_wml_render_opts {
     bool lenient;
+    /* what the host's block_text is handed with each block of this
+     * rendering (bc_wml_render_block_host_data); may be NULL */
+    void *host_data;
 } bc_wml_render_opts;
 
 /* Renders the template's text parts against data into out (only those
@@ -46,5 +49,37 @@ double bc_wml_render_block_page_text(const bc_wml_render_block *b);
  * value (an XML-illegal character). */
 int bc_wml_render_block_run(bc_wml_render_block *b, bc_buf *out,
                             const char *s, size_t n, bool bold, bool italic);
+
+/* The rendering's host data (bc_wml_render_opts), or NULL. */
+void *bc_wml_render_block_host_data(const bc_wml_render_block *b);
+/* True for a block of the main document part. */
+bool bc_wml_render_block_in_main(const bc_wml_render_block *b);
+/* The block paragraph's geometry (twips): the text width of its column
+ * (its table cell's less the cell's margins, else the page's; 0 when
+ * unknown), and its fixed or minimum line height (0 when its lines take
+ * the height of their text). */
+double bc_wml_render_block_width(const bc_wml_render_block *b);
+int bc_wml_render_block_line(const bc_wml_render_block *b);
+
+/* The template's own paragraph, written by pieces: true when the run
+ * holding the tag was found, so that these may be used. _open writes the
+ * paragraph up to that run (its properties, and whatever comes before
+ * it), _close what follows the run to the paragraph's end; between them,
+ * the host writes its own content (runs, bookmarks), or _value the run
+ * with the value as the default writes it, and the rest of the paragraph
+ * (returns 0, or -1 after a diagnostic, as bc_wml_render_block_run). */
+bool bc_wml_render_block_splits(const bc_wml_render_block *b);
+void bc_wml_render_block_open(bc_wml_render_block *b, bc_buf *out);
+void bc_wml_render_block_close(bc_wml_render_block *b, bc_buf *out);
+int bc_wml_render_block_value(bc_wml_render_block *b, bc_buf *out, const char *s,
+                              size_t n);
+
+/* An id unique in the rendered document, for a drawing (wp:docPr) the
+ * host writes. */
+unsigned long bc_wml_render_block_fresh_id(bc_wml_render_block *b);
+/* Writes an empty bookmark named `name` (w:bookmarkStart and
+ * w:bookmarkEnd) with a fresh id; a name the document has already is
+ * given a suffix (`name_2`). */
+void bc_wml_render_block_bookmark(bc_wml_render_block *b, bc_buf *out, const char *name);
 
 #endif

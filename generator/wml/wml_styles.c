@@ -14,6 +14,22 @@
 #define BC_REL_STYLES_TYPE \
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
 
+/* Reads the line height and rule of a pPr's w:spacing into *line and
+ * *rule (unchanged when it sets no line height; a line without a rule is
+ * auto, the schema's default). */
+static void S_read_spacing(const xmlNode *ppr, int *line, signed char *rule)
+{
+    xmlNodePtr sp = bc_wml_child(ppr, "spacing");
+    const char *l = sp ? bc_wml_attr(sp, "line") : NULL;
+    if (!l)
+        return;
+    const char *r = bc_wml_attr(sp, "lineRule");
+    *line = atoi(l);
+    *rule = r && strcmp(r, "exact") == 0     ? BC_LINE_EXACT
+            : r && strcmp(r, "atLeast") == 0 ? BC_LINE_AT_LEAST
+                                             : BC_LINE_AUTO;
+}
+
 /* Reads b/i/sz of an rPr into the three outputs (unchanged when absent). */
 static void S_read_rpr(const xmlNode *rpr, signed char *b, signed char *i,
                        int *sz)
@@ -70,6 +86,9 @@ void bc_wml_styles_load(bc_styles *s, const bc_package *p, const char *main_part
         const char *name = nm ? bc_wml_attr(nm, "val") : NULL;
         st->name = name ? bc_xstrdup(name) : NULL;
         st->bold = st->italic = st->numbered = -1;
+        st->line = -1;
+        st->line_rule = -1;
+        S_read_spacing(bc_wml_child(n, "pPr"), &st->line, &st->line_rule);
         xmlNodePtr num = bc_wml_child(bc_wml_child(n, "pPr"), "numPr");
         if (num) {
             xmlNodePtr nid = bc_wml_child(num, "numId");
@@ -184,6 +203,23 @@ bool bc_wml_styles_para_numbered(const bc_styles *s, const xmlNode *p)
         id = st->based_on;
     }
     return false;
+}
+
+int bc_wml_styles_para_line(const bc_styles *s, const xmlNode *p)
+{
+    int line = -1;
+    signed char rule = -1;
+    S_read_spacing(bc_wml_child(p, "pPr"), &line, &rule);
+    const char *id = bc_wml_styles_para_id(s, p);
+    for (int depth = 0; rule < 0 && id && depth < 20; depth++) {
+        const bc_style *st = bc_wml_styles_find(s, id);
+        if (!st)
+            break;
+        line = st->line;
+        rule = st->line_rule;
+        id = st->based_on;
+    }
+    return rule == BC_LINE_EXACT || rule == BC_LINE_AT_LEAST ? (line > 0 ? line : 0) : 0;
 }
 
 static bc_style *S_find_name(const bc_styles *s, const char *name)

@@ -28,7 +28,13 @@ typedef struct bc_style {
     signed char italic;
     int sz;                 /* half-points, 0 unset */
     signed char numbered;   /* -1 unset, 0 (numId 0), 1 (w:numPr) */
+    /* w:spacing's line height (twips) and rule: -1 unset, else
+     * BC_LINE_AUTO, BC_LINE_EXACT or BC_LINE_AT_LEAST */
+    int line;
+    signed char line_rule;
 } bc_style;
+
+enum { BC_LINE_AUTO = 0, BC_LINE_EXACT = 1, BC_LINE_AT_LEAST = 2 };
 
 typedef struct bc_styles {
     bc_style *v;
@@ -62,6 +68,10 @@ const char *bc_wml_styles_para_role(const bc_styles *s, const xmlNode *p);
 /* True when the paragraph is a list item: w:numPr on it or on its style
  * chain (a numId of 0 switches numbering off). */
 bool bc_wml_styles_para_numbered(const bc_styles *s, const xmlNode *p);
+/* The paragraph's line height when it is fixed (exact) or a minimum
+ * (at least), in twips: from its own w:spacing, else its style chain; 0
+ * when its lines take the height of their text (auto, or unset). */
+int bc_wml_styles_para_line(const bc_styles *s, const xmlNode *p);
 
 /* Gives each style of s that matches a style of ref (same id, else same
  * name) that style's id as its role. */

@@ -197,6 +197,11 @@ const char *bc_wml_template_core_part(const bc_wml_template *t)
     return t->core_part;
 }
 
+const char *bc_wml_template_main_part(const bc_wml_template *t)
+{
+    return t->main_part;
+}
+
 const unsigned char *bc_wml_template_base_zip(const bc_wml_template *t, size_t *len)
 {
     *len = t->base_len;

@@ -60,6 +60,8 @@ const bc_package *bc_wml_template_package(const bc_wml_template *t);
 const unsigned char *bc_wml_template_base_zip(const bc_wml_template *t, size_t *len);
 /* The package's core properties part (docprops.h), NULL when it has none. */
 const char *bc_wml_template_core_part(const bc_wml_template *t);
+/* The main document part's name ("word/document.xml"). */
+const char *bc_wml_template_main_part(const bc_wml_template *t);
 
 /* What `template check` shows: every tag with its place, and where each
  * error is (for a copy of the template annotated with Word comments). */

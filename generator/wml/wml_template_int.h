@@ -26,6 +26,17 @@ typedef struct block {
      * italic; properties in schema order ("" when there are none) */
     char *rpr_as[4];
     char *name;    /* the tag's variable name */
+    /* the run holding the tag, for a host writing its own runs in its
+     * place: it starts at pre[run_at] and goes on after it at
+     * post[run_end]; has_run false when it was not found */
+    bool has_run;
+    size_t run_at, run_end;
+    /* the paragraph's geometry, for a host placing drawings in it (twips):
+     * the width of its column (its cell's, less the cell's margins; else
+     * the page's text width; 0 when unknown), and its fixed or minimum
+     * line height (0 when its lines take their text's height) */
+    double width;
+    int line;
 } block;
 
 /* Where a tag of the generated source came from. */
