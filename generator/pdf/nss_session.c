@@ -8,6 +8,7 @@
 #include "base/xalloc.h"
 
 #include <errno.h>
+#include <keyhi.h>
 #include <pk11pub.h>
 #include <plstr.h>
 #include <prerror.h>
@@ -83,6 +84,7 @@ char *bc_nss_session_password(PK11SlotInfo *slot, PRBool retry, void *arg)
     p->asked = true;
     const char *token = slot ? PK11_GetTokenName(slot) : NULL;
     snprintf(p->token, sizeof p->token, "%s", token ? token : "");
+    p->database = slot && PK11_IsInternalKeySlot(slot);
     /* One try: a second wrong PIN could lock a USB token. */
     if (retry) {
         p->rejected = true;
@@ -90,7 +92,7 @@ char *bc_nss_session_password(PK11SlotInfo *slot, PRBool retry, void *arg)
     }
     if (p->pin)
         return PL_strdup(p->pin);
-    char *asked = p->ask ? p->ask(p->ask_ctx, p->token) : NULL;
+    char *asked = p->ask ? p->ask(p->ask_ctx, p->token, p->database) : NULL;
     if (!asked) {
         p->none = true;
         return NULL;
@@ -216,7 +218,14 @@ void bc_nss_session_close(bc_nss_session *s)
 static void S_login_error(bc_nss_session_pin *p, const char *nick, bc_diags *d)
 {
     const char *token = p->token[0] ? p->token : nick;
-    if (p->rejected)
+    if (p->rejected && p->database)
+        bc_diag_add(d, BC_ERROR, NULL, 0, 0, "%s",
+                    _("wrong password of the NSS database: nothing was signed"));
+    else if (p->database)
+        bc_diag_add(d, BC_ERROR, NULL, 0, 0, "%s",
+                    _("the NSS database has a password: type it at the prompt or give it "
+                      "with --pin-fd N"));
+    else if (p->rejected)
         bc_diag_add(d, BC_ERROR, NULL, 0, 0,
                     _("wrong PIN for \"%s\": nothing was signed (a token locks itself after "
                       "a few wrong PINs)"),
@@ -245,9 +254,10 @@ int bc_nss_session_signer(bc_nss_session *s, const char *nick, CERTCertificate *
         if (p->rejected || p->none) {
             S_login_error(p, nick, d);
         } else {
-            bc_diag_add(d, BC_ERROR, NULL, 0, 0,
-                        _("no certificate nicknamed \"%s\" in the NSS database"), nick);
-            bc_diag_set_hint(d->tail,
+            bc_diag *g = bc_diag_add(d, BC_ERROR, NULL, 0, 0,
+                                     _("no certificate nicknamed \"%s\" in the NSS database"),
+                                     nick);
+            bc_diag_set_hint(g,
                              _("`certutil -L -d sql:DIR` lists the nicknames; a token's "
                                "certificate is named TOKEN:NICKNAME (`certutil -L -d "
                                "sql:DIR -h all`)"));
@@ -270,7 +280,42 @@ int bc_nss_session_signer(bc_nss_session *s, const char *nick, CERTCertificate *
         CERT_DestroyCertificate(c);
         return -1;
     }
+    /* an expired certificate makes a signature no one trusts */
+    PRTime begin, end;
+    if (CERT_CheckCertValidTimes(c, PR_Now(), PR_FALSE) != secCertTimeValid &&
+        CERT_GetCertTimes(c, &begin, &end) == SECSuccess) {
+        bool expired = PR_Now() > end;
+        time_t t = (time_t)((expired ? end : begin) / PR_USEC_PER_SEC);
+        struct tm tm;
+        char day[16];
+        gmtime_r(&t, &tm);
+        strftime(day, sizeof day, "%Y-%m-%d", &tm);
+        bc_diag_add(d, BC_ERROR, NULL, 0, 0,
+                    expired ? _("the certificate \"%s\" expired on %s: nothing was signed")
+                            : _("the certificate \"%s\" is valid only from %s: nothing was "
+                                "signed"),
+                    nick, day);
+        bc_nss_session_release(c, k);
+        return -1;
+    }
+    /* not trusted here: said, since a reader whose database does not trust
+     * the issuer either will see the signature as not trusted */
+    SECCertificateUsage usages = 0;
+    if (CERT_VerifyCertificate(CERT_GetDefaultCertDB(), c, PR_TRUE, certificateUsageEmailSigner,
+                               PR_Now(), p, NULL, &usages) != SECSuccess)
+        bc_diag_add(d, BC_WARNING, NULL, 0, 0,
+                    _("the certificate \"%s\" is not trusted for signing by this database "
+                      "(%s): the signature is made, and is trusted where its issuer is"),
+                    nick, bc_nss_session_error(PORT_GetError()));
     *cert = c;
     *key = k;
     return 0;
+}
+
+void bc_nss_session_release(CERTCertificate *cert, SECKEYPrivateKey *key)
+{
+    if (key)
+        SECKEY_DestroyPrivateKey(key);
+    if (cert)
+        CERT_DestroyCertificate(cert);
 }

@@ -20,10 +20,10 @@
 #include <nss.h>
 #include <stdbool.h>
 
-/* Asks for the PIN of token (its name, UTF-8): a malloc'd string the
- * session wipes and frees, or NULL when none is given (no terminal, the
- * user gave up). */
-typedef char *(*bc_nss_session_ask_fn)(void *ctx, const char *token);
+/* Asks for the PIN of token (its name, UTF-8; database: it is the NSS
+ * database's own password): a malloc'd string the session wipes and
+ * frees, or NULL when none is given (no terminal, the user gave up). */
+typedef char *(*bc_nss_session_ask_fn)(void *ctx, const char *token, bool database);
 
 typedef struct bc_nss_session_pin {
     char *pin;                      /* from --pin-fd; wiped and freed by the session */
@@ -33,6 +33,7 @@ typedef struct bc_nss_session_pin {
     bool asked;                     /* NSS wanted a PIN */
     bool rejected;                  /* the PIN given was wrong */
     bool none;                      /* NSS wanted a PIN and there was none */
+    bool database;                  /* the one asking was the database, not a token */
     char token[128];                /* the token that asked */
 } bc_nss_session_pin;
 
@@ -64,10 +65,12 @@ void bc_nss_session_wipe(char *secret);
 /* The certificate nicknamed nick and its private key, logging in to its
  * token with the session's PIN when needed. 0 with *cert and *key (the
  * caller destroys them), or -1 with an error: no such certificate, no key
- * for it here, a wrong PIN, no PIN, a locked token. name names the
- * database in messages. */
+ * for it here, a wrong PIN, no PIN, a locked token. */
 int bc_nss_session_signer(bc_nss_session *s, const char *nick, CERTCertificate **cert,
                           SECKEYPrivateKey **key, bc_diags *d);
+
+/* Destroys what bc_nss_session_signer gave (NULL is fine). */
+void bc_nss_session_release(CERTCertificate *cert, SECKEYPrivateKey *key);
 
 /* NSS's last error as a sentence, translated when baocao knows it (a
  * static string or NSS's own English text). */

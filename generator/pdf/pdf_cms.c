@@ -13,6 +13,7 @@
 #include <secasn1.h>
 #include <secerr.h>
 #include <sechash.h>
+#include <secitem.h>
 #include <secoid.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -71,7 +72,8 @@ static const SEC_ASN1Template S_signing_cert_tpl[] = {
     {0, 0, NULL, 0}};
 
 /* ---- and as read: the first certificate's hash (and its algorithm in v2),
- * the rest skipped ------------------------------------------------------------ */
+ * issuerSerial and policies skipped (SEC_ASN1_SKIP_REST would leave the
+ * list unfilled, NSS 3.87) ----------------------------------------------------- */
 
 typedef struct s_cert_id_in {
     SECAlgorithmID alg;
@@ -87,25 +89,25 @@ static const SEC_ASN1Template S_cert_id_v2_in_tpl[] = {
     {SEC_ASN1_INLINE | SEC_ASN1_OPTIONAL, offsetof(s_cert_id_in, alg),
      SEC_ASN1_SUB(SECOID_AlgorithmIDTemplate), 0},
     {SEC_ASN1_OCTET_STRING, offsetof(s_cert_id_in, hash), NULL, 0},
-    {SEC_ASN1_SKIP_REST, 0, NULL, 0},
+    {SEC_ASN1_SKIP | SEC_ASN1_OPTIONAL, 0, NULL, 0},
     {0, 0, NULL, 0}};
 
 static const SEC_ASN1Template S_cert_id_v1_in_tpl[] = {
     {SEC_ASN1_SEQUENCE, 0, NULL, sizeof(s_cert_id_in)},
     {SEC_ASN1_OCTET_STRING, offsetof(s_cert_id_in, hash), NULL, 0},
-    {SEC_ASN1_SKIP_REST, 0, NULL, 0},
+    {SEC_ASN1_SKIP | SEC_ASN1_OPTIONAL, 0, NULL, 0},
     {0, 0, NULL, 0}};
 
 static const SEC_ASN1Template S_signing_cert_v2_in_tpl[] = {
     {SEC_ASN1_SEQUENCE, 0, NULL, sizeof(s_signing_cert_in)},
     {SEC_ASN1_SEQUENCE_OF, offsetof(s_signing_cert_in, certs), S_cert_id_v2_in_tpl, 0},
-    {SEC_ASN1_SKIP_REST, 0, NULL, 0},
+    {SEC_ASN1_SKIP | SEC_ASN1_OPTIONAL, 0, NULL, 0},
     {0, 0, NULL, 0}};
 
 static const SEC_ASN1Template S_signing_cert_v1_in_tpl[] = {
     {SEC_ASN1_SEQUENCE, 0, NULL, sizeof(s_signing_cert_in)},
     {SEC_ASN1_SEQUENCE_OF, offsetof(s_signing_cert_in, certs), S_cert_id_v1_in_tpl, 0},
-    {SEC_ASN1_SKIP_REST, 0, NULL, 0},
+    {SEC_ASN1_SKIP | SEC_ASN1_OPTIONAL, 0, NULL, 0},
     {0, 0, NULL, 0}};
 
 size_t bc_pdf_cms_estimate(CERTCertificate *cert)
@@ -126,6 +128,99 @@ size_t bc_pdf_cms_estimate(CERTCertificate *cert)
     n += 2 * (cert->derIssuer.len + cert->serialNumber.len);
     n += 2 * cert->derPublicKey.len;
     return (n + 1023) / 1024 * 1024;
+}
+
+/* Adds attr to the signer's signed attributes: NSS does it with a
+ * function libsmime3 does not export, so the array (in the message's
+ * arena, as NSS keeps it) is grown here. */
+static bool S_add_auth_attr(NSSCMSSignerInfo *si, NSSCMSAttribute *attr)
+{
+    PLArenaPool *pool = si->cmsg->poolp;
+    size_t n = 0;
+    while (si->authAttr && si->authAttr[n])
+        n++;
+    NSSCMSAttribute **v = PORT_ArenaZAlloc(pool, (n + 2) * sizeof *v);
+    if (!v)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        v[i] = si->authAttr[i];
+    v[n] = attr;
+    si->authAttr = v;
+    return true;
+}
+
+/* Appends the BER value at the start of ber (len bytes) with every
+ * indefinite length made definite, in DER's shortest form, the rest
+ * unchanged. Returns the bytes it took from ber, 0 when malformed. */
+static size_t S_definite(const unsigned char *ber, size_t len, int depth, bc_buf *out)
+{
+    if (len < 2 || depth > 32)
+        return 0;
+    size_t p = 1;
+    if ((ber[0] & 0x1F) == 0x1F) { /* a tag of several bytes */
+        while (p < len && (ber[p] & 0x80))
+            p++;
+        p++;
+    }
+    if (p >= len)
+        return 0;
+    size_t tag_len = p;
+    bool constructed = ber[0] & 0x20;
+    unsigned char l0 = ber[p++];
+    bool indefinite = l0 == 0x80;
+    size_t content = 0;
+    if (l0 & 0x80 && !indefinite) {
+        size_t bytes = l0 & 0x7F;
+        if (bytes > sizeof(size_t) || p + bytes > len)
+            return 0;
+        for (size_t i = 0; i < bytes; i++)
+            content = content << 8 | ber[p++];
+        if (content > len - p)
+            return 0;
+    } else if (!indefinite) {
+        content = l0;
+        if (content > len - p)
+            return 0;
+    }
+    if (indefinite && !constructed)
+        return 0;
+    bc_buf body = BC_BUF_INIT;
+    size_t q = p;
+    if (!constructed) {
+        bc_buf_put(&body, (const char *)ber + p, content);
+        q = p + content;
+    } else {
+        size_t end = indefinite ? len : p + content;
+        for (;;) {
+            if (indefinite && q + 2 <= end && ber[q] == 0 && ber[q + 1] == 0) {
+                q += 2; /* the end of contents */
+                break;
+            }
+            if (!indefinite && q == end)
+                break;
+            size_t used = S_definite(ber + q, end - q, depth + 1, &body);
+            if (used == 0) {
+                bc_buf_free(&body);
+                return 0;
+            }
+            q += used;
+        }
+    }
+    bc_buf_put(out, (const char *)ber, tag_len);
+    if (body.len < 0x80) {
+        bc_buf_putc(out, (char)body.len);
+    } else {
+        unsigned char n[sizeof(size_t)];
+        int k = 0;
+        for (size_t v = body.len; v; v >>= 8)
+            n[k++] = (unsigned char)(v & 0xFF);
+        bc_buf_putc(out, (char)(0x80 | k));
+        while (k--)
+            bc_buf_putc(out, (char)n[k]);
+    }
+    bc_buf_put(out, body.data ? body.data : "", body.len);
+    bc_buf_free(&body);
+    return q;
 }
 
 static void S_nss_error(bc_diags *d, const char *what)
@@ -205,7 +300,7 @@ int bc_pdf_cms_sign(CERTCertificate *cert, void *pwarg, const unsigned char dige
         CERT_DestroyCertificateList(chain);
     NSSCMSAttribute *ess = S_ess_attribute(arena, cert);
     if (NSS_CMSSignerInfo_IncludeCerts(si, mode, certUsageEmailSigner) != SECSuccess || !ess ||
-        NSS_CMSSignerInfo_AddAuthAttr(si, ess) != SECSuccess) {
+        !S_add_auth_attr(si, ess)) {
         S_nss_error(d, _("cannot make the signature"));
         goto done;
     }
@@ -231,7 +326,15 @@ int bc_pdf_cms_sign(CERTCertificate *cert, void *pwarg, const unsigned char dige
         S_nss_error(d, _("the token or database did not sign"));
         goto done;
     }
-    bc_buf_put(der, (const char *)out.data, out.len);
+    /* NSS's encoder streams: indefinite lengths, which DER (what PDF and
+     * PAdES want) writes out */
+    size_t at = der->len;
+    if (S_definite(out.data, out.len, 0, der) != out.len) {
+        der->len = at;
+        bc_diag_add(d, BC_ERROR, NULL, 0, 0, "%s",
+                    _("internal error: NSS's signature could not be written as DER"));
+        goto done;
+    }
     rc = 0;
 done:
     if (si && !si_added)
@@ -303,6 +406,38 @@ static bool S_ess_matches(NSSCMSSignerInfo *si, CERTCertificate *cert)
     return ok;
 }
 
+/* An algorithm's parameters absent or NULL, as hash, RSA PKCS #1 v1.5
+ * and ECDSA algorithms have them: anything else there would be bytes the
+ * signature does not cover (RSA-PSS has real parameters). */
+static bool S_plain_params(const SECAlgorithmID *a)
+{
+    if (SECOID_GetAlgorithmTag(a) == SEC_OID_PKCS1_RSA_PSS_SIGNATURE)
+        return true;
+    const SECItem *p = &a->parameters;
+    return p->len == 0 || (p->len == 2 && p->data[0] == 0x05 && p->data[1] == 0x00);
+}
+
+/* The versions RFC 5652 5.1 and 5.3 give a signature of data: SignedData
+ * 1 (3 allowed, as some signers write), SignerInfo 1 for a signer named by
+ * issuer and serial number, 3 by key identifier. */
+static bool S_versions(NSSCMSSignedData *sigd, NSSCMSSignerInfo *si)
+{
+    if (sigd->version.len != 1 || si->version.len != 1)
+        return false;
+    long v = sigd->version.data[0], w = si->version.data[0];
+    long want = si->signerIdentifier.identifierType == NSSCMSSignerID_IssuerSN ? 1 : 3;
+    return (v == 1 || v == 3) && w == want;
+}
+
+/* The SignedData's list of digest algorithms is the signer's one. */
+static bool S_digest_algs_match(NSSCMSSignedData *sigd, SECOidTag alg)
+{
+    SECAlgorithmID **algs = NSS_CMSSignedData_GetDigestAlgs(sigd);
+    if (!algs || !algs[0] || algs[1])
+        return false;
+    return SECOID_GetAlgorithmTag(algs[0]) == alg && S_plain_params(algs[0]);
+}
+
 static const char *S_trust_problem(int code)
 {
     return bc_nss_session_error(code);
@@ -343,6 +478,11 @@ void bc_pdf_cms_verify(const unsigned char *der, size_t len, const bc_pdf_cms_pi
         NSS_CMSMessage_Destroy(cmsg);
         return;
     }
+    /* the certificate carried, unchanged: NSS may have found the
+     * database's copy by issuer and serial number */
+    bool carried = false;
+    for (SECItem **raw = sigd->rawCerts; raw && *raw && !carried; raw++)
+        carried = SECITEM_ItemsAreEqual(*raw, &cert->derCert);
     c->decoded = true;
     c->signer = S_name_copy(CERT_GetCommonName(&cert->subject));
     c->signer_org = S_name_copy(CERT_GetOrgName(&cert->subject));
@@ -354,7 +494,7 @@ void bc_pdf_cms_verify(const unsigned char *der, size_t len, const bc_pdf_cms_pi
     }
 
     /* the digest of the signed bytes, by the signer's algorithm */
-    SECOidTag alg = NSS_CMSSignerInfo_GetDigestAlgTag(si);
+    SECOidTag alg = SECOID_GetAlgorithmTag(&si->digestAlg);
     HASH_HashType type = HASH_GetHashTypeByOidTag(alg);
     HASHContext *h = type != HASH_AlgNULL ? HASH_Create(type) : NULL;
     unsigned char digest[HASH_LENGTH_MAX];
@@ -368,7 +508,8 @@ void bc_pdf_cms_verify(const unsigned char *der, size_t len, const bc_pdf_cms_pi
         HASH_End(h, digest, &dlen, sizeof digest);
         HASH_Destroy(h);
         SECItem dig = {siBuffer, digest, dlen};
-        if (NSS_CMSSignerInfo_Verify(si, &dig, NSS_CMSContentInfo_GetContentTypeOID(inner)) !=
+        SECOidData *type_oid = SECOID_FindOIDByTag(NSS_CMSContentInfo_GetContentTypeTag(inner));
+        if (NSS_CMSSignerInfo_Verify(si, &dig, type_oid ? &type_oid->oid : NULL) !=
             SECSuccess) {
             NSSCMSVerificationStatus vs = NSS_CMSSignerInfo_GetVerificationStatus(si);
             if (vs == NSSCMSVS_DigestMismatch)
@@ -377,6 +518,11 @@ void bc_pdf_cms_verify(const unsigned char *der, size_t len, const bc_pdf_cms_pi
                 c->problem = _("the signature does not match the signer's certificate");
             else
                 c->problem = _("NSS could not check the signature");
+        } else if (!S_plain_params(&si->digestAlg) || !S_plain_params(&si->digestEncAlg) ||
+                   !S_digest_algs_match(sigd, alg) || !S_versions(sigd, si)) {
+            c->problem = _("its CMS signature has unexpected versions or algorithm parameters");
+        } else if (!carried) {
+            c->problem = _("the signer's certificate carried in the signature has changed");
         } else if (cades && !S_ess_matches(si, cert)) {
             c->problem = _("its signed attributes do not name the signer's certificate "
                            "(ESS signing-certificate), as ETSI.CAdES.detached requires");

@@ -11,10 +11,13 @@
 #include "pdf/pdf_string.h"
 #include "pdf/pdf_write.h"
 
+#include <errno.h>
 #include <hasht.h>
 #include <sechash.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 /* The /ByteRange placeholder: four numbers of up to 10 digits each. */
@@ -284,7 +287,7 @@ int bc_pdf_sign(const unsigned char *pdf, size_t len, const bc_pdf_sign_opts *o,
      * still, the file is laid out again with room for it. */
     for (int attempt = 0; attempt < 2; attempt++) {
         bc_pdf_sign_layout l;
-        out->len = 0;
+        bc_buf_clear(out);
         free(res->field);
         res->field = NULL;
         if (bc_pdf_sign_prepare(&f, o, res->signer, room, out, &l, &res->field, d) != 0)
@@ -318,4 +321,41 @@ void bc_pdf_sign_result_free(bc_pdf_sign_result *res)
     free(res->field);
     free(res->signer);
     memset(res, 0, sizeof *res);
+}
+
+int bc_pdf_sign_read_file(const char *path, bc_buf *out, bc_diags *d)
+{
+    FILE *fp = fopen(path, "rb");
+    struct stat st;
+    if (!fp) {
+        bc_diag_add(d, BC_ERROR, path, 0, 0, _("cannot open: %s"), strerror(errno));
+        return -1;
+    }
+    if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode)) {
+        bc_diag_add(d, BC_ERROR, path, 0, 0, "%s", _("not a regular file"));
+        fclose(fp);
+        return -1;
+    }
+    if ((unsigned long long)st.st_size > BC_PDF_SIGN_MAX_SIZE) {
+        bc_diag_add(d, BC_ERROR, path, 0, 0, "%s", _("the PDF is larger than 1 GB"));
+        fclose(fp);
+        return -1;
+    }
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
+        if (out->len + n > BC_PDF_SIGN_MAX_SIZE) {
+            bc_diag_add(d, BC_ERROR, path, 0, 0, "%s", _("the PDF is larger than 1 GB"));
+            fclose(fp);
+            return -1;
+        }
+        bc_buf_put(out, chunk, n);
+    }
+    int failed = ferror(fp);
+    fclose(fp);
+    if (failed) {
+        bc_diag_add(d, BC_ERROR, path, 0, 0, _("cannot read: %s"), strerror(errno));
+        return -1;
+    }
+    return 0;
 }

@@ -59,4 +59,12 @@ int bc_pdf_sign(const unsigned char *pdf, size_t len, const bc_pdf_sign_opts *o,
 
 void bc_pdf_sign_result_free(bc_pdf_sign_result *res);
 
+/* The largest PDF signed or checked: the digest is fed in pieces of at
+ * most this, and a report is far smaller. */
+#define BC_PDF_SIGN_MAX_SIZE ((size_t)1 << 30)
+
+/* Reads the PDF at path into out (empty): 0, or -1 with an error naming
+ * path (unreadable, not a regular file, larger than BC_PDF_SIGN_MAX_SIZE). */
+int bc_pdf_sign_read_file(const char *path, bc_buf *out, bc_diags *d);
+
 #endif

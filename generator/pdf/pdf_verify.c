@@ -180,6 +180,13 @@ static void S_check(const bc_pdf_file *f, size_t len, const bc_pdf_sigfield *g, 
     bc_pdf_cms_piece pieces[2] = {{s, r[1]}, {s + r[2], r[3]}};
     bc_pdf_cms_check c;
     size_t der_len = S_der_length((const unsigned char *)der.data, der.len);
+    /* the room after the signature holds zeros only */
+    for (size_t i = der_len; i < der.len; i++)
+        if (der.data[i] != 0) {
+            v->problem = _("its /Contents holds bytes after the signature");
+            bc_buf_free(&der);
+            return;
+        }
     bc_pdf_cms_verify((const unsigned char *)der.data, der_len, pieces, 2, cades, trust, &c);
     bc_buf_free(&der);
     v->signer = c.signer;

@@ -1,0 +1,23 @@
+build-dbg/obj/app/batch_check.o: generator/app/batch_check.c \
+ generator/app/batch_check.h generator/base/diag.h generator/base/buf.h \
+ generator/base/i18n.h generator/base/xalloc.h generator/app/batch.h \
+ generator/input/node.h generator/base/arena.h \
+ generator/app/batch_source.h generator/app/batch_summary.h \
+ generator/report/check.h generator/report/report.h \
+ generator/report/report_text.h generator/report/signature.h \
+ generator/input/png_file.h
+generator/app/batch_check.h:
+generator/base/diag.h:
+generator/base/buf.h:
+generator/base/i18n.h:
+generator/base/xalloc.h:
+generator/app/batch.h:
+generator/input/node.h:
+generator/base/arena.h:
+generator/app/batch_source.h:
+generator/app/batch_summary.h:
+generator/report/check.h:
+generator/report/report.h:
+generator/report/report_text.h:
+generator/report/signature.h:
+generator/input/png_file.h:

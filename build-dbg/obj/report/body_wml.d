@@ -1,0 +1,59 @@
+build-dbg/obj/report/body_wml.o: generator/report/body_wml.c \
+ generator/report/body_wml.h generator/report/body_markup.h \
+ generator/wml/wml_render.h generator/base/buf.h generator/base/diag.h \
+ generator/mustache/mustache.h generator/package/package.h \
+ generator/package/embedded.h generator/wml/wml_host.h \
+ generator/wml/wml_styles.h /usr/include/libxml2/libxml/tree.h \
+ /usr/include/libxml2/libxml/xmlversion.h \
+ /usr/include/libxml2/libxml/xmlexports.h \
+ /usr/include/libxml2/libxml/xmlstring.h \
+ /usr/include/libxml2/libxml/xmlregexp.h \
+ /usr/include/libxml2/libxml/dict.h \
+ /usr/include/libxml2/libxml/xmlmemory.h \
+ /usr/include/libxml2/libxml/threads.h \
+ /usr/include/libxml2/libxml/globals.h \
+ /usr/include/libxml2/libxml/parser.h /usr/include/libxml2/libxml/hash.h \
+ /usr/include/libxml2/libxml/valid.h \
+ /usr/include/libxml2/libxml/xmlerror.h \
+ /usr/include/libxml2/libxml/list.h \
+ /usr/include/libxml2/libxml/xmlautomata.h \
+ /usr/include/libxml2/libxml/entities.h \
+ /usr/include/libxml2/libxml/encoding.h \
+ /usr/include/libxml2/libxml/xmlIO.h /usr/include/libxml2/libxml/SAX2.h \
+ /usr/include/libxml2/libxml/xlink.h generator/wml/wml_template.h \
+ generator/base/font_metrics.h generator/base/xalloc.h \
+ generator/report/body_table.h
+generator/report/body_wml.h:
+generator/report/body_markup.h:
+generator/wml/wml_render.h:
+generator/base/buf.h:
+generator/base/diag.h:
+generator/mustache/mustache.h:
+generator/package/package.h:
+generator/package/embedded.h:
+generator/wml/wml_host.h:
+generator/wml/wml_styles.h:
+/usr/include/libxml2/libxml/tree.h:
+/usr/include/libxml2/libxml/xmlversion.h:
+/usr/include/libxml2/libxml/xmlexports.h:
+/usr/include/libxml2/libxml/xmlstring.h:
+/usr/include/libxml2/libxml/xmlregexp.h:
+/usr/include/libxml2/libxml/dict.h:
+/usr/include/libxml2/libxml/xmlmemory.h:
+/usr/include/libxml2/libxml/threads.h:
+/usr/include/libxml2/libxml/globals.h:
+/usr/include/libxml2/libxml/parser.h:
+/usr/include/libxml2/libxml/hash.h:
+/usr/include/libxml2/libxml/valid.h:
+/usr/include/libxml2/libxml/xmlerror.h:
+/usr/include/libxml2/libxml/list.h:
+/usr/include/libxml2/libxml/xmlautomata.h:
+/usr/include/libxml2/libxml/entities.h:
+/usr/include/libxml2/libxml/encoding.h:
+/usr/include/libxml2/libxml/xmlIO.h:
+/usr/include/libxml2/libxml/SAX2.h:
+/usr/include/libxml2/libxml/xlink.h:
+generator/wml/wml_template.h:
+generator/base/font_metrics.h:
+generator/base/xalloc.h:
+generator/report/body_table.h:

@@ -1,0 +1,70 @@
+build-dbg/obj/report/template.o: generator/report/template.c \
+ generator/report/template.h generator/base/buf.h generator/base/diag.h \
+ generator/package/package.h generator/package/embedded.h \
+ generator/wml/wml_host.h generator/wml/wml_styles.h \
+ /usr/include/libxml2/libxml/tree.h \
+ /usr/include/libxml2/libxml/xmlversion.h \
+ /usr/include/libxml2/libxml/xmlexports.h \
+ /usr/include/libxml2/libxml/xmlstring.h \
+ /usr/include/libxml2/libxml/xmlregexp.h \
+ /usr/include/libxml2/libxml/dict.h \
+ /usr/include/libxml2/libxml/xmlmemory.h \
+ /usr/include/libxml2/libxml/threads.h \
+ /usr/include/libxml2/libxml/globals.h \
+ /usr/include/libxml2/libxml/parser.h /usr/include/libxml2/libxml/hash.h \
+ /usr/include/libxml2/libxml/valid.h \
+ /usr/include/libxml2/libxml/xmlerror.h \
+ /usr/include/libxml2/libxml/list.h \
+ /usr/include/libxml2/libxml/xmlautomata.h \
+ /usr/include/libxml2/libxml/entities.h \
+ /usr/include/libxml2/libxml/encoding.h \
+ /usr/include/libxml2/libxml/xmlIO.h /usr/include/libxml2/libxml/SAX2.h \
+ /usr/include/libxml2/libxml/xlink.h generator/wml/wml_template.h \
+ generator/mustache/mustache.h generator/base/i18n.h \
+ generator/base/xalloc.h generator/report/appendix_wml.h \
+ generator/input/node.h generator/base/arena.h \
+ generator/report/body_wml.h generator/report/body_markup.h \
+ generator/wml/wml_render.h generator/report/layout.h \
+ generator/report/signature_wml.h generator/report/signature.h \
+ generator/input/png_file.h
+generator/report/template.h:
+generator/base/buf.h:
+generator/base/diag.h:
+generator/package/package.h:
+generator/package/embedded.h:
+generator/wml/wml_host.h:
+generator/wml/wml_styles.h:
+/usr/include/libxml2/libxml/tree.h:
+/usr/include/libxml2/libxml/xmlversion.h:
+/usr/include/libxml2/libxml/xmlexports.h:
+/usr/include/libxml2/libxml/xmlstring.h:
+/usr/include/libxml2/libxml/xmlregexp.h:
+/usr/include/libxml2/libxml/dict.h:
+/usr/include/libxml2/libxml/xmlmemory.h:
+/usr/include/libxml2/libxml/threads.h:
+/usr/include/libxml2/libxml/globals.h:
+/usr/include/libxml2/libxml/parser.h:
+/usr/include/libxml2/libxml/hash.h:
+/usr/include/libxml2/libxml/valid.h:
+/usr/include/libxml2/libxml/xmlerror.h:
+/usr/include/libxml2/libxml/list.h:
+/usr/include/libxml2/libxml/xmlautomata.h:
+/usr/include/libxml2/libxml/entities.h:
+/usr/include/libxml2/libxml/encoding.h:
+/usr/include/libxml2/libxml/xmlIO.h:
+/usr/include/libxml2/libxml/SAX2.h:
+/usr/include/libxml2/libxml/xlink.h:
+generator/wml/wml_template.h:
+generator/mustache/mustache.h:
+generator/base/i18n.h:
+generator/base/xalloc.h:
+generator/report/appendix_wml.h:
+generator/input/node.h:
+generator/base/arena.h:
+generator/report/body_wml.h:
+generator/report/body_markup.h:
+generator/wml/wml_render.h:
+generator/report/layout.h:
+generator/report/signature_wml.h:
+generator/report/signature.h:
+generator/input/png_file.h:
