@@ -22,7 +22,8 @@
     "pdf:writer_pdf_Export:{"                                                               \
     "\"SelectPdfVersion\":{\"type\":\"long\",\"value\":\"2\"},"                             \
     "\"ExportBookmarksToPDFDestination\":{\"type\":\"boolean\",\"value\":\"true\"},"        \
-    "\"UseTaggedPDF\":{\"type\":\"boolean\",\"value\":\"true\"}}"
+    "\"UseTaggedPDF\":{\"type\":\"boolean\",\"value\":\"true\"},"                  \
+    "\"UseLosslessCompression\":{\"type\":\"boolean\",\"value\":\"true\"}}"
 
 typedef struct bc_pdf_export_item {
     const char *docx;         /* the .docx to convert */

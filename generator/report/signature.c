@@ -235,8 +235,8 @@ int bc_signature_read(bc_arena *a, const bc_node *input, const bc_signature_cach
     }
     if (s && s->con_dau && !mm_bad && S_seal_size(s, mm, dau, dau_at, input->file, d) != 0)
         bad = true;
-    if (bad || !s)
+    if (bad)
         return -1;
-    *out = s;
+    *out = s; /* NULL: no image */
     return 0;
 }

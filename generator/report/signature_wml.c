@@ -208,7 +208,9 @@ int bc_signature_wml_name(bc_wml_render_block *b, const char *s, size_t n)
     bc_buf *out = bc_wml_render_block_out(b);
     bc_wml_render_block_open(b, out);
     bc_wml_render_block_bookmark(b, out, BC_SIGNATURE_WML_MARK_NAME);
-    return bc_wml_render_block_value(b, out, s, n) == 0 ? 1 : -1;
+    return bc_wml_render_block_value_marked(b, out, s, n, BC_SIGNATURE_WML_MARK_NAME_END) == 0
+               ? 1
+               : -1;
 }
 
 /* The first occurrence of needle in p[0..n) from the end, or -1. */

@@ -33,6 +33,9 @@
 /* The bookmarks. */
 #define BC_SIGNATURE_WML_MARK_SPACE "ChuKy"
 #define BC_SIGNATURE_WML_MARK_NAME "HoTenKy"
+/* ...and at its end: the name is centred, so the two give the centre of
+ * the signer's column (pdf/pdf_field.h). */
+#define BC_SIGNATURE_WML_MARK_NAME_END "HoTenKyHet"
 /* The signature space's height when its paragraph has no fixed line
  * height (twips): the built-in template's KhoangKy, 2.7 cm. */
 #define BC_SIGNATURE_WML_SPACE_HEIGHT 1531

@@ -135,6 +135,17 @@ int bc_wml_render_block_value(bc_wml_render_block *b, bc_buf *out, const char *s
     return status;
 }
 
+int bc_wml_render_block_value_marked(bc_wml_render_block *b, bc_buf *out, const char *s,
+                                     size_t n, const char *end_mark)
+{
+    bc_buf_puts(out, b->bl->pre + b->bl->run_at);
+    int status = S_escape_checked(b->rc, out, s, n, b->bl->name);
+    bc_buf_put(out, b->bl->post, b->bl->run_end);
+    bc_wml_render_block_bookmark(b, out, end_mark);
+    bc_buf_puts(out, b->bl->post + b->bl->run_end);
+    return status;
+}
+
 unsigned long bc_wml_render_block_fresh_id(bc_wml_render_block *b)
 {
     return bc_wml_fixup_fresh_id(b->rc->ids);

@@ -73,6 +73,10 @@ void bc_wml_render_block_open(bc_wml_render_block *b, bc_buf *out);
 void bc_wml_render_block_close(bc_wml_render_block *b, bc_buf *out);
 int bc_wml_render_block_value(bc_wml_render_block *b, bc_buf *out, const char *s,
                               size_t n);
+/* bc_wml_render_block_value with a bookmark named end_mark after the value's
+ * run, where the paragraph ends (the end of a centred line in a PDF). */
+int bc_wml_render_block_value_marked(bc_wml_render_block *b, bc_buf *out, const char *s,
+                                     size_t n, const char *end_mark);
 
 /* An id unique in the rendered document, for a drawing (wp:docPr) the
  * host writes. */

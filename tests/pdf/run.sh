@@ -13,7 +13,9 @@
 #     2), fonts embedded, as many pages as LibreOffice gives the .docx, a
 #     signature field over the signature space; two runs give the same
 #     bytes; no LibreOffice lock or temporary file left; the summary
-#     tong-hop.pdf made with the reports.
+#     tong-hop.pdf made with the reports;
+#  5. the signature and seal images in the .docx and the PDF, the
+#     signature field between the signer's title line and name.
 # usage: tests/pdf/run.sh BUILD_DIR
 set -u
 build=$1
@@ -200,6 +202,41 @@ check "batch: no LibreOffice lock or temporary file left" \
 # the field spans the signature space: between the title line and the name
 sig=$(grep -ao '/FT/Sig/T(ChuKy)[^[]*/Rect\[[0-9. ]*\]' run1/xa-so-1.pdf | sed 's/.*Rect\[//; s/\]//')
 check "batch: the signature field has a rectangle ($sig)" test -n "$sig"
+
+# ---- 5. the signature and seal images, and the field over the space --------
+check "images: render --pdf exit 0" status 0 "$bc" render "$root/examples/dien-tu-2024.yaml" -o dt.docx --pdf
+imgs=$(pdfimages -list dt.pdf 2>/dev/null | awk '$3 == "image"' | wc -l)
+check "images: the signature and the seal are in the PDF ($imgs)" test "$imgs" = 2
+check "images: both in the .docx" sh -c "unzip -l dt.docx | grep -c 'word/media/.*png' | grep -qx 2"
+rect=$(grep -ao '/FT/Sig/T(ChuKy)[^[]*/Rect\[[0-9. ]*\]' dt.pdf | sed 's/.*Rect\[//; s/\]//')
+# the title line above the field, the name below it (pdftotext: y from the top)
+pdftotext -bbox -f 1 -l 1 dt.pdf dt.html 2>/dev/null
+page_h=$(pdfinfo dt.pdf | awk '/^Page size:/ { print $5 }')
+title_bottom=$(grep '>TỊCH<' dt.html | sed 's/.*yMax="\([0-9.]*\)".*/\1/' | head -1)
+name_top=$(grep '>Nguyễn<' dt.html | sed 's/.*yMin="\([0-9.]*\)".*/\1/' | tail -1)
+check "images: the field lies between the title line and the name ($rect)" \
+    awk -v r="$rect" -v h="$page_h" -v t="$title_bottom" -v n="$name_top" 'BEGIN {
+        split(r, c, " "); top = h - c[4]; bottom = h - c[2]
+        exit !(t != "" && n != "" && top >= t - 3 && bottom <= n + 3 && bottom - top > 40) }'
+
+# the images' errors: located, exit 1, nothing written
+img=$root/tests/fixtures/images
+for case in "missing:khong-co.png:cannot" "not-png:khong-phai-png.png:PNG" "no-dpi:dau-khong-dpi.png:con_dau_mm"; do
+    name=${case%%:*}; rest=${case#*:}; file=${rest%%:*}; want=${rest#*:}
+    mkdir -p "img-$name"
+    sed '/^nguoi_ky:/d' r.yaml > "img-$name/r.yaml"
+    if [ "$name" = no-dpi ]; then
+        cp "$img/$file" "img-$name/"
+        printf 'nguoi_ky: { chuc_danh: Chủ tịch, ho_ten: Nguyễn Hữu Tuấn }\ncon_dau: %s\n' "$file" >> "img-$name/r.yaml"
+    else
+        [ -f "$img/$file" ] && cp "$img/$file" "img-$name/"
+        printf 'nguoi_ky: { chuc_danh: Chủ tịch, ho_ten: Nguyễn Hữu Tuấn, chu_ky: %s }\n' "$file" >> "img-$name/r.yaml"
+    fi
+    check "images, $name: exit 1" status 1 "$bc" render "img-$name/r.yaml"
+    check "images, $name: located (r.yaml:LINE:COL)" grep -q "r.yaml:[0-9]*:[0-9]*: error" "$tmp/err"
+    check "images, $name: says why ($want)" grep -qi "$want" "$tmp/err"
+    check "images, $name: no .docx" test ! -e "img-$name/r.docx"
+done
 
 # the summary's PDF too, with its appendix
 check "examples/tinh --pdf: exit 0" status 0 "$bc" batch "$root/examples/tinh/tinh.yaml" -o tinh --pdf
