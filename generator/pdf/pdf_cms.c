@@ -225,8 +225,7 @@ static size_t S_definite(const unsigned char *ber, size_t len, int depth, bc_buf
 
 static void S_nss_error(bc_diags *d, const char *what)
 {
-    bc_diag_add(d, BC_ERROR, NULL, 0, 0, _("%s: %s"), what,
-                bc_nss_session_error(PORT_GetError()));
+    bc_diag_add(d, BC_ERROR, NULL, 0, 0, "%s: %s", what, bc_nss_session_error(PORT_GetError()));
 }
 
 /* The ESS signing-certificate-v2 attribute naming cert, allocated in

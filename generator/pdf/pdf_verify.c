@@ -128,8 +128,8 @@ static char *S_text(const unsigned char *s, bc_pdf_span dict, const char *key)
     return bc_pdf_string_text(s, v);
 }
 
-/* One signature: the field g of f (f's bytes are the first `parsed` of
- * the file's len). */
+/* One signature: the field g of f, whose bytes may be the first part of
+ * the file's len (S_parse). */
 static void S_check(const bc_pdf_file *f, size_t len, const bc_pdf_sigfield *g, bool trust,
                     bc_pdf_verify_sig *v)
 {
@@ -208,12 +208,12 @@ static void S_check(const bc_pdf_file *f, size_t len, const bc_pdf_sigfield *g, 
 }
 
 /* The file parsed as it is or, when bytes after its end break it, up to
- * one of its last ends of file. *parsed gets the length read. */
+ * one of its last ends of file (the signatures' ranges then say how much
+ * was added). */
 static int S_parse(bc_pdf_file *f, const unsigned char *pdf, size_t len, const char *name,
-                   size_t *parsed, bc_diags *d)
+                   bc_diags *d)
 {
     bc_diags first = BC_DIAGS_INIT;
-    *parsed = len;
     if (bc_pdf_file_parse(f, pdf, len, name, &first) == 0) {
         bc_diags_free(&first);
         return 0;
@@ -236,7 +236,6 @@ static int S_parse(bc_pdf_file *f, const unsigned char *pdf, size_t len, const c
         int rc = end < len ? bc_pdf_file_parse(f, pdf, end, name, &quiet) : -1;
         bc_diags_free(&quiet);
         if (rc == 0) {
-            *parsed = end;
             bc_diags_free(&first);
             return 0;
         }
@@ -252,8 +251,7 @@ int bc_pdf_verify(const unsigned char *pdf, size_t len, const char *name, bool t
 {
     memset(r, 0, sizeof *r);
     bc_pdf_file f;
-    size_t parsed;
-    if (S_parse(&f, pdf, len, name, &parsed, d) != 0)
+    if (S_parse(&f, pdf, len, name, d) != 0)
         return -1;
     bc_pdf_sigfield *fields;
     size_t n = bc_pdf_sigfield_list(&f, &fields);
@@ -278,7 +276,6 @@ int bc_pdf_verify(const unsigned char *pdf, size_t len, const char *name, bool t
             if (fields[i].has_value)
                 S_check(&f, len, &fields[i], trust, &r->sigs[k++]);
     }
-    (void)parsed;
     bc_pdf_sigfield_free(fields, n);
     bc_pdf_file_free(&f);
     return rc;
