@@ -58,7 +58,7 @@ TEMPLATE_FILES = $(shell find templates/bao-cao -type f | LC_ALL=C sort)
 TEST_SRC = $(wildcard tests/unit/test_*.c)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all demo test test-unit test-cli test-spec test-docx test-pdf test-sign test-templates test-i18n \
+.PHONY: all demo test test-unit test-cli test-spec test-docx test-pdf test-images test-sign test-templates test-i18n \
         test-layers test-corpus install uninstall clean asan valgrind bench golden-update deps \
         fuzz fuzz-build fuzz-targets schema
 
@@ -159,7 +159,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libbaocao.a $(BUILD)/config-test.mk
 $(BUILD)/run_spec: tests/spec/run_spec.c $(BUILD)/libbaocao.a
 	$(Q)$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(DEPFLAGS) -o $@ $< $(BUILD)/libbaocao.a $(LDLIBS_ALL)
 
-test: test-layers test-unit test-cli test-spec test-docx test-batch test-pdf test-sign test-templates test-i18n
+test: test-layers test-unit test-cli test-spec test-docx test-batch test-images test-pdf test-sign test-templates test-i18n
 
 # The tree's rules: the layers' includes, names that lead to their files.
 test-layers: $(BUILD)/libbaocao.a
@@ -199,7 +199,7 @@ test-corpus: $(BUILD)/baocao
 	$(Q)tests/corpus/run.sh $(BUILD) $(SHARED)
 
 # Script suites: each tests/SUITE/run.sh BUILD_DIR SHARED_DIR, when present.
-test-batch test-templates test-i18n: $(BUILD)/baocao
+test-batch test-images test-templates test-i18n: $(BUILD)/baocao
 	$(Q)s=tests/$(@:test-%=%)/run.sh; if [ -x $$s ]; then $$s $(BUILD) $(SHARED); \
 	else echo "$@: skipped ($$s not present)"; fi
 
@@ -215,7 +215,7 @@ demo: $(BUILD)/baocao
 
 asan:
 	$(Q)$(MAKE) BUILD=build-asan OPT="-O1 -g" ALLOC= \
-	    SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" test-unit test-spec test-cli test-batch test-sign
+	    SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" test-unit test-spec test-cli test-batch test-images test-sign
 
 valgrind:
 	$(Q)$(MAKE) BUILD=build-vg OPT="-O1 -g" ALLOC= VALGRIND=1 test-unit test-spec

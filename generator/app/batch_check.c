@@ -148,12 +148,19 @@ int bc_batch_check_file(const char *path, bc_diags *d)
     b.summary_named = bc_batch_source_announces_summary(path);
     bc_batch_summary *summary = bc_batch_summary_new();
     bc_arena a = BC_ARENA_INIT;
+    bc_report_cache cache; /* chung's images, read once */
+    memset(&cache, 0, sizeof cache);
+    bool filled = false;
     for (size_t index = 1;; index++) {
         bc_node *entry = NULL, *data = NULL;
         bc_diags found = BC_DIAGS_INIT;
         bc_batch_source_result rc = bc_batch_source_next(src, &a, &entry, &found);
+        if (!filled && bc_batch_source_chung(src))
+            bc_report_cache_fill(&cache, bc_batch_source_chung(src));
+        filled = true;
         b.list_line = bc_batch_source_list_line(src);
-        if (rc == BC_BATCH_SOURCE_ENTRY && bc_check_input_data(&a, entry, &data, &found) == 0) {
+        if (rc == BC_BATCH_SOURCE_ENTRY &&
+            bc_check_input_cached(&a, entry, &cache, &data, &found) == 0) {
             if (b.summary_named)
                 bc_batch_summary_keep(summary, index, bc_batch_summary_copy(summary, index, data));
             S_check_name(&b, entry, &found);
@@ -171,6 +178,7 @@ int bc_batch_check_file(const char *path, bc_diags *d)
     if (tong_hop && (b.summary_named || bc_batch_summary_collect(summary, path, d) == 0))
         S_check_summary(&b, summary, tong_hop);
     bc_batch_summary_free(summary);
+    bc_report_cache_free(&cache);
     bc_arena_free(&a);
     S_seen_free(&b.seen);
     bc_batch_source_close(src);

@@ -247,14 +247,21 @@ int bc_check_report(const bc_node *input, bc_diags *d)
     return c.errors;
 }
 
-int bc_check_input_data(bc_arena *a, const bc_node *input, bc_node **data,
-                        bc_diags *d)
+int bc_check_input_cached(bc_arena *a, const bc_node *input,
+                          const struct bc_report_cache *cache, bc_node **data,
+                          bc_diags *d)
 {
     size_t before = d->errors;
     bc_check_report(input, d);
     bc_report r;
-    *data = bc_report_prepare(a, input, false, &r, d) == 0 ? r.data : NULL;
+    *data = bc_report_prepare_cached(a, input, false, cache, &r, d) == 0 ? r.data : NULL;
     return (int)(d->errors - before);
+}
+
+int bc_check_input_data(bc_arena *a, const bc_node *input, bc_node **data,
+                        bc_diags *d)
+{
+    return bc_check_input_cached(a, input, NULL, data, d);
 }
 
 int bc_check_input(bc_arena *a, const bc_node *input, bc_diags *d)

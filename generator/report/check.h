@@ -40,5 +40,11 @@ int bc_check_input(bc_arena *a, const bc_node *input, bc_diags *d);
  * contract failed). */
 int bc_check_input_data(bc_arena *a, const bc_node *input, bc_node **data,
                         bc_diags *d);
+struct bc_report_cache;
+/* bc_check_input_data with what a batch's reports share (report.h's
+ * bc_report_cache: chung's images read once; may be NULL). */
+int bc_check_input_cached(bc_arena *a, const bc_node *input,
+                          const struct bc_report_cache *cache, bc_node **data,
+                          bc_diags *d);
 
 #endif

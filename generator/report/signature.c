@@ -230,7 +230,7 @@ int bc_signature_read(bc_arena *a, const bc_node *input, const bc_signature_cach
                     _("`con_dau_mm` must be the seal's width in millimetres, from %d to %d "
                       "(e.g. 36 or 35.5), not `%s`"),
                     BC_SIGNATURE_SEAL_MM_MIN, BC_SIGNATURE_SEAL_MM_MAX,
-                    v->kind == BC_SCALAR ? v->str : bc_node_kind_name(v->kind));
+                    v->kind == BC_SCALAR ? v->str : _(bc_node_kind_name(v->kind)));
         bad = true;
     }
     if (s && s->con_dau && !mm_bad && S_seal_size(s, mm, dau, dau_at, input->file, d) != 0)

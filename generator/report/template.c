@@ -71,6 +71,11 @@ static int S_block_text(void *state, bc_wml_render_block *b, const char *name,
     return 0;
 }
 
+static bool S_block_once(const char *name)
+{
+    return strcmp(name, BC_SIGNATURE_WML_SPACE) == 0 || strcmp(name, BC_SIGNATURE_WML_NAME) == 0;
+}
+
 static void S_layout_tree(void *state, xmlNodePtr root, const bc_styles *styles)
 {
     (void)state;
@@ -90,6 +95,7 @@ const bc_wml_host bc_template_host = {
     .bind = S_bind,
     .unbind = S_unbind,
     .block_text = S_block_text,
+    .block_once = S_block_once,
     .layout_role = bc_layout_role,
     .page_text_width = bc_layout_page_text_width,
     .layout_tree = S_layout_tree,

@@ -442,7 +442,7 @@ static void S_plan_passes(cctx *c, xmlNodePtr root)
     if ((part->fixup && ids) ||
         bc_wml_regions_plan_make(&c->plan, s, root, part->is_main,
                                  part->layout ? h->layout_role : NULL,
-                                 part->fixup) != 0) {
+                                 part->fixup, h ? h->block_once : NULL) != 0) {
         part->whole_pass = true;
         return;
     }

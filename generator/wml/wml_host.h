@@ -47,6 +47,11 @@ typedef struct bc_wml_host {
      * after a diagnostic. */
     int (*block_text)(void *state, bc_wml_render_block *b, const char *name,
                       const char *s, size_t n);
+    /* True for a block tag whose value is always one text the host writes
+     * as exactly one paragraph (the report's signature space and signer's
+     * name): the tree passes then count its paragraph as rendered once
+     * (wml_regions.h), as if it held no tag. */
+    bool (*block_once)(const char *name);
     /* The layout of a rendered main document: what it reads, the text
      * width of a main part's page (from its w:sectPr, kept when the part
      * is compiled), and the pass over the whole part or over some

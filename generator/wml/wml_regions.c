@@ -83,11 +83,23 @@ static int S_depth_step(const bc_scan *s, const bc_spara *p, bc_tplace place)
     return step;
 }
 
+/* The host's block tags that always give one paragraph (NULL: none). */
+typedef bool (*once_fn)(const char *name);
+
+/* True for a block paragraph whose count of paragraphs may vary: one
+ * the host does not always write as one paragraph. */
+static bool S_variable_block(const bc_scan *s, const bc_spara *p, once_fn once)
+{
+    const bc_stag *g = bc_wml_scan_block_tag(s, p);
+    return g && !(once && g->name && once(g->name));
+}
+
 /* Marks the element children of `parent` that render exactly once: not
  * inside a paragraph-level section, not a tag-only paragraph, not a block
- * paragraph. Returns false when the sections do not balance. */
+ * paragraph (but those the host always writes as one). Returns false when
+ * the sections do not balance. */
 static bool S_static_kids(const bc_scan *s, xmlNodePtr *kids, size_t n,
-                          bool *fixed)
+                          bool *fixed, once_fn once)
 {
     int depth = 0;
     for (size_t i = 0; i < n; i++) {
@@ -97,7 +109,7 @@ static bool S_static_kids(const bc_scan *s, xmlNodePtr *kids, size_t n,
             continue;
         }
         depth += S_depth_step(s, p, BC_TP_BEFORE_P);
-        fixed[i] = depth == 0 && !p->standalone && !bc_wml_scan_block_tag(s, p);
+        fixed[i] = depth == 0 && !p->standalone && !S_variable_block(s, p, once);
         depth += S_depth_step(s, p, BC_TP_PARA);
         depth += S_depth_step(s, p, BC_TP_AFTER_P);
         if (depth < 0)
@@ -122,22 +134,22 @@ static size_t S_element_kids(xmlNodePtr parent, xmlNodePtr **out)
 
 /* A cell still ends in a paragraph however its sections and block
  * paragraphs render: it holds no table and one element that renders once. */
-static bool S_cell_safe(const bc_scan *s, xmlNodePtr tc)
+static bool S_cell_safe(const bc_scan *s, xmlNodePtr tc, once_fn once)
 {
     xmlNodePtr *kids;
     size_t n = S_element_kids(tc, &kids);
     bool *fixed = bc_xcalloc(n ? n : 1, sizeof *fixed);
-    bool safe = S_static_kids(s, kids, n, fixed);
-    bool once = false;
+    bool safe = S_static_kids(s, kids, n, fixed, once);
+    bool single = false;
     for (size_t i = 0; safe && i < n; i++) {
         if (bc_wml_is(kids[i], "tbl"))
             safe = false;
         else if (!bc_wml_is(kids[i], "tcPr") && fixed[i])
-            once = true;
+            single = true;
     }
     free(fixed);
     free(kids);
-    return safe && once;
+    return safe && single;
 }
 
 static bool S_inside(const xmlNode *n, const xmlNode *ancestor)
@@ -152,13 +164,13 @@ static bool S_inside(const xmlNode *n, const xmlNode *ancestor)
  * rendered: a row loop may empty it; a section or block paragraph in a
  * cell may leave the cell without a closing paragraph; anything in a
  * nested table is not looked into. */
-static bool S_table_changes(const bc_scan *s, xmlNodePtr tbl)
+static bool S_table_changes(const bc_scan *s, xmlNodePtr tbl, once_fn once)
 {
     for (size_t i = 0; i < s->npara; i++) {
         const bc_spara *p = &s->paras[i];
         if (!S_inside(p->p, tbl))
             continue;
-        bool variable = bc_wml_scan_block_tag(s, p) != NULL;
+        bool variable = S_variable_block(s, p, once);
         for (size_t k = p->tag0; k < p->tag0 + p->ntags; k++) {
             const bc_stag *g = &s->tags[k];
             if (!S_opens(g))
@@ -168,7 +180,7 @@ static bool S_table_changes(const bc_scan *s, xmlNodePtr tbl)
             if (S_para_level(g->place))
                 variable = true;
         }
-        if (variable && (p->tbl != tbl || !p->tc || !S_cell_safe(s, p->tc)))
+        if (variable && (p->tbl != tbl || !p->tc || !S_cell_safe(s, p->tc, once)))
             return true;
     }
     return false;
@@ -287,7 +299,7 @@ static void S_whole_sections(const bc_scan *s, bc_region_plan *pl)
 
 int bc_wml_regions_plan_make(bc_region_plan *pl, const bc_scan *s,
                              xmlNodePtr root, bool main, role_fn layout,
-                             bool fixup)
+                             bool fixup, once_fn once)
 {
     memset(pl, 0, sizeof *pl);
     xmlNodePtr top = main ? bc_wml_child(root, "body") : root;
@@ -297,13 +309,13 @@ int bc_wml_regions_plan_make(bc_region_plan *pl, const bc_scan *s,
     pl->count = S_element_kids(top, &pl->kids);
     pl->in = bc_xcalloc(pl->count ? pl->count : 1, sizeof *pl->in);
     bool *fixed = bc_xcalloc(pl->count ? pl->count : 1, sizeof *fixed);
-    if (!S_static_kids(s, pl->kids, pl->count, fixed)) {
+    if (!S_static_kids(s, pl->kids, pl->count, fixed, once)) {
         for (size_t i = 0; i < pl->count; i++) /* unbalanced: all of it */
             pl->in[i] = true;
     }
     for (size_t i = 0; i < pl->count; i++) {
         xmlNodePtr k = pl->kids[i];
-        if (fixup && (bc_wml_is(k, "tbl") ? S_table_changes(s, k)
+        if (fixup && (bc_wml_is(k, "tbl") ? S_table_changes(s, k, once)
                                           : S_other_changes(s, k)))
             pl->in[i] = true;
         if (layout && S_holds_measured(s, layout, k)) {

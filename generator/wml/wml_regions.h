@@ -44,12 +44,13 @@ bool bc_wml_regions_has_ids(const xmlNode *root);
  * root element is root: `main` for the main document (its regions are
  * children of w:body), `layout` the host's role of a paragraph style
  * (NULL: no layout pass), `fixup` when its loops may repeat or empty
- * tables. Returns 0 with the plan filled, or -1 when the main part has no
+ * tables, `once` the host's block tags that always give one paragraph
+ * (wml_host.h's block_once; NULL: none). Returns 0 with the plan filled, or -1 when the main part has no
  * w:body (the plan is empty then and the whole part must be parsed). */
 int bc_wml_regions_plan_make(bc_region_plan *pl, const bc_scan *s,
                              xmlNodePtr root, bool main,
                              bc_wml_layout_role (*layout)(const char *role),
-                             bool fixup);
+                             bool fixup, bool (*once)(const char *name));
 /* Inside a region: true for a table's borders, look and grid, which no
  * tree pass reads. The compiler keeps such an element out of the parsed
  * text (BC_MARK_KEEP_PI "N?>" in its place, put back after the passes),

@@ -70,9 +70,9 @@ bc_buf *bc_wml_render_block_out(bc_wml_render_block *b)
     BC_GROW(rc->aside, rc->cap_aside, rc->naside + 1);
     bc_buf *aside = &rc->aside[rc->naside];
     memset(aside, 0, sizeof *aside);
-    char pi[48];
-    snprintf(pi, sizeof pi, BC_MARK_ASIDE_PI "%zu?>", rc->naside++);
-    bc_buf_puts(b->out, pi);
+    bc_buf_puts(b->out, BC_MARK_ASIDE_PI);
+    bc_buf_put_uint(b->out, rc->naside++, 0);
+    bc_buf_puts(b->out, "?>");
     return b->own = aside;
 }
 
