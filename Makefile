@@ -22,7 +22,7 @@ CC ?= cc
 OPT ?= -O2 -g
 SAN ?=
 BUILD ?= build
-PKGS = libzip libdeflate libxml-2.0 yaml-0.1 libutf8proc libmd libpng
+PKGS = libzip libdeflate libxml-2.0 yaml-0.1 libutf8proc libmd libpng nss
 # The allocator baocao links (a pkg-config module; empty: the C library's).
 # jemalloc takes the place of malloc in every library the program uses
 # (libxml2, libyaml, libzip and baocao's own code): a batch takes about 5 %
@@ -58,7 +58,7 @@ TEMPLATE_FILES = $(shell find templates/bao-cao -type f | LC_ALL=C sort)
 TEST_SRC = $(wildcard tests/unit/test_*.c)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all demo test test-unit test-cli test-spec test-docx test-pdf test-images test-templates test-i18n \
+.PHONY: all demo test test-unit test-cli test-spec test-docx test-pdf test-images test-sign test-templates test-i18n \
         test-layers test-corpus install uninstall clean asan valgrind bench golden-update deps \
         fuzz fuzz-build fuzz-targets schema
 
@@ -159,7 +159,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libbaocao.a $(BUILD)/config-test.mk
 $(BUILD)/run_spec: tests/spec/run_spec.c $(BUILD)/libbaocao.a
 	$(Q)$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(DEPFLAGS) -o $@ $< $(BUILD)/libbaocao.a $(LDLIBS_ALL)
 
-test: test-layers test-unit test-cli test-spec test-docx test-batch test-images test-pdf test-templates test-i18n
+test: test-layers test-unit test-cli test-spec test-docx test-batch test-images test-pdf test-sign test-templates test-i18n
 
 # The tree's rules: the layers' includes, names that lead to their files.
 test-layers: $(BUILD)/libbaocao.a
@@ -188,6 +188,11 @@ test-pdf: $(BUILD)/baocao
 test-docx: $(BUILD)/baocao
 	$(Q)tests/docx/run.sh $(BUILD) $(SHARED)
 
+# `baocao ky`: a test CA, an NSS database and a SoftHSM2 token made by the
+# suite; pdfsig checks the signatures (tests/sign/run.sh).
+test-sign: $(BUILD)/baocao
+	$(Q)tests/sign/run.sh $(BUILD)
+
 # Real Word files of other projects (../shared/docx-corpus), not in `make
 # test`: no crash, no hang, refusals with ids, text kept, valid outputs.
 test-corpus: $(BUILD)/baocao
@@ -210,7 +215,7 @@ demo: $(BUILD)/baocao
 
 asan:
 	$(Q)$(MAKE) BUILD=build-asan OPT="-O1 -g" ALLOC= \
-	    SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" test-unit test-spec test-cli test-batch test-images
+	    SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" test-unit test-spec test-cli test-batch test-images test-sign
 
 valgrind:
 	$(Q)$(MAKE) BUILD=build-vg OPT="-O1 -g" ALLOC= VALGRIND=1 test-unit test-spec

@@ -26,6 +26,9 @@
 #include "input/yaml_load.h"
 #include "app/pdf_export.h"
 #include "app/office.h"
+#include "pdf/nss_session.h"
+#include "pdf/pdf_sign.h"
+#include "pdf/pdf_verify.h"
 
 #include <libxml/parser.h>
 #include <signal.h>
@@ -38,6 +41,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <errno.h>
+#include <strings.h>
+#include <termios.h>
 #include <unistd.h>
 
 #define BC_VERSION "0.1.0"
@@ -88,6 +94,10 @@ static void S_help(void)
                    "                      a built-in template as a .docx to edit in Word\n"
                    "  template check TEMPLATE.docx [DATA.yaml] [--annotate OUT.docx]\n"
                    "                      every tag and every error of a template\n"
+                   "  ky REPORT.pdf --nss DIR --chung-thu NICKNAME [-o SIGNED.pdf] [--pin-fd N]\n"
+                   "                      signs the PDF's signature field (NSS, a USB token)\n"
+                   "  ky --kiem-tra FILE.pdf [--nss DIR]\n"
+                   "                      checks its signatures: signer, time, integrity, trust\n"
                    "  --help, COMMAND --help, --version\n\n"
                    "Options:\n"
                    "  -t, --template FILE  a .docx/.dotx template with {{tags}}\n"
@@ -683,6 +693,300 @@ static int S_cmd_template(int argc, char **argv)
     return S_usage_error(_("unknown template command `%s`"), argv[0]);
 }
 
+/* ---- ky: signing a PDF and checking its signature ------------------------ */
+
+static void S_ky_help(void)
+{
+    printf("%s", _("Usage: baocao ky REPORT.pdf [-o SIGNED.pdf] --nss DIR --chung-thu NICKNAME "
+                   "[--pin-fd N]\n"
+                   "       baocao ky --kiem-tra FILE.pdf [--nss DIR]\n"
+                   "Signs the PDF's signature field (ChuKy, which `render --pdf` places) with "
+                   "a certificate of the NSS database DIR (a USB token's too, once its PKCS#11 "
+                   "module is added to DIR with modutil): a PAdES B-B signature in an "
+                   "incremental update, written to REPORT-da-ky.pdf beside the input unless "
+                   "-o says otherwise.\n"
+                   "The PIN is asked for on the terminal, or read from descriptor N "
+                   "(--pin-fd 3 3<pin-file); it never goes on a command line. A database "
+                   "without a password needs none.\n"
+                   "--kiem-tra checks every signature of FILE.pdf: signer, time, integrity, "
+                   "and trust in the CAs that DIR trusts (default ~/.pki/nssdb).\n"
+                   "Exit status: 0 signed, or intact and trusted; 1 otherwise; 2 usage "
+                   "error.\n"));
+}
+
+/* REPORT.pdf -> REPORT-da-ky.pdf */
+static char *S_ky_default_output(const char *input)
+{
+    bc_buf b = BC_BUF_INIT;
+    size_t n = strlen(input);
+    if (n > 4 && strcasecmp(input + n - 4, ".pdf") == 0)
+        n -= 4;
+    bc_buf_put(&b, input, n);
+    bc_buf_puts(&b, "-da-ky.pdf");
+    return bc_buf_detach(&b, NULL);
+}
+
+/* The PIN typed on the terminal, without echo; NULL without a terminal. */
+static char *S_ky_ask_pin(void *ctx, const char *token, bool database)
+{
+    (void)ctx;
+    int fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0)
+        return NULL;
+    struct termios old, quiet;
+    bool echo_off = tcgetattr(fd, &old) == 0;
+    if (echo_off) {
+        quiet = old;
+        quiet.c_lflag &= ~(tcflag_t)(ECHO | ECHONL);
+        quiet.c_lflag |= ICANON;
+        echo_off = tcsetattr(fd, TCSAFLUSH, &quiet) == 0;
+    }
+    bc_buf prompt = BC_BUF_INIT;
+    if (database)
+        bc_buf_puts(&prompt, _("Password of the NSS database: "));
+    else
+        bc_buf_printf(&prompt, _("PIN of the token \"%s\": "), token);
+    if (write(fd, prompt.data, prompt.len) < 0) {
+        /* no prompt shown: the read below still takes the PIN */
+    }
+    bc_buf_free(&prompt);
+    char buf[256];
+    size_t n = 0;
+    bool ended = false;
+    while (n + 1 < sizeof buf) {
+        char c;
+        ssize_t got = read(fd, &c, 1);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0 || c == '\n') {
+            ended = got > 0;
+            break;
+        }
+        buf[n++] = c;
+    }
+    if (echo_off)
+        tcsetattr(fd, TCSAFLUSH, &old);
+    if (write(fd, "\n", 1) < 0) {
+        /* the line end after the hidden PIN is cosmetic */
+    }
+    close(fd);
+    char *pin = NULL;
+    if (ended || n > 0) {
+        pin = bc_xmalloc(n + 1);
+        memcpy(pin, buf, n);
+        pin[n] = '\0';
+    }
+    explicit_bzero(buf, sizeof buf);
+    return pin;
+}
+
+/* A time as the signer's clock or the CMS gave it, in Vietnam's time. */
+static void S_ky_print_time(long long when)
+{
+    time_t t = (time_t)(when + 7 * 3600);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    printf("%04d-%02d-%02d %02d:%02d:%02d (UTC+07:00)", tm.tm_year + 1900, tm.tm_mon + 1,
+           tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
+static int S_ky_verify(const char *input, const char *nss)
+{
+    bc_diags d = BC_DIAGS_INIT;
+    bc_buf pdf = BC_BUF_INIT;
+    bc_nss_session s;
+    char *home_db = NULL;
+    if (!nss) {
+        /* the user's own database, as Chromium and poppler's tools use it */
+        const char *home = getenv("HOME");
+        if (home && *home) {
+            bc_buf b = BC_BUF_INIT;
+            bc_buf_printf(&b, "%s/.pki/nssdb", home);
+            home_db = bc_buf_detach(&b, NULL);
+            bc_buf db = BC_BUF_INIT;
+            bc_buf_printf(&db, "%s/cert9.db", home_db);
+            struct stat st;
+            if (stat(db.data, &st) == 0)
+                nss = home_db;
+            bc_buf_free(&db);
+        }
+    }
+    int status = EXIT_INPUT;
+    bc_pdf_verify_result r;
+    memset(&r, 0, sizeof r);
+    if (bc_pdf_sign_read_file(input, &pdf, &d) == 0 &&
+        bc_nss_session_open(&s, nss, NULL, &d) == 0) {
+        if (bc_pdf_verify((const unsigned char *)pdf.data, pdf.len, input, s.has_db, &r, &d) ==
+            0) {
+            for (size_t i = 0; i < r.n; i++) {
+                const bc_pdf_verify_sig *v = &r.sigs[i];
+                printf(_("%s: signature \"%s\"\n"), input, v->field);
+                printf("  %s ", _("signer:"));
+                printf("%s", v->signer ? v->signer : _("(unknown)"));
+                if (v->signer_org)
+                    printf(" (%s)", v->signer_org);
+                printf("\n");
+                if (v->issuer)
+                    printf("  %s %s\n", _("issued by:"), v->issuer);
+                if (v->has_time) {
+                    printf("  %s ", _("signed at:"));
+                    S_ky_print_time(v->time);
+                    printf(" %s\n", v->time_signed ? _("(a signed attribute)")
+                                                   : _("(the signer's clock: no timestamp)"));
+                }
+                if (!v->intact)
+                    printf("  %s %s: %s\n", _("integrity:"), _("CHANGED"),
+                           v->problem ? v->problem : "");
+                else if (!v->whole)
+                    printf(_("  integrity: CHANGED: %zu bytes were added to the file after "
+                             "it was signed\n"),
+                           v->added);
+                else
+                    printf("  %s %s\n", _("integrity:"),
+                           _("intact: the file has not changed since it was signed"));
+                if (v->trusted)
+                    printf("  %s %s\n", _("trust:"),
+                           _("trusted: the certificate chains to a CA the database trusts"));
+                else
+                    printf("  %s %s: %s\n", _("trust:"), _("NOT TRUSTED"),
+                           v->trust_problem ? v->trust_problem : "");
+            }
+            if (r.unsigned_fields)
+                printf(_("%s: %zu signature field(s) not signed\n"), input, r.unsigned_fields);
+            status = bc_pdf_verify_ok(&r) ? EXIT_OK : EXIT_INPUT;
+        }
+        bc_pdf_verify_result_free(&r);
+        bc_nss_session_close(&s);
+    }
+    fflush(stdout);
+    S_print_diags(&d);
+    bc_diags_free(&d);
+    bc_buf_free(&pdf);
+    free(home_db);
+    return status;
+}
+
+/* The signing time: now, or SOURCE_DATE_EPOCH when set (reproducible
+ * files for tests and builds). */
+static long long S_ky_now(void)
+{
+    const char *e = getenv("SOURCE_DATE_EPOCH");
+    if (e && *e) {
+        char *end;
+        errno = 0;
+        long long v = strtoll(e, &end, 10);
+        if (errno == 0 && *end == '\0' && v >= 0)
+            return v;
+    }
+    return (long long)time(NULL);
+}
+
+static int S_cmd_ky(int argc, char **argv)
+{
+    const char *input = NULL, *output = NULL, *nss = NULL, *nick = NULL;
+    bool verify = false;
+    int pin_fd = -1;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            S_ky_help();
+            return EXIT_OK;
+        } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
+            if (++i >= argc)
+                return S_usage_error(_("%s needs a file name"), a);
+            output = argv[i];
+        } else if (strcmp(a, "--nss") == 0) {
+            if (++i >= argc)
+                return S_usage_error(_("%s needs a folder"), a);
+            nss = argv[i];
+        } else if (strcmp(a, "--chung-thu") == 0) {
+            if (++i >= argc)
+                return S_usage_error(_("%s needs a certificate's nickname"), a);
+            nick = argv[i];
+        } else if (strcmp(a, "--pin-fd") == 0) {
+            if (++i >= argc)
+                return S_usage_error(_("%s needs a file descriptor number"), a);
+            char *end;
+            errno = 0;
+            long v = strtol(argv[i], &end, 10);
+            if (errno || *end || end == argv[i] || v < 0 || v > 1023)
+                return S_usage_error(_("--pin-fd needs a file descriptor number, not `%s`"),
+                                     argv[i]);
+            pin_fd = (int)v;
+        } else if (strcmp(a, "--kiem-tra") == 0) {
+            verify = true;
+        } else if (a[0] == '-' && a[1] != '\0') {
+            return S_usage_error(_("unknown option `%s`"), a);
+        } else if (!input) {
+            input = a;
+        } else {
+            return S_usage_error(_("ky takes one PDF file, got also `%s`"), a);
+        }
+    }
+    if (!input)
+        return S_usage_error("%s", _("ky needs a PDF file"));
+    if (verify) {
+        if (output || nick || pin_fd >= 0)
+            return S_usage_error("%s", _("--kiem-tra takes only the PDF and --nss DIR"));
+        return S_ky_verify(input, nss);
+    }
+    if (!nss)
+        return S_usage_error("%s", _("ky needs --nss DIR, the NSS database of the certificate"));
+    if (!nick)
+        return S_usage_error("%s", _("ky needs --chung-thu NICKNAME, the certificate to sign "
+                                     "with (`certutil -L -d sql:DIR` lists them)"));
+    char *out_path = output ? bc_xstrdup(output) : S_ky_default_output(input);
+    struct stat in_st, out_st;
+    if (stat(input, &in_st) == 0 && stat(out_path, &out_st) == 0 &&
+        in_st.st_dev == out_st.st_dev && in_st.st_ino == out_st.st_ino) {
+        free(out_path);
+        return S_usage_error("%s", _("-o names the PDF to sign: the signed file is a new "
+                                     "file"));
+    }
+    bc_diags d = BC_DIAGS_INIT;
+    bc_buf pdf = BC_BUF_INIT, out = BC_BUF_INIT, done = BC_BUF_INIT;
+    bc_nss_session_pin pin;
+    memset(&pin, 0, sizeof pin);
+    pin.ask = S_ky_ask_pin;
+    bc_nss_session s;
+    memset(&s, 0, sizeof s);
+    int status = EXIT_INPUT;
+    bool opened = false;
+    if (bc_pdf_sign_read_file(input, &pdf, &d) == 0 &&
+        (pin_fd < 0 || bc_nss_session_read_pin(pin_fd, &pin.pin, &d) == 0) &&
+        bc_nss_session_open(&s, nss, &pin, &d) == 0) {
+        opened = true;
+        CERTCertificate *cert;
+        SECKEYPrivateKey *key;
+        if (bc_nss_session_signer(&s, nick, &cert, &key, &d) == 0) {
+            bc_pdf_sign_opts o = {input, NULL, S_ky_now()};
+            bc_pdf_sign_result res;
+            if (bc_pdf_sign((const unsigned char *)pdf.data, pdf.len, &o, cert, &pin, &out,
+                            &res, &d) == 0 &&
+                bc_file_write_atomic(out_path, out.data, out.len, &d) == 0) {
+                status = EXIT_OK;
+                bc_buf_printf(&done, _("baocao: signed the field \"%s\" as %s: wrote %s\n"),
+                              res.field, res.signer, out_path);
+            }
+            bc_pdf_sign_result_free(&res);
+            bc_nss_session_release(cert, key);
+        }
+    }
+    if (opened)
+        bc_nss_session_close(&s);
+    else
+        bc_nss_session_wipe(pin.pin);
+    S_print_diags(&d);
+    if (done.len)
+        fputs(done.data, stderr);
+    bc_diags_free(&d);
+    bc_buf_free(&pdf);
+    bc_buf_free(&out);
+    bc_buf_free(&done);
+    free(out_path);
+    return status;
+}
+
 /* Binds the message catalogue: `locale/` beside the binary when there is
  * one (build/baocao before `make install`), else the installed
  * BC_LOCALEDIR. */
@@ -756,6 +1060,8 @@ int main(int argc, char **argv)
         rc = S_cmd_batch(argc - 2, argv + 2);
     } else if (strcmp(argv[1], "template") == 0) {
         rc = S_cmd_template(argc - 2, argv + 2);
+    } else if (strcmp(argv[1], "ky") == 0) {
+        rc = S_cmd_ky(argc - 2, argv + 2);
     } else {
         rc = S_usage_error(_("unknown command `%s`"), argv[1]);
     }

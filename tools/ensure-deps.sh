@@ -3,7 +3,7 @@
 #
 # usage: tools/ensure-deps.sh [--cmd] NAME...
 #   NAME is a pkg-config module (libzip, libxml-2.0, yaml-0.1, libutf8proc, libpng,
-#   jemalloc, cmocka) or, with --cmd, a command (python3,
+#   nss, jemalloc, cmocka) or, with --cmd, a command (python3,
 #   soffice, pdftoppm...).
 # A missing one is installed with apt-get when running as root (after one
 # `apt-get update`); otherwise the script stops with one line naming the
@@ -19,6 +19,7 @@ pkg_for() {
         libzip) echo libzip-dev ;;
         libdeflate) echo libdeflate-dev ;;
         libmd) echo libmd-dev ;;
+        nss) echo libnss3-dev ;;
         libxml-2.0) echo libxml2-dev ;;
         yaml-0.1) echo libyaml-dev ;;
         libutf8proc) echo libutf8proc-dev ;;
@@ -37,6 +38,8 @@ pkg_for() {
         soffice) echo libreoffice-writer-nogui ;;
         calc) echo libreoffice-calc-nogui ;;
         pdftoppm|pdffonts|pdftotext|pdfimages|pdfsig) echo poppler-utils ;;
+        certutil|modutil|pk12util) echo libnss3-tools ;;
+        softhsm2-util) echo softhsm2 ;;
         valgrind) echo valgrind ;;
         clang) echo clang ;;
         libfuzzer) echo libclang-rt-14-dev ;;
