@@ -7,6 +7,7 @@
  */
 #include "base/xalloc.h"
 #include "base/file_write.h"
+#include "base/path_ext.h"
 #include "report/template.h"
 #include "app/batch.h"
 #include "app/batch_check.h"
@@ -136,19 +137,6 @@ static void S_template_help(void)
                    "template with a Word comment at each error.\n"));
 }
 
-static char *S_default_output(const char *input)
-{
-    bc_buf b = BC_BUF_INIT;
-    const char *dot = strrchr(input, '.');
-    const char *slash = strrchr(input, '/');
-    if (dot && (!slash || dot > slash))
-        bc_buf_put(&b, input, (size_t)(dot - input));
-    else
-        bc_buf_puts(&b, input);
-    bc_buf_puts(&b, ".docx");
-    return bc_buf_detach(&b, NULL);
-}
-
 /* Set by SIGINT and SIGTERM: a batch stops and writes nothing; a PDF
  * conversion ends its LibreOffice. */
 static volatile sig_atomic_t S_cancel;
@@ -171,20 +159,6 @@ static void S_catch_signals(void)
     sigaction(SIGTERM, &sa, NULL);
 }
 
-/* The PDF beside a .docx: its name with .pdf for .docx. malloc'd. */
-static char *S_pdf_path(const char *docx)
-{
-    bc_buf b = BC_BUF_INIT;
-    const char *dot = strrchr(docx, '.');
-    const char *slash = strrchr(docx, '/');
-    if (dot && (!slash || dot > slash) && dot != docx && (!slash || dot > slash + 1))
-        bc_buf_put(&b, docx, (size_t)(dot - docx));
-    else
-        bc_buf_puts(&b, docx);
-    bc_buf_puts(&b, ".pdf");
-    return bc_buf_detach(&b, NULL);
-}
-
 /* --pdf-timeout SECONDS: 1 to a day. */
 static bool S_parse_timeout(const char *s, int *out)
 {
@@ -201,7 +175,7 @@ static bool S_parse_timeout(const char *s, int *out)
  * .docx and the PDF never disagree. */
 static int S_to_pdf(const char *docx, const bc_report *report, int timeout)
 {
-    char *pdf = S_pdf_path(docx);
+    char *pdf = bc_path_ext_replace(docx, ".pdf");
     int y, m, dd;
     bc_render_date(report, &y, &m, &dd);
     bc_pdf_export_item item = {docx, pdf, pdf, false, 1 + bc_render_appendices(report),
@@ -264,7 +238,7 @@ static int S_cmd_render(int argc, char **argv)
     bc_diags d = BC_DIAGS_INIT;
     bc_arena arena = BC_ARENA_INIT;
     bc_wml_template *tpl = NULL;
-    char *out_path = output ? bc_xstrdup(output) : S_default_output(input);
+    char *out_path = output ? bc_xstrdup(output) : bc_path_ext_replace(input, ".docx");
     int status = EXIT_INPUT;
     bc_buf docx = BC_BUF_INIT;
     bc_node *root = bc_yaml_load_file(&arena, input, &d);
@@ -714,18 +688,6 @@ static void S_ky_help(void)
                    "error.\n"));
 }
 
-/* REPORT.pdf -> REPORT-da-ky.pdf */
-static char *S_ky_default_output(const char *input)
-{
-    bc_buf b = BC_BUF_INIT;
-    size_t n = strlen(input);
-    if (n > 4 && strcasecmp(input + n - 4, ".pdf") == 0)
-        n -= 4;
-    bc_buf_put(&b, input, n);
-    bc_buf_puts(&b, "-da-ky.pdf");
-    return bc_buf_detach(&b, NULL);
-}
-
 /* The PIN typed on the terminal, without echo; NULL without a terminal. */
 static char *S_ky_ask_pin(void *ctx, const char *token, bool database)
 {
@@ -935,7 +897,7 @@ static int S_cmd_ky(int argc, char **argv)
     if (!nick)
         return S_usage_error("%s", _("ky needs --chung-thu NICKNAME, the certificate to sign "
                                      "with (`certutil -L -d sql:DIR` lists them)"));
-    char *out_path = output ? bc_xstrdup(output) : S_ky_default_output(input);
+    char *out_path = output ? bc_xstrdup(output) : bc_path_ext_replace(input, "-da-ky.pdf");
     struct stat in_st, out_st;
     if (stat(input, &in_st) == 0 && stat(out_path, &out_st) == 0 &&
         in_st.st_dev == out_st.st_dev && in_st.st_ino == out_st.st_ino) {

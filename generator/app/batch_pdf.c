@@ -7,6 +7,7 @@
 #include "app/batch_int.h"
 #include "app/pdf_export.h"
 #include "app/render.h"
+#include "base/path_ext.h"
 #include "base/xalloc.h"
 
 #include <stdint.h>
@@ -35,17 +36,6 @@ static int S_by_index(const void *x, const void *y)
     return a->index < c->index ? -1 : a->index > c->index;
 }
 
-/* "cam-vu.docx" -> "cam-vu.pdf" (names end with .docx: batch_names.c). */
-static char *S_pdf_name(const char *docx)
-{
-    size_t n = strlen(docx);
-    size_t stem = n > 5 && strcmp(docx + n - 5, ".docx") == 0 ? n - 5 : n;
-    char *s = bc_xmalloc(stem + 5);
-    memcpy(s, docx, stem);
-    memcpy(s + stem, ".pdf", 5);
-    return s;
-}
-
 void bc_batch_pdf_run(bc_batch_state *b)
 {
     bc_batch_pdfs *v = &b->pdfs;
@@ -59,7 +49,7 @@ void bc_batch_pdf_run(bc_batch_state *b)
     for (size_t i = 0; i < v->n; i++) {
         const bc_batch_pdf *p = &v->v[i];
         bc_buf *docx = &paths[3 * i], *pdf = &paths[3 * i + 1], *shown = &paths[3 * i + 2];
-        names[i] = S_pdf_name(p->file);
+        names[i] = bc_path_ext_replace(p->file, ".pdf");
         bc_batch_output_tmp_path(&b->out, p->file, docx);
         bc_batch_output_tmp_path(&b->out, names[i], pdf);
         bc_buf_printf(shown, "%s/%s", b->out.out_dir, names[i]);
