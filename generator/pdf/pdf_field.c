@@ -3,6 +3,7 @@
  * (see pdf_field.h).
  */
 #include "pdf/pdf_field.h"
+#include "pdf/pdf_string.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -11,12 +12,14 @@
 /* A name tree's depth beyond this is taken as a loop. */
 #define S_MAX_DEPTH 32
 
-/* A literal string's bytes equal to name (no escapes: ours are ASCII). */
+/* A string's bytes (literal or hexadecimal, escapes read) equal to name. */
 static bool S_string_is(const unsigned char *s, bc_pdf_span v, const char *name)
 {
+    bc_buf b = BC_BUF_INIT;
     size_t n = strlen(name);
-    return v.end - v.start == n + 2 && s[v.start] == '(' &&
-           memcmp(s + v.start + 1, name, n) == 0;
+    bool is = bc_pdf_string_bytes(s, v, &b) && b.len == n && memcmp(b.data, name, n) == 0;
+    bc_buf_free(&b);
+    return is;
 }
 
 /* Looks name up in a name tree node (ISO 32000-1 7.9.6). *budget is

@@ -1539,8 +1539,8 @@ static void test_field_locate_dests(void **state)
     bc_buf_free(&p.b);
 }
 
-/* A name tree with /Kids, string keys, a dest as <</D [...]>> and one
- * in an object of its own. */
+/* A name tree with /Kids, string keys (literal, escaped, hexadecimal), a
+ * dest as <</D [...]>> and one in an object of its own. */
 static void test_field_locate_name_tree(void **state)
 {
     (void)state;
@@ -1552,7 +1552,9 @@ static void test_field_locate_name_tree(void **state)
     B_obj(&p, 13, "<</Limits[(HoTenKy)(HoTenKyHet)]/Kids[15 0 R]>>");
     B_obj(&p, 14, "<</D[3 0 R/XYZ 100 700 0]/S/GoTo>>");
     B_obj(&p, 15, "<</Names 16 0 R>>");
-    B_obj(&p, 16, "[(HoTenKy)[3 0 R/XYZ 150 600 null](HoTenKyHet)<</D[3 0 R /XYZ 250.5 600 0]>>]");
+    /* keys with an escape and in hexadecimal, as other writers put them */
+    B_obj(&p, 16, "[(HoTen\\113y)[3 0 R/XYZ 150 600 null]<486F54656E4B79486574>"
+                  "<</D[3 0 R /XYZ 250.5 600 0]>>]");
     B_end(&p, "/Root 1 0 R");
     bc_pdf_field_rect r;
     assert_true(S_locate(&p.b, &r));
