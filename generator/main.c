@@ -958,8 +958,9 @@ static int S_cmd_ky(int argc, char **argv)
         opened = true;
         CERTCertificate *cert;
         SECKEYPrivateKey *key;
-        if (bc_nss_session_signer(&s, nick, &cert, &key, &d) == 0) {
-            bc_pdf_sign_opts o = {input, NULL, S_ky_now()};
+        long long when = S_ky_now();
+        if (bc_nss_session_signer(&s, nick, when, &cert, &key, &d) == 0) {
+            bc_pdf_sign_opts o = {input, NULL, when};
             bc_pdf_sign_result res;
             if (bc_pdf_sign((const unsigned char *)pdf.data, pdf.len, &o, cert, &pin, &out,
                             &res, &d) == 0 &&
