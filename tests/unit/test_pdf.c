@@ -353,6 +353,39 @@ static void test_syntax_dict_get(void **state)
     assert_false(bc_pdf_syntax_dict_get((const unsigned char *)bad, b, "Key", &v));
 }
 
+/* One entry set: replaced where it is (a space only where the value needs
+ * one), else added before ">>", a stream after the dictionary kept. */
+static void test_syntax_dict_set(void **state)
+{
+    (void)state;
+    struct {
+        const char *text, *key, *value, *want;
+    } cases[] = {
+        {"<</FT/Sig/T(ChuKy)>>", "V", "12 0 R", "<</FT/Sig/T(ChuKy)/V 12 0 R>>"},
+        {"<</FT/Sig/V null/T(A)>>", "V", "12 0 R", "<</FT/Sig/V 12 0 R/T(A)>>"},
+        {"<</FT/Sig/V/X>>", "V", "12 0 R", "<</FT/Sig/V 12 0 R>>"},
+        {"<</FT/Sig/V/X>>", "V", "[1 2]", "<</FT/Sig/V[1 2]>>"},
+        {"<</Type/Page>>", "Annots", "[4 0 R]", "<</Type/Page/Annots[4 0 R]>>"},
+        {"<< /Fields [] >>", "SigFlags", "3", "<< /Fields [] /SigFlags 3>>"},
+        {"<</Length 2>>\nstream\nab\nendstream", "Filter", "/X",
+         "<</Length 2/Filter/X>>\nstream\nab\nendstream"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        bc_buf b = BC_BUF_INIT;
+        assert_true(bc_pdf_syntax_dict_set(&b, cases[i].text, strlen(cases[i].text),
+                                           cases[i].key, cases[i].value));
+        assert_string_equal(bc_buf_cstr(&b), cases[i].want);
+        bc_buf_free(&b);
+    }
+    const char *refused[] = {"[1 2 3]", "<4142>", "<</A 1", "12"};
+    for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
+        bc_buf b = BC_BUF_INIT;
+        assert_false(bc_pdf_syntax_dict_set(&b, refused[i], strlen(refused[i]), "V", "1"));
+        assert_int_equal(b.len, 0);
+        bc_buf_free(&b);
+    }
+}
+
 static void test_syntax_refs(void **state)
 {
     (void)state;
@@ -2079,6 +2112,7 @@ int main(void)
         cmocka_unit_test(test_syntax_tokens),
         cmocka_unit_test(test_syntax_skip_comments),
         cmocka_unit_test(test_syntax_dict_get),
+        cmocka_unit_test(test_syntax_dict_set),
         cmocka_unit_test(test_syntax_refs),
         cmocka_unit_test(test_syntax_numbers_any_locale),
         cmocka_unit_test(test_syntax_put_real_out_of_range),
