@@ -726,7 +726,10 @@ static char *S_ky_default_output(const char *input)
     return bc_buf_detach(&b, NULL);
 }
 
-/* The PIN typed on the terminal, without echo; NULL without a terminal. */
+/* The PIN typed on the terminal, without echo; NULL without a terminal,
+ * or when the line is longer than a PIN can be (then said on the
+ * terminal: a PIN cut short would be a wrong one, a try of the token's
+ * few). */
 static char *S_ky_ask_pin(void *ctx, const char *token, bool database)
 {
     (void)ctx;
@@ -752,8 +755,8 @@ static char *S_ky_ask_pin(void *ctx, const char *token, bool database)
     bc_buf_free(&prompt);
     char buf[256];
     size_t n = 0;
-    bool ended = false;
-    while (n + 1 < sizeof buf) {
+    bool ended = false, too_long = false;
+    for (;;) {
         char c;
         ssize_t got = read(fd, &c, 1);
         if (got < 0 && errno == EINTR)
@@ -762,16 +765,29 @@ static char *S_ky_ask_pin(void *ctx, const char *token, bool database)
             ended = got > 0;
             break;
         }
-        buf[n++] = c;
+        if (n + 1 < sizeof buf)
+            buf[n++] = c;
+        else
+            too_long = true; /* the rest of the line read and dropped */
     }
     if (echo_off)
         tcsetattr(fd, TCSAFLUSH, &old);
     if (write(fd, "\n", 1) < 0) {
         /* the line end after the hidden PIN is cosmetic */
     }
+    if (too_long) {
+        bc_buf msg = BC_BUF_INIT;
+        bc_buf_printf(&msg, _("baocao: the PIN typed is longer than %d bytes: it was not "
+                              "given to the token\n"),
+                      (int)sizeof buf - 1);
+        if (write(fd, msg.data, msg.len) < 0) {
+            /* the error below says the PIN is missing anyway */
+        }
+        bc_buf_free(&msg);
+    }
     close(fd);
     char *pin = NULL;
-    if (ended || n > 0) {
+    if (!too_long && (ended || n > 0)) {
         pin = bc_xmalloc(n + 1);
         memcpy(pin, buf, n);
         pin[n] = '\0';
@@ -835,7 +851,7 @@ static int S_ky_verify(const char *input, const char *nss)
                                                    : _("(the signer's clock: no timestamp)"));
                 }
                 if (!v->intact)
-                    printf("  %s %s: %s\n", _("integrity:"), _("CHANGED"),
+                    printf("  %s %s: %s\n", _("integrity:"), _("FAILED"),
                            v->problem ? v->problem : "");
                 else if (!v->whole)
                     printf(_("  integrity: CHANGED: %zu bytes were added to the file after "

@@ -306,11 +306,24 @@ int bc_nss_session_signer(bc_nss_session *s, const char *nick, long long when,
      * the issuer either will see the signature as not trusted */
     SECCertificateUsage usages = 0;
     if (CERT_VerifyCertificate(CERT_GetDefaultCertDB(), c, PR_TRUE, certificateUsageEmailSigner,
-                               at, p, NULL, &usages) != SECSuccess)
+                               at, p, NULL, &usages) != SECSuccess) {
+        int code = PORT_GetError();
+        /* but a certificate whose key usage or extended key usage is not
+         * for signing (a web server's; NSS checks it before the chain) is
+         * trusted nowhere */
+        if (code == SEC_ERROR_INADEQUATE_KEY_USAGE || code == SEC_ERROR_INADEQUATE_CERT_TYPE) {
+            bc_diag_add(d, BC_ERROR, NULL, 0, 0,
+                        _("the certificate \"%s\" is not one for signing documents (its key "
+                          "usage does not allow it): nothing was signed"),
+                        nick);
+            bc_nss_session_release(c, k);
+            return -1;
+        }
         bc_diag_add(d, BC_WARNING, NULL, 0, 0,
                     _("the certificate \"%s\" is not trusted for signing by this database "
                       "(%s): the signature is made, and is trusted where its issuer is"),
-                    nick, bc_nss_session_error(PORT_GetError()));
+                    nick, bc_nss_session_error(code));
+    }
     *cert = c;
     *key = k;
     return 0;

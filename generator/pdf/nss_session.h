@@ -69,7 +69,8 @@ void bc_nss_session_wipe(char *secret);
  * is the signing time the signature will claim, at which the certificate
  * must be valid. 0 with *cert and *key (the caller destroys them), or -1
  * with an error: no such certificate, no key for it here, a wrong PIN, no
- * PIN, a locked token, a certificate not valid then. */
+ * PIN, a locked token, a certificate not valid then or not for signing
+ * (its key usage). */
 int bc_nss_session_signer(bc_nss_session *s, const char *nick, long long when,
                           CERTCertificate **cert, SECKEYPrivateKey **key, bc_diags *d);
 

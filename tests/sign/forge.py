@@ -11,6 +11,8 @@
 #   noattr      adbe.pkcs7.detached without signed attributes (a control)
 #   backdate    as noattr, /M set to 2001, before the certificate was valid
 #   sha1        signed again with SHA-1 as the digest
+#   subfilter   /SubFilter /adbe.pkcs7.sha1 (the digest signed as content)
+#   noess       ETSI.CAdES.detached without the ESS signing-certificate
 #   hole        /ByteRange's gap starts 9 bytes before /Contents' string
 #   short       /ByteRange stops 6 bytes before the end of the file
 #   overlap     /ByteRange's second part starts inside /Contents' string
@@ -75,6 +77,11 @@ elif mode in ("noattr", "backdate"):
     fill(sign(whole, ["-md", "sha256", "-noattr"]))
 elif mode == "sha1":
     fill(sign(whole, ["-md", "sha1", "-cades"]))
+elif mode == "subfilter":
+    replace_same_length(b"/SubFilter/ETSI.CAdES.detached", b"/SubFilter/adbe.pkcs7.sha1    ")
+    fill(sign(whole, ["-md", "sha256", "-cades"]))
+elif mode == "noess":
+    fill(sign(whole, ["-md", "sha256", "-noattr"]))
 elif mode in ("hole", "short", "overlap"):
     r = {"hole": [0, ct - 9, ct_end, len(d) - ct_end],
          "short": [0, ct, ct_end, len(d) - ct_end - 6],

@@ -120,6 +120,15 @@ setup() {
     certutil -S -d "sql:$pki/db" -f "$pki/pw" -z "$pki/noise" -n Cu \
         -s "CN=Lê Văn Cũ,C=VN" -c "Test CA" -t ",," -k rsa -g 2048 -Z SHA256 -w -36 -v 12 \
         -m 3 --keyUsage digitalSignature || return 1
+    noise
+    # a web server's certificate from the same CA: not for signing
+    certutil -S -d "sql:$pki/db" -f "$pki/pw" -z "$pki/noise" -n Web \
+        -s "CN=may-chu.cam-vu.gov.vn,C=VN" -c "Test CA" -t ",," -k rsa -g 2048 -Z SHA256 \
+        -w -1 -v 24 -m 5 --keyUsage keyEncipherment --extKeyUsage serverAuth || return 1
+    pk12util -o "$pki/web.p12" -n Web -d "sql:$pki/db" -k "$pki/pw" -w "$pki/p12pw" &&
+        openssl pkcs12 -in "$pki/web.p12" -passin pass:p12 -nodes -nocerts -out "$pki/web.key" &&
+        openssl pkcs12 -in "$pki/web.p12" -passin pass:p12 -nokeys -clcerts -out "$pki/web.pem" ||
+        return 1
     certutil -L -d "sql:$pki/db" -n "Test CA" -a > "$pki/ca.pem" || return 1
     # a reader's database that holds the CA without trusting it
     certutil -N -d "sql:$pki/plain" --empty-password &&
@@ -194,7 +203,7 @@ fi
 # ---- 2. changed bytes -------------------------------------------------------
 flip "$signed" 400 "$tmp/changed.pdf"
 check "a changed signed byte: exit 1" status 1 "$bc" ky --kiem-tra "$tmp/changed.pdf" --nss "$pki/db"
-check "a changed signed byte: said" has_out "CHANGED: the signed bytes have changed"
+check "a changed signed byte: said" has_out "FAILED: the signed bytes have changed"
 check "a changed signed byte: pdfsig" not_valid "$tmp/changed.pdf" "$pki/db"
 # a changed byte anywhere in the signature (40 places over its DER) and in
 # the zeros after it
@@ -241,6 +250,11 @@ for m in resign noattr ber; do
     check "forged control $m: exit 0" kiem 0 $m
 done
 check "forged control ber: pdfsig" valid "$tmp/f-ber.pdf" "$pki/db"
+python3 "$root/tests/sign/forge.py" resign "$signed" "$tmp/f-web.pdf" "$pki/web.pem" \
+    "$pki/web.key" || bad "forge.py resign with Web failed"
+check "signed by a web server's certificate: exit 1" kiem 1 web
+check "signed by a web server's certificate: said" has_out \
+    "NOT TRUSTED: the certificate is not one for signing documents"
 forge backdate
 check "/M before the certificate was valid: exit 1" kiem 1 backdate
 check "/M before the certificate was valid: said" has_out \
@@ -248,6 +262,12 @@ check "/M before the certificate was valid: said" has_out \
 forge sha1
 check "a SHA-1 digest: exit 1" kiem 1 sha1
 check "a SHA-1 digest: said" has_out "a digest weaker than SHA-256"
+forge subfilter
+check "/SubFilter /adbe.pkcs7.sha1: exit 1" kiem 1 subfilter
+check "/SubFilter /adbe.pkcs7.sha1: said" has_out "checks ETSI.CAdES.detached and adbe.pkcs7.detached"
+forge noess
+check "ETSI.CAdES.detached without ESS signing-certificate: exit 1" kiem 1 noess
+check "ETSI.CAdES.detached without ESS: said" has_out "(ESS signing-certificate)"
 forge hole
 check "a /ByteRange gap wider than /Contents: exit 1" kiem 1 hole
 check "a /ByteRange gap wider than /Contents: said" has_out "does not cover the file"
@@ -288,6 +308,13 @@ if command -v script > /dev/null 2>&1; then
     grep -q "Password of the NSS database" "$tmp/tty" && ok || { bad "no prompt"; cat "$tmp/tty"; }
     grep -q "mat-khau" "$tmp/tty" && bad "the PIN was echoed" || ok
     rm -f "$tmp/pin-out/t.pdf"
+    # a line longer than a PIN: refused whole, not cut to a wrong PIN
+    (sleep 1; head -c 300 /dev/zero | tr '\0' 7; echo) | script -qec "'$bc' ky '$tmp/p.pdf' \
+        -o '$tmp/pin-out/t.pdf' --nss '$pki/db' --chung-thu An" /dev/null > "$tmp/tty" 2>&1
+    grep -q "the PIN typed is longer than 255 bytes" "$tmp/tty" && ok ||
+        { bad "a PIN too long at the prompt: not said"; cat "$tmp/tty"; }
+    grep -q "wrong password" "$tmp/tty" && bad "a PIN too long at the prompt was tried" || ok
+    check "a PIN too long at the prompt: no file" only "$tmp/pin-out"
 fi
 # the PIN is read from the descriptor, never from the command line: no
 # option takes it
@@ -342,6 +369,9 @@ check "no field: --kiem-tra exit 1" status 1 "$bc" ky --kiem-tra "$fix/no-field.
 check "an expired certificate: exit 1" status 1 "$bc" ky "$tmp/p.pdf" -o "$tmp/pin-out/e.pdf" \
     --nss "$pki/db" --chung-thu Cu --pin-fd 3 3<"$pki/pw"
 check "an expired certificate: said" has_err 'the certificate "Cu" expired on'
+check "a certificate not for signing: exit 1" status 1 "$bc" ky "$tmp/p.pdf" \
+    -o "$tmp/pin-out/w.pdf" --nss "$pki/db" --chung-thu Web --pin-fd 3 3<"$pki/pw"
+check "a certificate not for signing: said" has_err 'the certificate "Web" is not one for signing'
 check "no such nickname" status 1 "$bc" ky "$tmp/p.pdf" -o "$tmp/pin-out/n.pdf" --nss "$pki/db" \
     --chung-thu Nobody --pin-fd 3 3<"$pki/pw"
 check "no database folder" status 1 "$bc" ky "$tmp/p.pdf" --nss "$tmp/nothere" --chung-thu An
