@@ -19,7 +19,8 @@
 # re-signing with nothing wrong exits 0; a wrong PIN is a clear error and
 # leaves no file; a certificate not valid at the signing time is refused;
 # a database that does not trust the CA, or none, is "not trusted"; usage
-# errors exit 2.
+# errors exit 2; no run leaves NSS holding a certificate or key at its
+# shutdown.
 # Skips with one line when the NSS tools or SoftHSM2 are missing and
 # cannot be installed (tools/ensure-deps.sh installs them as root).
 # usage: tests/sign/run.sh BUILD_DIR [SHARED_DIR]
@@ -47,6 +48,8 @@ status() { # status WANT CMD... : runs CMD, stdout to $tmp/out, stderr to $tmp/e
     "$@" > "$tmp/out" 2> "$tmp/err"
     got=$?
     [ "$got" = "$want" ] || { echo "  exit $got, want $want: $*"; cat "$tmp/out" "$tmp/err"; return 1; }
+    # every run: NSS shut down with nothing of baocao's still held
+    ! grep -q "NSS still held" "$tmp/err" || { echo "  a leak in NSS: $*"; cat "$tmp/err"; return 1; }
 }
 has_err() { grep -qF -- "$1" "$tmp/err" || { echo "  stderr lacks: $1"; cat "$tmp/err"; return 1; }; }
 has_out() { grep -qF -- "$1" "$tmp/out" || { echo "  stdout lacks: $1"; cat "$tmp/out"; return 1; }; }
