@@ -16,6 +16,9 @@
 #   hole        /ByteRange's gap starts 9 bytes before /Contents' string
 #   short       /ByteRange stops 6 bytes before the end of the file
 #   overlap     /ByteRange's second part starts inside /Contents' string
+#   offset      /ByteRange starts at byte 10, not 0
+#   gapname     /ByteRange's gap is /Name's string, not /Contents' (the
+#               signature of those ranges still goes into /Contents)
 #   hexcase     one hexadecimal letter of the signature in the other case
 #   hexspace    one of the zeros after the signature made a space
 #   ber         signed again as BER with indefinite lengths (a control)
@@ -82,10 +85,17 @@ elif mode == "subfilter":
     fill(sign(whole, ["-md", "sha256", "-cades"]))
 elif mode == "noess":
     fill(sign(whole, ["-md", "sha256", "-noattr"]))
-elif mode in ("hole", "short", "overlap"):
+elif mode in ("hole", "short", "overlap", "offset"):
     r = {"hole": [0, ct - 9, ct_end, len(d) - ct_end],
          "short": [0, ct, ct_end, len(d) - ct_end - 6],
-         "overlap": [0, ct, ct_end - 20, len(d) - ct_end + 20]}[mode]
+         "overlap": [0, ct, ct_end - 20, len(d) - ct_end + 20],
+         "offset": [10, ct - 10, ct_end, len(d) - ct_end]}[mode]
+    set_range(r)
+    fill(sign(r, ["-md", "sha256", "-cades"]))
+elif mode == "gapname":
+    nm = d.rindex(b"/Name<", 0, ct) + len(b"/Name")
+    nm_end = d.index(b">", nm) + 1
+    r = [0, nm, nm_end, len(d) - nm_end]
     set_range(r)
     fill(sign(r, ["-md", "sha256", "-cades"]))
 elif mode in ("hexcase", "hexspace"):

@@ -13,7 +13,9 @@
 # --kiem-tra exits 0 and names the signer; one changed byte (in the signed
 # bytes, anywhere in the signature) or bytes added after signing make it
 # exit 1; forgeries signed again with the signer's key (tests/sign/forge.py:
-# a /ByteRange with a hole, an overlap or short of the end, a SHA-1 digest,
+# a /ByteRange with a hole, an overlap, from byte 10, around /Name instead
+# of /Contents or short of the end, a SHA-1 digest, a wrong /SubFilter,
+# ETSI.CAdES.detached without ESS, a web server's certificate,
 # /M before the certificate was valid, a changed digit's case or a space in
 # /Contents, a changed zero after a BER signature) exit 1, while the same
 # re-signing with nothing wrong exits 0; a wrong PIN is a clear error and
@@ -278,6 +280,12 @@ check "the trust of a signature not checked: said why" has_out "NOT TRUSTED: not
 forge overlap
 check "a /ByteRange part inside /Contents: exit 1" kiem 1 overlap
 check "a /ByteRange part inside /Contents: said" has_out "does not cover the file"
+forge offset
+check "a /ByteRange from byte 10: exit 1" kiem 1 offset
+check "a /ByteRange from byte 10: said" has_out "does not cover the file"
+forge gapname
+check "a /ByteRange whose gap is /Name, not /Contents: exit 1" kiem 1 gapname
+check "a /ByteRange whose gap is /Name: said" has_out "does not cover the file"
 forge short
 check "a /ByteRange short of the end: exit 1" kiem 1 short
 check "a /ByteRange short of the end: said" has_out "6 bytes were added"
