@@ -688,7 +688,10 @@ static void S_ky_help(void)
                    "error.\n"));
 }
 
-/* The PIN typed on the terminal, without echo; NULL without a terminal. */
+/* The PIN typed on the terminal, without echo; NULL without a terminal,
+ * or when the line is longer than a PIN can be (then said on the
+ * terminal: a PIN cut short would be a wrong one, a try of the token's
+ * few). */
 static char *S_ky_ask_pin(void *ctx, const char *token, bool database)
 {
     (void)ctx;
@@ -714,8 +717,8 @@ static char *S_ky_ask_pin(void *ctx, const char *token, bool database)
     bc_buf_free(&prompt);
     char buf[256];
     size_t n = 0;
-    bool ended = false;
-    while (n + 1 < sizeof buf) {
+    bool ended = false, too_long = false;
+    for (;;) {
         char c;
         ssize_t got = read(fd, &c, 1);
         if (got < 0 && errno == EINTR)
@@ -724,22 +727,45 @@ static char *S_ky_ask_pin(void *ctx, const char *token, bool database)
             ended = got > 0;
             break;
         }
-        buf[n++] = c;
+        if (n + 1 < sizeof buf)
+            buf[n++] = c;
+        else
+            too_long = true; /* the rest of the line read and dropped */
     }
     if (echo_off)
         tcsetattr(fd, TCSAFLUSH, &old);
     if (write(fd, "\n", 1) < 0) {
         /* the line end after the hidden PIN is cosmetic */
     }
+    if (too_long) {
+        bc_buf msg = BC_BUF_INIT;
+        bc_buf_printf(&msg, _("baocao: the PIN typed is longer than %d bytes: it was not "
+                              "given to the token\n"),
+                      (int)sizeof buf - 1);
+        if (write(fd, msg.data, msg.len) < 0) {
+            /* the error below says the PIN is missing anyway */
+        }
+        bc_buf_free(&msg);
+    }
     close(fd);
     char *pin = NULL;
-    if (ended || n > 0) {
+    if (!too_long && (ended || n > 0)) {
         pin = bc_xmalloc(n + 1);
         memcpy(pin, buf, n);
         pin[n] = '\0';
     }
     explicit_bzero(buf, sizeof buf);
     return pin;
+}
+
+/* Shuts NSS down; a refusal means baocao still held a certificate, a key
+ * or a context: a bug, said so that the tests see it. */
+static void S_ky_close(bc_nss_session *s, bc_diags *d)
+{
+    if (bc_nss_session_close(s) != 0)
+        bc_diag_add(d, BC_WARNING, NULL, 0, 0, "%s",
+                    _("internal error: NSS still held certificates or keys when it was shut "
+                      "down"));
 }
 
 /* A time as the signer's clock or the CMS gave it, in Vietnam's time. */
@@ -797,7 +823,7 @@ static int S_ky_verify(const char *input, const char *nss)
                                                    : _("(the signer's clock: no timestamp)"));
                 }
                 if (!v->intact)
-                    printf("  %s %s: %s\n", _("integrity:"), _("CHANGED"),
+                    printf("  %s %s: %s\n", _("integrity:"), _("FAILED"),
                            v->problem ? v->problem : "");
                 else if (!v->whole)
                     printf(_("  integrity: CHANGED: %zu bytes were added to the file after "
@@ -818,7 +844,7 @@ static int S_ky_verify(const char *input, const char *nss)
             status = bc_pdf_verify_ok(&r) ? EXIT_OK : EXIT_INPUT;
         }
         bc_pdf_verify_result_free(&r);
-        bc_nss_session_close(&s);
+        S_ky_close(&s, &d);
     }
     fflush(stdout);
     S_print_diags(&d);
@@ -920,8 +946,9 @@ static int S_cmd_ky(int argc, char **argv)
         opened = true;
         CERTCertificate *cert;
         SECKEYPrivateKey *key;
-        if (bc_nss_session_signer(&s, nick, &cert, &key, &d) == 0) {
-            bc_pdf_sign_opts o = {input, NULL, S_ky_now()};
+        long long when = S_ky_now();
+        if (bc_nss_session_signer(&s, nick, when, &cert, &key, &d) == 0) {
+            bc_pdf_sign_opts o = {input, NULL, when};
             bc_pdf_sign_result res;
             if (bc_pdf_sign((const unsigned char *)pdf.data, pdf.len, &o, cert, &pin, &out,
                             &res, &d) == 0 &&
@@ -935,7 +962,7 @@ static int S_cmd_ky(int argc, char **argv)
         }
     }
     if (opened)
-        bc_nss_session_close(&s);
+        S_ky_close(&s, &d);
     else
         bc_nss_session_wipe(pin.pin);
     S_print_diags(&d);

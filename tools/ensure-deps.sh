@@ -40,6 +40,7 @@ pkg_for() {
         pdftoppm|pdffonts|pdftotext|pdfimages|pdfsig) echo poppler-utils ;;
         certutil|modutil|pk12util) echo libnss3-tools ;;
         softhsm2-util) echo softhsm2 ;;
+        openssl) echo openssl ;;
         valgrind) echo valgrind ;;
         clang) echo clang ;;
         libfuzzer) echo libclang-rt-14-dev ;;

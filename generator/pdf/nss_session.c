@@ -202,16 +202,19 @@ int bc_nss_session_open(bc_nss_session *s, const char *dir, bc_nss_session_pin *
     return 0;
 }
 
-void bc_nss_session_close(bc_nss_session *s)
+int bc_nss_session_close(bc_nss_session *s)
 {
+    int rc = 0;
     if (s->ctx) {
-        NSS_ShutdownContext(s->ctx);
+        if (NSS_ShutdownContext(s->ctx) != SECSuccess)
+            rc = -1;
         s->ctx = NULL;
     }
     if (s->pin) {
         bc_nss_session_wipe(s->pin->pin);
         s->pin->pin = NULL;
     }
+    return rc;
 }
 
 /* The reason a login failed, from what the password function saw. */
@@ -236,8 +239,8 @@ static void S_login_error(bc_nss_session_pin *p, const char *nick, bc_diags *d)
                     token);
 }
 
-int bc_nss_session_signer(bc_nss_session *s, const char *nick, CERTCertificate **cert,
-                          SECKEYPrivateKey **key, bc_diags *d)
+int bc_nss_session_signer(bc_nss_session *s, const char *nick, long long when,
+                          CERTCertificate **cert, SECKEYPrivateKey **key, bc_diags *d)
 {
     bc_nss_session_pin none;
     memset(&none, 0, sizeof none);
@@ -280,11 +283,12 @@ int bc_nss_session_signer(bc_nss_session *s, const char *nick, CERTCertificate *
         CERT_DestroyCertificate(c);
         return -1;
     }
-    /* an expired certificate makes a signature no one trusts */
-    PRTime begin, end;
-    if (CERT_CheckCertValidTimes(c, PR_Now(), PR_FALSE) != secCertTimeValid &&
+    /* a certificate expired (or not valid yet) when the signature says it
+     * was made makes a signature no one trusts */
+    PRTime begin, end, at = (PRTime)when * PR_USEC_PER_SEC;
+    if (CERT_CheckCertValidTimes(c, at, PR_FALSE) != secCertTimeValid &&
         CERT_GetCertTimes(c, &begin, &end) == SECSuccess) {
-        bool expired = PR_Now() > end;
+        bool expired = at > end;
         time_t t = (time_t)((expired ? end : begin) / PR_USEC_PER_SEC);
         struct tm tm;
         char day[16];
@@ -302,11 +306,24 @@ int bc_nss_session_signer(bc_nss_session *s, const char *nick, CERTCertificate *
      * the issuer either will see the signature as not trusted */
     SECCertificateUsage usages = 0;
     if (CERT_VerifyCertificate(CERT_GetDefaultCertDB(), c, PR_TRUE, certificateUsageEmailSigner,
-                               PR_Now(), p, NULL, &usages) != SECSuccess)
+                               at, p, NULL, &usages) != SECSuccess) {
+        int code = PORT_GetError();
+        /* but a certificate whose key usage or extended key usage is not
+         * for signing (a web server's; NSS checks it before the chain) is
+         * trusted nowhere */
+        if (code == SEC_ERROR_INADEQUATE_KEY_USAGE || code == SEC_ERROR_INADEQUATE_CERT_TYPE) {
+            bc_diag_add(d, BC_ERROR, NULL, 0, 0,
+                        _("the certificate \"%s\" is not one for signing documents (its key "
+                          "usage does not allow it): nothing was signed"),
+                        nick);
+            bc_nss_session_release(c, k);
+            return -1;
+        }
         bc_diag_add(d, BC_WARNING, NULL, 0, 0,
                     _("the certificate \"%s\" is not trusted for signing by this database "
                       "(%s): the signature is made, and is trusted where its issuer is"),
-                    nick, bc_nss_session_error(PORT_GetError()));
+                    nick, bc_nss_session_error(code));
+    }
     *cert = c;
     *key = k;
     return 0;

@@ -51,8 +51,10 @@ typedef struct bc_nss_session {
 int bc_nss_session_open(bc_nss_session *s, const char *dir, bc_nss_session_pin *pin,
                         bc_diags *d);
 
-/* Shuts NSS down and wipes the PIN. Safe on a session that failed to open. */
-void bc_nss_session_close(bc_nss_session *s);
+/* Shuts NSS down and wipes the PIN. Safe on a session that failed to open.
+ * 0, or -1 when NSS refused to shut down because certificates, keys or
+ * contexts were still held (a leak; the tests check for it). */
+int bc_nss_session_close(bc_nss_session *s);
 
 /* Reads a PIN from descriptor fd up to its first line end or its end (at
  * most 255 bytes), then closes fd. *pin is malloc'd (wipe it with
@@ -63,11 +65,14 @@ int bc_nss_session_read_pin(int fd, char **pin, bc_diags *d);
 void bc_nss_session_wipe(char *secret);
 
 /* The certificate nicknamed nick and its private key, logging in to its
- * token with the session's PIN when needed. 0 with *cert and *key (the
- * caller destroys them), or -1 with an error: no such certificate, no key
- * for it here, a wrong PIN, no PIN, a locked token. */
-int bc_nss_session_signer(bc_nss_session *s, const char *nick, CERTCertificate **cert,
-                          SECKEYPrivateKey **key, bc_diags *d);
+ * token with the session's PIN when needed; when (seconds since 1970 UTC)
+ * is the signing time the signature will claim, at which the certificate
+ * must be valid. 0 with *cert and *key (the caller destroys them), or -1
+ * with an error: no such certificate, no key for it here, a wrong PIN, no
+ * PIN, a locked token, a certificate not valid then or not for signing
+ * (its key usage). */
+int bc_nss_session_signer(bc_nss_session *s, const char *nick, long long when,
+                          CERTCertificate **cert, SECKEYPrivateKey **key, bc_diags *d);
 
 /* Destroys what bc_nss_session_signer gave (NULL is fine). */
 void bc_nss_session_release(CERTCertificate *cert, SECKEYPrivateKey *key);

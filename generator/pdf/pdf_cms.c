@@ -151,7 +151,8 @@ static bool S_add_auth_attr(NSSCMSSignerInfo *si, NSSCMSAttribute *attr)
 
 /* Appends the BER value at the start of ber (len bytes) with every
  * indefinite length made definite, in DER's shortest form, the rest
- * unchanged. Returns the bytes it took from ber, 0 when malformed. */
+ * unchanged; with out NULL, only measures it. Returns the bytes it took
+ * from ber, 0 when malformed. */
 static size_t S_definite(const unsigned char *ber, size_t len, int depth, bc_buf *out)
 {
     if (len < 2 || depth > 32)
@@ -171,7 +172,7 @@ static size_t S_definite(const unsigned char *ber, size_t len, int depth, bc_buf
     size_t content = 0;
     if (l0 & 0x80 && !indefinite) {
         size_t bytes = l0 & 0x7F;
-        if (bytes > sizeof(size_t) || p + bytes > len)
+        if (bytes > sizeof(size_t) || bytes > len - p)
             return 0;
         for (size_t i = 0; i < bytes; i++)
             content = content << 8 | ber[p++];
@@ -185,9 +186,11 @@ static size_t S_definite(const unsigned char *ber, size_t len, int depth, bc_buf
     if (indefinite && !constructed)
         return 0;
     bc_buf body = BC_BUF_INIT;
+    bc_buf *inner = out ? &body : NULL;
     size_t q = p;
     if (!constructed) {
-        bc_buf_put(&body, (const char *)ber + p, content);
+        if (inner)
+            bc_buf_put(inner, (const char *)ber + p, content);
         q = p + content;
     } else {
         size_t end = indefinite ? len : p + content;
@@ -198,7 +201,7 @@ static size_t S_definite(const unsigned char *ber, size_t len, int depth, bc_buf
             }
             if (!indefinite && q == end)
                 break;
-            size_t used = S_definite(ber + q, end - q, depth + 1, &body);
+            size_t used = S_definite(ber + q, end - q, depth + 1, inner);
             if (used == 0) {
                 bc_buf_free(&body);
                 return 0;
@@ -206,6 +209,8 @@ static size_t S_definite(const unsigned char *ber, size_t len, int depth, bc_buf
             q += used;
         }
     }
+    if (!out)
+        return q;
     bc_buf_put(out, (const char *)ber, tag_len);
     if (body.len < 0x80) {
         bc_buf_putc(out, (char)body.len);
@@ -221,6 +226,11 @@ static size_t S_definite(const unsigned char *ber, size_t len, int depth, bc_buf
     bc_buf_put(out, body.data ? body.data : "", body.len);
     bc_buf_free(&body);
     return q;
+}
+
+size_t bc_pdf_cms_ber_length(const unsigned char *ber, size_t len)
+{
+    return S_definite(ber, len, 0, NULL);
 }
 
 static void S_nss_error(bc_diags *d, const char *what)
@@ -437,18 +447,86 @@ static bool S_digest_algs_match(NSSCMSSignedData *sigd, SECOidTag alg)
     return SECOID_GetAlgorithmTag(algs[0]) == alg && S_plain_params(algs[0]);
 }
 
-static const char *S_trust_problem(int code)
+/* The element at the start of p (len bytes): a one-byte tag, its
+ * header's length and its whole length; false when malformed. */
+static bool S_tlv(const unsigned char *p, size_t len, unsigned char tag, size_t *head,
+                  size_t *total)
 {
-    return bc_nss_session_error(code);
+    if (len < 2 || p[0] != tag || (*total = S_definite(p, len, 0, NULL)) == 0)
+        return false;
+    *head = p[1] & 0x80 && p[1] != 0x80 ? 2 + (size_t)(p[1] & 0x7F) : 2;
+    return *head <= *total;
+}
+
+/* der is a ContentInfo of a SignedData whose encapsulated content is of
+ * type data (RFC 5652 5.1; ISO 32000-1 12.8.3.3: what a PDF signs), read
+ * before NSS decodes it: NSS's decoder loses memory on some other content
+ * types it cannot parse. */
+static bool S_signed_data_of_data(const unsigned char *der, size_t len)
+{
+    static const unsigned char signed_data[] = {0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7,
+                                                0x0d, 0x01, 0x07, 0x02};
+    static const unsigned char data[] = {0x06, 0x09, 0x2a, 0x86, 0x48, 0x86,
+                                         0xf7, 0x0d, 0x01, 0x07, 0x01};
+    size_t head, total, h2, t2;
+    /* ContentInfo ::= SEQUENCE { contentType, [0] EXPLICIT SignedData } */
+    if (!S_tlv(der, len, 0x30, &head, &total))
+        return false;
+    const unsigned char *p = der + head;
+    size_t left = total - head;
+    if (left < sizeof signed_data || memcmp(p, signed_data, sizeof signed_data) != 0)
+        return false;
+    p += sizeof signed_data;
+    left -= sizeof signed_data;
+    if (!S_tlv(p, left, 0xA0, &head, &total) || !S_tlv(p + head, total - head, 0x30, &h2, &t2))
+        return false;
+    /* SignedData ::= SEQUENCE { version, digestAlgorithms SET,
+     * encapContentInfo SEQUENCE { eContentType, ... }, ... } */
+    p += head + h2;
+    left = t2 - h2;
+    if (!S_tlv(p, left, 0x02, &head, &total))
+        return false;
+    p += total;
+    left -= total;
+    if (!S_tlv(p, left, 0x31, &head, &total))
+        return false;
+    p += total;
+    left -= total;
+    if (!S_tlv(p, left, 0x30, &head, &total))
+        return false;
+    return total - head >= sizeof data && memcmp(p + head, data, sizeof data) == 0;
+}
+
+/* A digest good for a signature today: SHA-256 or stronger (SHA-1 and
+ * MD5 collide; ETSI TS 119 312). */
+static bool S_strong_digest(SECOidTag alg)
+{
+    return alg == SEC_OID_SHA256 || alg == SEC_OID_SHA384 || alg == SEC_OID_SHA512;
+}
+
+/* The certificate chains to a CA the database trusts for signing at
+ * time t; else false with the reason. */
+static bool S_trusted_at(CERTCertDBHandle *db, CERTCertificate *cert, PRTime t,
+                         const char **problem)
+{
+    SECCertificateUsage usages = 0;
+    if (CERT_VerifyCertificate(db, cert, PR_TRUE, certificateUsageEmailSigner, t, NULL, NULL,
+                               &usages) == SECSuccess)
+        return true;
+    *problem = bc_nss_session_error(PORT_GetError());
+    return false;
 }
 
 void bc_pdf_cms_verify(const unsigned char *der, size_t len, const bc_pdf_cms_piece *pieces,
-                       size_t npieces, bool cades, bool trust, bc_pdf_cms_check *c)
+                       size_t npieces, bool cades, const long long *claimed, bool trust,
+                       bc_pdf_cms_check *c)
 {
     memset(c, 0, sizeof *c);
     SECItem item = {siBuffer, (unsigned char *)der, (unsigned)len};
     NSSCMSMessage *cmsg =
-        len ? NSS_CMSMessage_CreateFromDER(&item, NULL, NULL, NULL, NULL, NULL, NULL) : NULL;
+        S_signed_data_of_data(der, len)
+            ? NSS_CMSMessage_CreateFromDER(&item, NULL, NULL, NULL, NULL, NULL, NULL)
+            : NULL;
     if (!cmsg || !NSS_CMSMessage_IsSigned(cmsg)) {
         c->problem = _("its /Contents holds no CMS signature NSS can read");
         if (cmsg)
@@ -500,6 +578,10 @@ void bc_pdf_cms_verify(const unsigned char *der, size_t len, const bc_pdf_cms_pi
     unsigned dlen = 0;
     if (!h) {
         c->problem = _("its CMS signature uses a digest algorithm NSS does not know");
+    } else if (!S_strong_digest(alg)) {
+        HASH_Destroy(h);
+        c->problem = _("its CMS signature uses a digest weaker than SHA-256 (such as SHA-1), "
+                       "which forgers can match");
     } else {
         HASH_Begin(h);
         for (size_t i = 0; i < npieces; i++)
@@ -530,15 +612,23 @@ void bc_pdf_cms_verify(const unsigned char *der, size_t len, const bc_pdf_cms_pi
         }
     }
 
+    /* the time of signing: the signed attribute, else what the PDF claims */
+    bool has_when = c->has_time || claimed;
+    PRTime signed_at = c->has_time ? (PRTime)c->time * PR_USEC_PER_SEC
+                                   : claimed ? (PRTime)*claimed * PR_USEC_PER_SEC : 0;
     if (!trust) {
         c->trust_problem = _("no NSS database was given to trust its issuer (--nss DIR)");
-    } else {
-        SECCertificateUsage usages = 0;
-        if (CERT_VerifyCertificate(db, cert, PR_TRUE, certificateUsageEmailSigner, PR_Now(),
-                                   NULL, NULL, &usages) == SECSuccess)
+    } else if (S_trusted_at(db, cert, PR_Now(), &c->trust_problem)) {
+        const char *then = NULL;
+        if (has_when && !S_trusted_at(db, cert, signed_at, &then)) {
+            if (CERT_CheckCertValidTimes(cert, signed_at, PR_FALSE) != secCertTimeValid)
+                c->trust_problem = _("the certificate was not valid at the time the file "
+                                     "says it was signed");
+            else
+                c->trust_problem = then;
+        } else {
             c->trusted = true;
-        else
-            c->trust_problem = S_trust_problem(PORT_GetError());
+        }
     }
     NSS_CMSMessage_Destroy(cmsg);
 }

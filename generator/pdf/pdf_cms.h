@@ -9,7 +9,7 @@
  * signer, the digest of the signed bytes, the signature, the ESS
  * certificate reference, and the certificate's chain to a CA the NSS
  * database trusts for signing (certificateUsageEmailSigner, as pdfsig
- * and e-mail clients check).
+ * and e-mail clients check), now and at the time of signing.
  */
 #ifndef BC_PDF_CMS_H
 #define BC_PDF_CMS_H
@@ -40,7 +40,7 @@ typedef struct bc_pdf_cms_piece {
 typedef struct bc_pdf_cms_check {
     bool decoded;        /* a CMS SignedData with one signer and its certificate */
     bool intact;         /* digest and signature good (and the ESS reference with cades) */
-    bool trusted;        /* the certificate chains to a trusted CA now */
+    bool trusted;        /* the certificate chains to a trusted CA now and then */
     const char *problem;       /* why not intact (translated, static), or NULL */
     const char *trust_problem; /* why not trusted (translated, static), or NULL */
     char *signer;        /* the signer's common name (UTF-8), or NULL */
@@ -50,13 +50,24 @@ typedef struct bc_pdf_cms_check {
     long long time;      /* then: seconds since 1970 UTC */
 } bc_pdf_cms_check;
 
+/* The length of the BER value at the start of ber (its header and
+ * contents, an indefinite length followed to its end of contents), or 0
+ * when it is malformed or runs past len: what follows it in a PDF's
+ * /Contents is room, not signature. */
+size_t bc_pdf_cms_ber_length(const unsigned char *ber, size_t len);
+
 /* Checks the SignedData der over the pieces. cades: the ESS
  * signing-certificate(-v2) attribute is required and must name the
- * signer's certificate (ETSI.CAdES.detached). trust: a database is open
- * (else the certificate is not trusted, with a message saying there is
- * none). Fills *c (bc_pdf_cms_check_free). */
+ * signer's certificate (ETSI.CAdES.detached). claimed (NULL: none): the
+ * signing time the PDF claims (its /M), used when the signature carries
+ * no signing-time attribute. trust: a database is open (else the
+ * certificate is not trusted, with a message saying there is none); the
+ * certificate must chain to a trusted CA both now and at the signing
+ * time. The digest must be SHA-256 or stronger. Fills *c
+ * (bc_pdf_cms_check_free). */
 void bc_pdf_cms_verify(const unsigned char *der, size_t len, const bc_pdf_cms_piece *pieces,
-                       size_t npieces, bool cades, bool trust, bc_pdf_cms_check *c);
+                       size_t npieces, bool cades, const long long *claimed, bool trust,
+                       bc_pdf_cms_check *c);
 
 void bc_pdf_cms_check_free(bc_pdf_cms_check *c);
 

@@ -3,6 +3,7 @@
  * (see pdf_field.h).
  */
 #include "pdf/pdf_field.h"
+#include "pdf/pdf_string.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -11,12 +12,14 @@
 /* A name tree's depth beyond this is taken as a loop. */
 #define S_MAX_DEPTH 32
 
-/* A literal string's bytes equal to name (no escapes: ours are ASCII). */
+/* A string's bytes (literal or hexadecimal, escapes read) equal to name. */
 static bool S_string_is(const unsigned char *s, bc_pdf_span v, const char *name)
 {
+    bc_buf b = BC_BUF_INIT;
     size_t n = strlen(name);
-    return v.end - v.start == n + 2 && s[v.start] == '(' &&
-           memcmp(s + v.start + 1, name, n) == 0;
+    bool is = bc_pdf_string_bytes(s, v, &b) && b.len == n && memcmp(b.data, name, n) == 0;
+    bc_buf_free(&b);
+    return is;
 }
 
 /* Looks name up in a name tree node (ISO 32000-1 7.9.6). *budget is
@@ -145,25 +148,19 @@ static bool S_current(const bc_pdf_write *w, unsigned num, const char **text, si
     return true;
 }
 
-/* Sets num's dictionary to the old one with entry inserted before its
- * closing >>. */
-static bool S_insert_entry(bc_pdf_write *w, unsigned num, const char *entry)
+/* Sets /key to value in num's dictionary (as w has it now). */
+static bool S_set_entry(bc_pdf_write *w, unsigned num, const char *key, const char *value)
 {
     const char *text;
     size_t len;
     if (!S_current(w, num, &text, &len))
         return false;
-    bc_pdf_span dict;
-    if (!bc_pdf_syntax_value((const unsigned char *)text, len, 0, &dict) || dict.end < 4 ||
-        text[0] != '<' || text[1] != '<') /* not a hex string */
-        return false;
     bc_buf b = BC_BUF_INIT;
-    bc_buf_put(&b, text, dict.end - 2);
-    bc_buf_puts(&b, entry);
-    bc_buf_put(&b, text + dict.end - 2, len - (dict.end - 2));
-    bc_pdf_write_set(w, num, b.data, b.len);
+    bool ok = bc_pdf_syntax_dict_set(&b, text, len, key, value);
+    if (ok)
+        bc_pdf_write_set(w, num, b.data, b.len);
     bc_buf_free(&b);
-    return true;
+    return ok;
 }
 
 /* Whether num's value, as w has it now, is a dictionary. */
@@ -201,9 +198,9 @@ static bool S_add_annot(bc_pdf_write *w, unsigned page, unsigned widget)
     snprintf(ref, sizeof ref, " %u 0 R", widget);
     bc_pdf_span annots;
     if (!bc_pdf_file_get(w->f, page, "Annots", &annots)) {
-        char entry[48];
-        snprintf(entry, sizeof entry, "/Annots[%u 0 R]", widget);
-        return S_insert_entry(w, page, entry);
+        char value[48];
+        snprintf(value, sizeof value, "[%u 0 R]", widget);
+        return S_set_entry(w, page, "Annots", value);
     }
     unsigned arr_num;
     bc_buf b = BC_BUF_INIT;
@@ -264,8 +261,8 @@ bool bc_pdf_field_add(bc_pdf_write *w, const bc_pdf_field_rect *r)
     bc_buf_printf(&b, "<</Fields[%u 0 R]>>", widget);
     bc_pdf_write_set(w, form, b.data, b.len);
     b.len = 0;
-    bc_buf_printf(&b, "/AcroForm %u 0 R", form);
-    bool ok = S_insert_entry(w, w->f->root, b.data) && S_add_annot(w, r->page, widget);
+    bc_buf_printf(&b, "%u 0 R", form);
+    bool ok = S_set_entry(w, w->f->root, "AcroForm", b.data) && S_add_annot(w, r->page, widget);
     bc_buf_free(&b);
     return ok;
 }

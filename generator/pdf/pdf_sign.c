@@ -23,33 +23,6 @@
 /* The /ByteRange placeholder: four numbers of up to 10 digits each. */
 #define S_RANGE_PLACEHOLDER "[0 0000000000 0000000000 0000000000]"
 
-/* The value of dict (a dictionary spanning all of text's len bytes) with
- * /key set to value: replaced when there, else added at the end. */
-static bool S_dict_set(bc_buf *out, const char *text, size_t len, const char *key,
-                       const char *value)
-{
-    const unsigned char *s = (const unsigned char *)text;
-    bc_pdf_span dict, v;
-    if (len < 4 || text[0] != '<' || !bc_pdf_syntax_value(s, len, 0, &dict) ||
-        dict.end != len)
-        return false;
-    if (bc_pdf_syntax_dict_get(s, dict, key, &v)) {
-        bc_buf_put(out, text, v.start);
-        /* a value directly after the key's name needs no space: "/V 12 0 R" */
-        if (v.start > 0 && text[v.start - 1] != ' ' && value[0] != '<' && value[0] != '[' &&
-            value[0] != '(' && value[0] != '/')
-            bc_buf_putc(out, ' ');
-        bc_buf_puts(out, value);
-        bc_buf_put(out, text + v.end, len - v.end);
-    } else {
-        bc_buf_put(out, text, len - 2);
-        bc_buf_printf(out, "/%s ", key);
-        bc_buf_puts(out, value);
-        bc_buf_puts(out, ">>");
-    }
-    return true;
-}
-
 /* The field to sign among the form's: o->field, else ChuKy, else the only
  * unsigned one. */
 static const bc_pdf_sigfield *S_choose(const bc_pdf_sigfield *v, size_t n,
@@ -110,12 +83,12 @@ static bool S_set_sigflags(bc_pdf_write *w)
     if (bc_pdf_syntax_ref(s, form, &form_num)) {
         bc_pdf_span fv;
         ok = bc_pdf_file_object(f, form_num, &fv) &&
-             S_dict_set(&b, (const char *)s + fv.start, fv.end - fv.start, "SigFlags", "3");
+             bc_pdf_syntax_dict_set(&b, (const char *)s + fv.start, fv.end - fv.start, "SigFlags", "3");
         if (ok)
             bc_pdf_write_set(w, form_num, b.data, b.len);
     } else {
         bc_buf nf = BC_BUF_INIT;
-        ok = S_dict_set(&nf, (const char *)s + form.start, form.end - form.start, "SigFlags",
+        ok = bc_pdf_syntax_dict_set(&nf, (const char *)s + form.start, form.end - form.start, "SigFlags",
                         "3");
         if (ok) {
             /* the catalog with its form replaced */
@@ -188,7 +161,7 @@ int bc_pdf_sign_prepare(const bc_pdf_file *f, const bc_pdf_sign_opts *o, const c
     bc_buf_clear(&b);
     bc_buf_printf(&ref, "%u 0 R", sig);
     if (!bc_pdf_file_object(f, field->num, &fv) ||
-        !S_dict_set(&b, (const char *)f->data + fv.start, fv.end - fv.start, "V", ref.data)) {
+        !bc_pdf_syntax_dict_set(&b, (const char *)f->data + fv.start, fv.end - fv.start, "V", ref.data)) {
         bc_diag_add(d, BC_ERROR, o->name, 0, 0,
                     _("the signature field \"%s\" is damaged (object %u)"), field->name,
                     field->num);

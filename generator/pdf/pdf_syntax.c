@@ -156,6 +156,38 @@ bool bc_pdf_syntax_dict_get(const unsigned char *s, bc_pdf_span dict, const char
     }
 }
 
+/* value needs a space before it after a name: it starts with a regular
+ * character ("12 0 R", "true"), not a delimiter ("[", "<", "(", "/"). */
+static bool S_needs_space(const char *value)
+{
+    return value[0] && !S_delim((unsigned char)value[0]);
+}
+
+bool bc_pdf_syntax_dict_set(bc_buf *out, const char *text, size_t len, const char *key,
+                            const char *value)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    bc_pdf_span dict, v;
+    if (len < 4 || text[0] != '<' || text[1] != '<' || !bc_pdf_syntax_value(s, len, 0, &dict))
+        return false;
+    if (bc_pdf_syntax_dict_get(s, dict, key, &v)) {
+        bc_buf_put(out, text, v.start);
+        /* a value directly after the key's name needs no space: "/V[...]" */
+        if (v.start > 0 && !S_space(s[v.start - 1]) && S_needs_space(value))
+            bc_buf_putc(out, ' ');
+        bc_buf_puts(out, value);
+        bc_buf_put(out, text + v.end, len - v.end);
+    } else {
+        bc_buf_put(out, text, dict.end - 2);
+        bc_buf_printf(out, "/%s", key);
+        if (S_needs_space(value))
+            bc_buf_putc(out, ' ');
+        bc_buf_puts(out, value);
+        bc_buf_put(out, text + dict.end - 2, len - (dict.end - 2));
+    }
+    return true;
+}
+
 bool bc_pdf_syntax_ref(const unsigned char *s, bc_pdf_span v, unsigned *num)
 {
     if (v.start >= v.end || s[v.end - 1] != 'R')

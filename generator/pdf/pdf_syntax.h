@@ -1,8 +1,9 @@
 /*
  * pdf_syntax.h - the token level of PDF (ISO 32000-1 7.2-7.3): skipping
  * white space and comments, the extent of one object value, a key's value
- * in a dictionary, references and numbers. Everything works on spans of a
- * byte buffer; nothing is copied or allocated.
+ * in a dictionary, references and numbers, and a dictionary with one entry
+ * set. Everything reads spans of a byte buffer; nothing is copied or
+ * allocated but what is appended to a bc_buf.
  */
 #ifndef BC_PDF_SYNTAX_H
 #define BC_PDF_SYNTAX_H
@@ -36,6 +37,14 @@ bool bc_pdf_syntax_value(const unsigned char *s, size_t len, size_t pos, bc_pdf_
  * of the dictionary that starts at dict.start ("<<"). */
 bool bc_pdf_syntax_dict_get(const unsigned char *s, bc_pdf_span dict, const char *key,
                             bc_pdf_span *value);
+
+/* Appends the text (len bytes) that starts with a dictionary with /key
+ * (without the slash) set to value: its value replaced where the key is,
+ * else the entry added before the closing ">>"; what follows the
+ * dictionary (a stream) is kept. False, with nothing appended, when the
+ * text does not start with a dictionary. */
+bool bc_pdf_syntax_dict_set(bc_buf *out, const char *text, size_t len, const char *key,
+                            const char *value);
 
 /* The object number of a reference "N G R" spanning v. */
 bool bc_pdf_syntax_ref(const unsigned char *s, bc_pdf_span v, unsigned *num);

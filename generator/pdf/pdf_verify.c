@@ -39,24 +39,27 @@ static bool S_byte_range(const unsigned char *s, bc_pdf_span v, size_t r[4])
     return bc_pdf_syntax_skip(s, v.end - 1, p) == v.end - 1;
 }
 
-/* The length of the DER value at the start of der (its header and
- * contents), or len when it is indefinite or runs past len: the
- * placeholder's zeros after a signature are not part of it. */
-static size_t S_der_length(const unsigned char *der, size_t len)
+/* The /Contents string spanning v is hexadecimal digits only, all of one
+ * case: what it holds besides the signature is not signed, so a space, or
+ * a digit written in the other case (the same byte), would be a change no
+ * digest sees. */
+static const char *S_contents_problem(const unsigned char *s, bc_pdf_span v)
 {
-    if (len < 2 || der[0] != 0x30)
-        return len;
-    size_t n = der[1], head = 2;
-    if (n & 0x80) {
-        size_t bytes = n & 0x7F;
-        if (bytes == 0 || bytes > sizeof(size_t) || len < 2 + bytes)
-            return len;
-        n = 0;
-        for (size_t i = 0; i < bytes; i++)
-            n = n << 8 | der[2 + i];
-        head += bytes;
+    bool upper = false, lower = false;
+    for (size_t i = v.start + 1; i + 1 < v.end; i++) {
+        unsigned char c = s[i];
+        if (c >= 'A' && c <= 'F')
+            upper = true;
+        else if (c >= 'a' && c <= 'f')
+            lower = true;
+        else if (c < '0' || c > '9')
+            return _("its /Contents holds other bytes than hexadecimal digits");
     }
-    return n <= len - head ? head + n : len;
+    if (upper && lower)
+        return _("its /Contents mixes upper- and lower-case hexadecimal digits");
+    if ((v.end - v.start) % 2 != 0)
+        return _("its /Contents holds an odd number of hexadecimal digits");
+    return NULL;
 }
 
 static int S_digits(const unsigned char *p, size_t n, size_t *used, int count, int *out)
@@ -130,8 +133,8 @@ static char *S_text(const unsigned char *s, bc_pdf_span dict, const char *key)
 
 /* One signature: the field g of f, whose bytes may be the first part of
  * the file's len (S_parse). */
-static void S_check(const bc_pdf_file *f, size_t len, const bc_pdf_sigfield *g, bool trust,
-                    bc_pdf_verify_sig *v)
+static void S_check_signature(const bc_pdf_file *f, size_t len, const bc_pdf_sigfield *g,
+                              bool trust, bc_pdf_verify_sig *v)
 {
     const unsigned char *s = f->data;
     v->field = bc_xstrdup(g->name);
@@ -172,6 +175,8 @@ static void S_check(const bc_pdf_file *f, size_t len, const bc_pdf_sigfield *g, 
     }
     size_t end = r[2] + r[3];
     bc_buf der = BC_BUF_INIT;
+    if ((v->problem = S_contents_problem(s, contents)) != NULL)
+        return;
     if (!bc_pdf_string_bytes(s, contents, &der)) {
         v->problem = _("its /Contents is damaged");
         bc_buf_free(&der);
@@ -179,7 +184,12 @@ static void S_check(const bc_pdf_file *f, size_t len, const bc_pdf_sigfield *g, 
     }
     bc_pdf_cms_piece pieces[2] = {{s, r[1]}, {s + r[2], r[3]}};
     bc_pdf_cms_check c;
-    size_t der_len = S_der_length((const unsigned char *)der.data, der.len);
+    size_t der_len = bc_pdf_cms_ber_length((const unsigned char *)der.data, der.len);
+    if (der_len == 0) {
+        v->problem = _("its /Contents holds no CMS signature NSS can read");
+        bc_buf_free(&der);
+        return;
+    }
     /* the room after the signature holds zeros only */
     for (size_t i = der_len; i < der.len; i++)
         if (der.data[i] != 0) {
@@ -187,7 +197,8 @@ static void S_check(const bc_pdf_file *f, size_t len, const bc_pdf_sigfield *g, 
             bc_buf_free(&der);
             return;
         }
-    bc_pdf_cms_verify((const unsigned char *)der.data, der_len, pieces, 2, cades, trust, &c);
+    bc_pdf_cms_verify((const unsigned char *)der.data, der_len, pieces, 2, cades,
+                      v->has_time ? &v->time : NULL, trust, &c);
     bc_buf_free(&der);
     v->signer = c.signer;
     v->signer_org = c.signer_org;
@@ -205,6 +216,16 @@ static void S_check(const bc_pdf_file *f, size_t len, const bc_pdf_sigfield *g, 
     v->whole = v->intact && end == len;
     v->added = len - end;
     bc_pdf_cms_check_free(&c);
+}
+
+/* S_check_signature, and a reason for "not trusted" when the signature
+ * did not get as far as its certificate. */
+static void S_check(const bc_pdf_file *f, size_t len, const bc_pdf_sigfield *g, bool trust,
+                    bc_pdf_verify_sig *v)
+{
+    S_check_signature(f, len, g, trust, v);
+    if (!v->trusted && !v->trust_problem)
+        v->trust_problem = _("not checked: the signature itself does not hold");
 }
 
 /* The file parsed as it is or, when bytes after its end break it, up to

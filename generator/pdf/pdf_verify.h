@@ -5,8 +5,11 @@
  * the file (bytes after the signed part are a change after signing, even
  * a valid incremental update: baocao does not judge later updates); the
  * digest of those bytes must be the signed one and the CMS signature must
- * hold (pdf_cms.h); the certificate must chain to a CA the NSS database
- * trusts for signing, now. A file that no longer parses because bytes
+ * hold (pdf_cms.h) with a digest of SHA-256 or stronger; the /Contents
+ * string must hold hexadecimal digits of one case only, and nothing but
+ * zeros after the signature (those bytes are not signed); the certificate
+ * must chain to a CA the NSS database trusts for signing, now and at the
+ * time of signing (the signing-time attribute, else /M). A file that no longer parses because bytes
  * were added after its end is read up to its last complete revision, so
  * that its signature is still shown and the addition named.
  */

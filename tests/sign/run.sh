@@ -12,8 +12,17 @@
 # signed file begins with the input's bytes (an incremental update);
 # --kiem-tra exits 0 and names the signer; one changed byte (in the signed
 # bytes, anywhere in the signature) or bytes added after signing make it
-# exit 1; a wrong PIN is a clear error and leaves no file; a database that
-# does not trust the CA, or none, is "not trusted"; usage errors exit 2.
+# exit 1; forgeries signed again with the signer's key (tests/sign/forge.py:
+# a /ByteRange with a hole, an overlap, from byte 10, around /Name instead
+# of /Contents or short of the end, a SHA-1 digest, a wrong /SubFilter,
+# ETSI.CAdES.detached without ESS, a web server's certificate,
+# /M before the certificate was valid, a changed digit's case or a space in
+# /Contents, a changed zero after a BER signature) exit 1, while the same
+# re-signing with nothing wrong exits 0; a wrong PIN is a clear error and
+# leaves no file; a certificate not valid at the signing time is refused;
+# a database that does not trust the CA, or none, is "not trusted"; usage
+# errors exit 2; no run leaves NSS holding a certificate or key at its
+# shutdown.
 # Skips with one line when the NSS tools or SoftHSM2 are missing and
 # cannot be installed (tools/ensure-deps.sh installs them as root).
 # usage: tests/sign/run.sh BUILD_DIR [SHARED_DIR]
@@ -26,7 +35,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 . "$(dirname "$0")/../lib.sh"
 
-if ! tools/ensure-deps.sh --cmd certutil modutil softhsm2-util pdfsig python3 2>"$tmp/deps"; then
+if ! tools/ensure-deps.sh --cmd certutil modutil pk12util softhsm2-util pdfsig python3 openssl 2>"$tmp/deps"; then
     echo "test-sign: SKIPPED: $(cat "$tmp/deps")"
     exit 0
 fi
@@ -41,6 +50,8 @@ status() { # status WANT CMD... : runs CMD, stdout to $tmp/out, stderr to $tmp/e
     "$@" > "$tmp/out" 2> "$tmp/err"
     got=$?
     [ "$got" = "$want" ] || { echo "  exit $got, want $want: $*"; cat "$tmp/out" "$tmp/err"; return 1; }
+    # every run: NSS shut down with nothing of baocao's still held
+    ! grep -q "NSS still held" "$tmp/err" || { echo "  a leak in NSS: $*"; cat "$tmp/err"; return 1; }
 }
 has_err() { grep -qF -- "$1" "$tmp/err" || { echo "  stderr lacks: $1"; cat "$tmp/err"; return 1; }; }
 has_out() { grep -qF -- "$1" "$tmp/out" || { echo "  stdout lacks: $1"; cat "$tmp/out"; return 1; }; }
@@ -91,20 +102,38 @@ noise() { head -c 64 /dev/urandom > "$pki/noise"; }
 setup() {
     certutil -N -d "sql:$pki/db" -f "$pki/pw" || return 1
     noise
-    # the test CA: self-signed, a CA (basic constraints), trusted for signing
+    # the test CA: self-signed, a CA (basic constraints), trusted for signing,
+    # valid from two months ago
     printf 'y\n0\ny\n' | certutil -S -d "sql:$pki/db" -f "$pki/pw" -z "$pki/noise" \
         -n "Test CA" -s "CN=Baocao Test CA,O=Baocao,C=VN" -x -t "CT,C,C" -k rsa -g 2048 \
-        -Z SHA256 -v 120 -m 1 -2 --keyUsage certSigning,crlSigning || return 1
+        -Z SHA256 -w -2 -v 120 -m 1 -2 --keyUsage certSigning,crlSigning || return 1
     noise
+    # valid from a month ago, for two years
     certutil -S -d "sql:$pki/db" -f "$pki/pw" -z "$pki/noise" -n An \
         -s "CN=Nguyễn Văn An,O=UBND xã Cẩm Vũ,C=VN" -c "Test CA" -t ",," -k rsa -g 2048 \
-        -Z SHA256 -v 24 -m 2 --keyUsage digitalSignature,nonRepudiation \
+        -Z SHA256 -w -1 -v 24 -m 2 --keyUsage digitalSignature,nonRepudiation \
         --extKeyUsage emailProtection || return 1
+    # An's key and certificate for OpenSSL, which signs the forgeries of
+    # section 2b
+    echo p12 > "$pki/p12pw"
+    pk12util -o "$pki/an.p12" -n An -d "sql:$pki/db" -k "$pki/pw" -w "$pki/p12pw" &&
+        openssl pkcs12 -in "$pki/an.p12" -passin pass:p12 -nodes -nocerts -out "$pki/an.key" &&
+        openssl pkcs12 -in "$pki/an.p12" -passin pass:p12 -nokeys -clcerts -out "$pki/an.pem" ||
+        return 1
     noise
     # valid from 36 months ago for 12 months: expired two years ago
     certutil -S -d "sql:$pki/db" -f "$pki/pw" -z "$pki/noise" -n Cu \
         -s "CN=Lê Văn Cũ,C=VN" -c "Test CA" -t ",," -k rsa -g 2048 -Z SHA256 -w -36 -v 12 \
         -m 3 --keyUsage digitalSignature || return 1
+    noise
+    # a web server's certificate from the same CA: not for signing
+    certutil -S -d "sql:$pki/db" -f "$pki/pw" -z "$pki/noise" -n Web \
+        -s "CN=may-chu.cam-vu.gov.vn,C=VN" -c "Test CA" -t ",," -k rsa -g 2048 -Z SHA256 \
+        -w -1 -v 24 -m 5 --keyUsage keyEncipherment --extKeyUsage serverAuth || return 1
+    pk12util -o "$pki/web.p12" -n Web -d "sql:$pki/db" -k "$pki/pw" -w "$pki/p12pw" &&
+        openssl pkcs12 -in "$pki/web.p12" -passin pass:p12 -nodes -nocerts -out "$pki/web.key" &&
+        openssl pkcs12 -in "$pki/web.p12" -passin pass:p12 -nokeys -clcerts -out "$pki/web.pem" ||
+        return 1
     certutil -L -d "sql:$pki/db" -n "Test CA" -a > "$pki/ca.pem" || return 1
     # a reader's database that holds the CA without trusting it
     certutil -N -d "sql:$pki/plain" --empty-password &&
@@ -179,7 +208,7 @@ fi
 # ---- 2. changed bytes -------------------------------------------------------
 flip "$signed" 400 "$tmp/changed.pdf"
 check "a changed signed byte: exit 1" status 1 "$bc" ky --kiem-tra "$tmp/changed.pdf" --nss "$pki/db"
-check "a changed signed byte: said" has_out "CHANGED: the signed bytes have changed"
+check "a changed signed byte: said" has_out "FAILED: the signed bytes have changed"
 check "a changed signed byte: pdfsig" not_valid "$tmp/changed.pdf" "$pki/db"
 # a changed byte anywhere in the signature (40 places over its DER) and in
 # the zeros after it
@@ -215,6 +244,61 @@ check "an update after signing: exit 1" status 1 "$bc" ky --kiem-tra "$tmp/updat
 check "an update after signing: said" has_out "bytes were added to the file after it was signed"
 check "an update after signing: the signature itself intact" has_out "signer: Nguyễn Văn An"
 
+# ---- 2b. forgeries: signed again by the signer's key, each with one trick ----------
+# (tests/sign/forge.py). The controls, signed again with nothing wrong,
+# must pass, so that a refusal below is the trick's and not OpenSSL's.
+forge() { python3 "$root/tests/sign/forge.py" "$1" "$signed" "$tmp/f-$1.pdf" \
+    "$pki/an.pem" "$pki/an.key" || bad "forge.py $1 failed"; }
+kiem() { status "$1" "$bc" ky --kiem-tra "$tmp/f-$2.pdf" --nss "$pki/db"; }
+for m in resign noattr ber; do
+    forge $m
+    check "forged control $m: exit 0" kiem 0 $m
+done
+check "forged control ber: pdfsig" valid "$tmp/f-ber.pdf" "$pki/db"
+python3 "$root/tests/sign/forge.py" resign "$signed" "$tmp/f-web.pdf" "$pki/web.pem" \
+    "$pki/web.key" || bad "forge.py resign with Web failed"
+check "signed by a web server's certificate: exit 1" kiem 1 web
+check "signed by a web server's certificate: said" has_out \
+    "NOT TRUSTED: the certificate is not one for signing documents"
+forge backdate
+check "/M before the certificate was valid: exit 1" kiem 1 backdate
+check "/M before the certificate was valid: said" has_out \
+    "NOT TRUSTED: the certificate was not valid at the time the file says it was signed"
+forge sha1
+check "a SHA-1 digest: exit 1" kiem 1 sha1
+check "a SHA-1 digest: said" has_out "a digest weaker than SHA-256"
+forge subfilter
+check "/SubFilter /adbe.pkcs7.sha1: exit 1" kiem 1 subfilter
+check "/SubFilter /adbe.pkcs7.sha1: said" has_out "checks ETSI.CAdES.detached and adbe.pkcs7.detached"
+forge noess
+check "ETSI.CAdES.detached without ESS signing-certificate: exit 1" kiem 1 noess
+check "ETSI.CAdES.detached without ESS: said" has_out "(ESS signing-certificate)"
+forge hole
+check "a /ByteRange gap wider than /Contents: exit 1" kiem 1 hole
+check "a /ByteRange gap wider than /Contents: said" has_out "does not cover the file"
+check "the trust of a signature not checked: said why" has_out "NOT TRUSTED: not checked"
+forge overlap
+check "a /ByteRange part inside /Contents: exit 1" kiem 1 overlap
+check "a /ByteRange part inside /Contents: said" has_out "does not cover the file"
+forge offset
+check "a /ByteRange from byte 10: exit 1" kiem 1 offset
+check "a /ByteRange from byte 10: said" has_out "does not cover the file"
+forge gapname
+check "a /ByteRange whose gap is /Name, not /Contents: exit 1" kiem 1 gapname
+check "a /ByteRange whose gap is /Name: said" has_out "does not cover the file"
+forge short
+check "a /ByteRange short of the end: exit 1" kiem 1 short
+check "a /ByteRange short of the end: said" has_out "6 bytes were added"
+forge hexcase
+check "one hexadecimal digit of /Contents in the other case: exit 1" kiem 1 hexcase
+check "one hexadecimal digit in the other case: said" has_out "mixes upper- and lower-case"
+forge hexspace
+check "a space among /Contents' zeros: exit 1" kiem 1 hexspace
+check "a space among /Contents' zeros: said" has_out "other bytes than hexadecimal digits"
+forge berpad
+check "a changed zero after a BER signature: exit 1" kiem 1 berpad
+check "a changed zero after a BER signature: said" has_out "bytes after the signature"
+
 # ---- 3. PINs and passwords ----------------------------------------------------
 cp "$fix/unsigned.pdf" "$tmp/p.pdf"
 mkdir -p "$tmp/pin-out"
@@ -235,6 +319,13 @@ if command -v script > /dev/null 2>&1; then
     grep -q "Password of the NSS database" "$tmp/tty" && ok || { bad "no prompt"; cat "$tmp/tty"; }
     grep -q "mat-khau" "$tmp/tty" && bad "the PIN was echoed" || ok
     rm -f "$tmp/pin-out/t.pdf"
+    # a line longer than a PIN: refused whole, not cut to a wrong PIN
+    (sleep 1; head -c 300 /dev/zero | tr '\0' 7; echo) | script -qec "'$bc' ky '$tmp/p.pdf' \
+        -o '$tmp/pin-out/t.pdf' --nss '$pki/db' --chung-thu An" /dev/null > "$tmp/tty" 2>&1
+    grep -q "the PIN typed is longer than 255 bytes" "$tmp/tty" && ok ||
+        { bad "a PIN too long at the prompt: not said"; cat "$tmp/tty"; }
+    grep -q "wrong password" "$tmp/tty" && bad "a PIN too long at the prompt was tried" || ok
+    check "a PIN too long at the prompt: no file" only "$tmp/pin-out"
 fi
 # the PIN is read from the descriptor, never from the command line: no
 # option takes it
@@ -289,6 +380,9 @@ check "no field: --kiem-tra exit 1" status 1 "$bc" ky --kiem-tra "$fix/no-field.
 check "an expired certificate: exit 1" status 1 "$bc" ky "$tmp/p.pdf" -o "$tmp/pin-out/e.pdf" \
     --nss "$pki/db" --chung-thu Cu --pin-fd 3 3<"$pki/pw"
 check "an expired certificate: said" has_err 'the certificate "Cu" expired on'
+check "a certificate not for signing: exit 1" status 1 "$bc" ky "$tmp/p.pdf" \
+    -o "$tmp/pin-out/w.pdf" --nss "$pki/db" --chung-thu Web --pin-fd 3 3<"$pki/pw"
+check "a certificate not for signing: said" has_err 'the certificate "Web" is not one for signing'
 check "no such nickname" status 1 "$bc" ky "$tmp/p.pdf" -o "$tmp/pin-out/n.pdf" --nss "$pki/db" \
     --chung-thu Nobody --pin-fd 3 3<"$pki/pw"
 check "no database folder" status 1 "$bc" ky "$tmp/p.pdf" --nss "$tmp/nothere" --chung-thu An
@@ -300,14 +394,23 @@ check "not a PDF" status 1 "$bc" ky "$pki/pw" -o "$tmp/pin-out/np.pdf" --nss "$p
 check "nothing left by the refusals" only "$tmp/pin-out"
 
 # the same input, key and time: the same bytes (RSA PKCS #1 v1.5 signs
-# deterministically; SOURCE_DATE_EPOCH fixes /M)
+# deterministically; SOURCE_DATE_EPOCH fixes /M), a week ago (An's
+# certificate is valid from a month ago)
+epoch=$(( $(date +%s) - 7 * 86400 ))
 for n in 1 2; do
-    SOURCE_DATE_EPOCH=1700000000 "$bc" ky "$tmp/p.pdf" -o "$tmp/same$n.pdf" --nss "$pki/db" \
+    SOURCE_DATE_EPOCH=$epoch "$bc" ky "$tmp/p.pdf" -o "$tmp/same$n.pdf" --nss "$pki/db" \
         --chung-thu An --pin-fd 3 3<"$pki/pw" 2> /dev/null
 done
 check "the same bytes twice" cmp -s "$tmp/same1.pdf" "$tmp/same2.pdf"
 check "/M from SOURCE_DATE_EPOCH" status 0 "$bc" ky --kiem-tra "$tmp/same1.pdf" --nss "$pki/db"
-check "the time in Vietnam's" has_out "2023-11-15 05:13:20 (UTC+07:00)"
+check "the time in Vietnam's" has_out \
+    "$(date -u -d "@$(( epoch + 7 * 3600 ))" '+%Y-%m-%d %H:%M:%S') (UTC+07:00)"
+# a signing time at which the certificate is not valid: refused, no file
+check "signed at a time before the certificate: exit 1" status 1 env \
+    SOURCE_DATE_EPOCH=1000000000 "$bc" ky "$tmp/p.pdf" -o "$tmp/pin-out/old.pdf" \
+    --nss "$pki/db" --chung-thu An --pin-fd 3 3<"$pki/pw"
+check "signed at a time before the certificate: said" has_err 'the certificate "An" is valid only from'
+check "signed at a time before the certificate: no file" only "$tmp/pin-out"
 
 # ---- 7. usage ---------------------------------------------------------------
 check "ky --help" status 0 "$bc" ky --help

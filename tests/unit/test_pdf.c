@@ -353,6 +353,39 @@ static void test_syntax_dict_get(void **state)
     assert_false(bc_pdf_syntax_dict_get((const unsigned char *)bad, b, "Key", &v));
 }
 
+/* One entry set: replaced where it is (a space only where the value needs
+ * one), else added before ">>", a stream after the dictionary kept. */
+static void test_syntax_dict_set(void **state)
+{
+    (void)state;
+    struct {
+        const char *text, *key, *value, *want;
+    } cases[] = {
+        {"<</FT/Sig/T(ChuKy)>>", "V", "12 0 R", "<</FT/Sig/T(ChuKy)/V 12 0 R>>"},
+        {"<</FT/Sig/V null/T(A)>>", "V", "12 0 R", "<</FT/Sig/V 12 0 R/T(A)>>"},
+        {"<</FT/Sig/V/X>>", "V", "12 0 R", "<</FT/Sig/V 12 0 R>>"},
+        {"<</FT/Sig/V/X>>", "V", "[1 2]", "<</FT/Sig/V[1 2]>>"},
+        {"<</Type/Page>>", "Annots", "[4 0 R]", "<</Type/Page/Annots[4 0 R]>>"},
+        {"<< /Fields [] >>", "SigFlags", "3", "<< /Fields [] /SigFlags 3>>"},
+        {"<</Length 2>>\nstream\nab\nendstream", "Filter", "/X",
+         "<</Length 2/Filter/X>>\nstream\nab\nendstream"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        bc_buf b = BC_BUF_INIT;
+        assert_true(bc_pdf_syntax_dict_set(&b, cases[i].text, strlen(cases[i].text),
+                                           cases[i].key, cases[i].value));
+        assert_string_equal(bc_buf_cstr(&b), cases[i].want);
+        bc_buf_free(&b);
+    }
+    const char *refused[] = {"[1 2 3]", "<4142>", "<</A 1", "12"};
+    for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
+        bc_buf b = BC_BUF_INIT;
+        assert_false(bc_pdf_syntax_dict_set(&b, refused[i], strlen(refused[i]), "V", "1"));
+        assert_int_equal(b.len, 0);
+        bc_buf_free(&b);
+    }
+}
+
 static void test_syntax_refs(void **state)
 {
     (void)state;
@@ -1539,8 +1572,8 @@ static void test_field_locate_dests(void **state)
     bc_buf_free(&p.b);
 }
 
-/* A name tree with /Kids, string keys, a dest as <</D [...]>> and one
- * in an object of its own. */
+/* A name tree with /Kids, string keys (literal, escaped, hexadecimal), a
+ * dest as <</D [...]>> and one in an object of its own. */
 static void test_field_locate_name_tree(void **state)
 {
     (void)state;
@@ -1552,7 +1585,9 @@ static void test_field_locate_name_tree(void **state)
     B_obj(&p, 13, "<</Limits[(HoTenKy)(HoTenKyHet)]/Kids[15 0 R]>>");
     B_obj(&p, 14, "<</D[3 0 R/XYZ 100 700 0]/S/GoTo>>");
     B_obj(&p, 15, "<</Names 16 0 R>>");
-    B_obj(&p, 16, "[(HoTenKy)[3 0 R/XYZ 150 600 null](HoTenKyHet)<</D[3 0 R /XYZ 250.5 600 0]>>]");
+    /* keys with an escape and in hexadecimal, as other writers put them */
+    B_obj(&p, 16, "[(HoTen\\113y)[3 0 R/XYZ 150 600 null]<486F54656E4B79486574>"
+                  "<</D[3 0 R /XYZ 250.5 600 0]>>]");
     B_end(&p, "/Root 1 0 R");
     bc_pdf_field_rect r;
     assert_true(S_locate(&p.b, &r));
@@ -2077,6 +2112,7 @@ int main(void)
         cmocka_unit_test(test_syntax_tokens),
         cmocka_unit_test(test_syntax_skip_comments),
         cmocka_unit_test(test_syntax_dict_get),
+        cmocka_unit_test(test_syntax_dict_set),
         cmocka_unit_test(test_syntax_refs),
         cmocka_unit_test(test_syntax_numbers_any_locale),
         cmocka_unit_test(test_syntax_put_real_out_of_range),

@@ -7,15 +7,20 @@
  * the placeholder's filling; refusals (no field, a field signed already, a
  * field not there); the checks the verifier makes before any
  * cryptography (an empty /Contents, a /ByteRange that leaves bytes out,
- * bytes added after signing); the PIN read from a descriptor. The
- * signatures themselves, with keys in an NSS database and on a token, are
- * in tests/sign/run.sh.
+ * bytes added after signing); the length of a BER signature; a signed
+ * fixture checked without a database (intact, not trusted) and the
+ * changes to its /Contents no digest sees (a digit's case, a space); a
+ * CMS of another content type refused before NSS decodes it (NSS lost
+ * memory on one); NSS shut down with nothing held; the PIN read from a
+ * descriptor. Signing with keys in an NSS database and on a token, and
+ * forgeries signed again with the signer's key, are in tests/sign/run.sh.
  */
 #include "test_support.h"
 
 #include "base/buf.h"
 #include "base/diag.h"
 #include "pdf/nss_session.h"
+#include "pdf/pdf_cms.h"
 #include "pdf/pdf_file.h"
 #include "pdf/pdf_sigfield.h"
 #include "pdf/pdf_sign.h"
@@ -374,7 +379,104 @@ static void test_verify_before_cryptography(void **state)
     bc_buf_free(&bad);
     bc_buf_free(&in);
     bc_buf_free(&out);
-    bc_nss_session_close(&s);
+    assert_int_equal(bc_nss_session_close(&s), 0);
+}
+
+static void test_ber_length(void **state)
+{
+    (void)state;
+    static const unsigned char der[] = {0x30, 0x03, 0x02, 0x01, 0x05, 0, 0, 0};
+    static const unsigned char ber[] = {0x30, 0x80, 0x02, 0x01, 0x05, 0, 0, 0, 0, 0};
+    static const unsigned char nested[] = {0x30, 0x80, 0xA0, 0x80, 0x02, 0x01, 0x05,
+                                           0, 0, 0, 0, 0, 0};
+    static const unsigned char cut[] = {0x30, 0x05, 0x02, 0x01};
+    static const unsigned char no_end[] = {0x30, 0x80, 0x02, 0x01, 0x05};
+    static const unsigned char prim_indef[] = {0x04, 0x80, 0x00, 0x00};
+    assert_int_equal(bc_pdf_cms_ber_length(der, sizeof der), 5);
+    assert_int_equal(bc_pdf_cms_ber_length(ber, sizeof ber), 7);
+    assert_int_equal(bc_pdf_cms_ber_length(nested, sizeof nested), 11);
+    assert_int_equal(bc_pdf_cms_ber_length(cut, sizeof cut), 0);
+    assert_int_equal(bc_pdf_cms_ber_length(no_end, sizeof no_end), 0);
+    assert_int_equal(bc_pdf_cms_ber_length(prim_indef, sizeof prim_indef), 0);
+}
+
+/* The first hexadecimal digit of the last /Contents string of b. */
+static size_t S_contents_at(const bc_buf *b)
+{
+    size_t at = 0;
+    for (size_t i = 0; i + 10 <= b->len; i++)
+        if (memcmp(b->data + i, "/Contents<", 10) == 0)
+            at = i + 10;
+    assert_true(at > 0);
+    return at;
+}
+
+static void test_verify_signed(void **state)
+{
+    (void)state;
+    bc_nss_session s;
+    bc_diags d = BC_DIAGS_INIT;
+    assert_int_equal(bc_nss_session_open(&s, NULL, NULL, &d), 0);
+    bc_buf in = BC_BUF_INIT, bad = BC_BUF_INIT;
+    S_read(FIX "signed.pdf", &in);
+    bc_pdf_verify_result r;
+    const bc_pdf_verify_sig *v = S_verify(&in, &r);
+    assert_true(v->intact);
+    assert_true(v->whole);
+    assert_null(v->problem);
+    assert_string_equal(v->signer, "Nguyễn Văn An");
+    assert_string_equal(v->issuer, "Baocao Test CA");
+    assert_false(v->trusted);
+    assert_non_null(strstr(v->trust_problem, "no NSS database"));
+    assert_false(bc_pdf_verify_ok(&r));
+    bc_pdf_verify_result_free(&r);
+
+    size_t at = S_contents_at(&in);
+    /* a hexadecimal letter of the signature in the other case: the same
+     * byte, but a changed one */
+    bc_buf_put(&bad, in.data, in.len);
+    size_t k = at;
+    while (!(bad.data[k] >= 'A' && bad.data[k] <= 'F'))
+        k++;
+    bad.data[k] = (char)(bad.data[k] + 32);
+    v = S_verify(&bad, &r);
+    assert_false(v->intact);
+    assert_non_null(strstr(v->problem, "mixes upper- and lower-case"));
+    assert_non_null(strstr(v->trust_problem, "not checked"));
+    bc_pdf_verify_result_free(&r);
+    /* a space among the zeros after it */
+    bc_buf_clear(&bad);
+    bc_buf_put(&bad, in.data, in.len);
+    k = at;
+    while (bad.data[k] != '>')
+        k++;
+    assert_int_equal(bad.data[k - 3], '0');
+    bad.data[k - 3] = ' ';
+    v = S_verify(&bad, &r);
+    assert_false(v->intact);
+    assert_non_null(strstr(v->problem, "other bytes than hexadecimal digits"));
+    bc_pdf_verify_result_free(&r);
+    /* the last zero made 1: bytes after the signature */
+    bad.data[k - 3] = '0';
+    bad.data[k - 1] = '1';
+    v = S_verify(&bad, &r);
+    assert_non_null(strstr(v->problem, "bytes after the signature"));
+    bc_pdf_verify_result_free(&r);
+
+    /* a SignedData whose content type is no id-data (an OID cut short):
+     * refused before NSS's decoder, which lost memory on it */
+    bc_buf_clear(&bad);
+    S_read(BC_SOURCE_DIR "/tests/fuzz/regressions/pdf_sign/nss-decoder-leak-bad-content-type.pdf",
+           &bad);
+    v = S_verify(&bad, &r);
+    assert_non_null(strstr(v->problem, "no CMS signature"));
+    bc_pdf_verify_result_free(&r);
+
+    /* nothing of NSS's still held */
+    assert_int_equal(bc_nss_session_close(&s), 0);
+    bc_buf_free(&in);
+    bc_buf_free(&bad);
+    bc_diags_free(&d);
 }
 
 static void test_read_pin(void **state)
@@ -426,6 +528,8 @@ int main(void)
         cmocka_unit_test(test_fill),
         cmocka_unit_test(test_refusals),
         cmocka_unit_test(test_verify_before_cryptography),
+        cmocka_unit_test(test_ber_length),
+        cmocka_unit_test(test_verify_signed),
         cmocka_unit_test(test_read_pin),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
