@@ -1,5 +1,6 @@
 # lib.sh - what the shell suites (tests/*/run.sh) share: the pass/fail
-# counters, ok/bad/check, and the closing tally line the CI reads.
+# counters, ok/bad/check, a command's exit status and output (status,
+# has_err, has_out, over $tmp of the suite), and the closing tally line the CI reads.
 # Sourced, not run: . "$(dirname "$0")/../lib.sh"
 pass=0
 fail=0
@@ -9,6 +10,20 @@ check() { # check NAME CMD...: one check, passed when CMD succeeds
     name=$1; shift
     if "$@"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $name"; fi
 }
+status() { # status WANT CMD...: runs CMD, stdout to $tmp/out, stderr to $tmp/err
+    want=$1; shift
+    "$@" > "$tmp/out" 2> "$tmp/err"
+    got=$?
+    [ "$got" = "$want" ] || { echo "  exit $got, want $want: $*"; cat "$tmp/out" "$tmp/err"; return 1; }
+}
+S_grep_in() { # S_grep_in FILE WHAT [-F] PATTERN: the last status' output holds it
+    file=$1; what=$2; shift 2
+    fixed=
+    [ "$1" = -F ] && { fixed=-F; shift; }
+    grep -q $fixed -- "$1" "$file" || { echo "  $what lacks: $1"; cat "$file"; return 1; }
+}
+has_err() { S_grep_in "$tmp/err" stderr "$@"; } # has_err [-F] PATTERN (a grep regex, or -F text)
+has_out() { S_grep_in "$tmp/out" stdout "$@"; } # has_out [-F] PATTERN
 tally() { # tally SUITE: "SUITE: N passed, M failed"; fails when any failed
     echo "$1: $pass passed, $fail failed"
     [ "$fail" = 0 ]

@@ -9,13 +9,6 @@ src=$(pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 . "$(dirname "$0")/../lib.sh"
-status() { # status WANT CMD... : runs CMD, stderr to $tmp/err
-    want=$1; shift
-    "$@" > "$tmp/out" 2> "$tmp/err"
-    got=$?
-    [ "$got" = "$want" ] || { echo "  exit $got, want $want: $*"; cat "$tmp/err"; return 1; }
-}
-has_err() { grep -q -- "$1" "$tmp/err" || { echo "  stderr lacks: $1"; cat "$tmp/err"; return 1; }; }
 no_files() { # no file in $tmp/outdir at all (no partial, no temporary)
     [ -z "$(ls -A "$tmp/outdir" 2>/dev/null)" ] || { echo "  left behind: $(ls -A "$tmp/outdir")"; return 1; }
 }
@@ -127,7 +120,6 @@ finding_form() { # every line is file:line:col: error|warning: message [id]
     ! grep -Ev '^[^:]+:[0-9]+:[0-9]+: (error|warning): .+ \[[LC][0-9]{2}\]$' "$tmp/out" ||
         { echo "  not a finding line (above)"; return 1; }
 }
-has_out() { grep -q -- "$1" "$tmp/out" || { echo "  stdout lacks: $1"; cat "$tmp/out"; return 1; }; }
 check "check a clean report exits 0" status 0 "$bc" check "$clean"
 check "check a clean report prints nothing" test ! -s "$tmp/out" -a ! -s "$tmp/err"
 check "check seed 001 exits 1" status 1 "$bc" check tests/check/seed-001.yaml

@@ -46,13 +46,6 @@ elif [ -d "$shared" ]; then
     exit 1
 fi
 
-status() { # status WANT CMD... : runs CMD, stderr to $tmp/err
-    want=$1; shift
-    "$@" > "$tmp/out" 2> "$tmp/err"
-    got=$?
-    [ "$got" = "$want" ] || { echo "  exit $got, want $want: $*"; cat "$tmp/err"; return 1; }
-}
-has_err() { grep -q -- "$1" "$tmp/err" || { echo "  stderr lacks: $1"; cat "$tmp/err"; return 1; }; }
 absent() { [ ! -e "$1" ] || { echo "  written: $1"; return 1; }; }
 empty_dir() { [ -z "$(ls -A "$1" 2>/dev/null)" ] || { echo "  left behind in $1: $(ls -A "$1")"; return 1; }; }
 valid() { [ -z "$validate" ] || "$validate" "$@"; }

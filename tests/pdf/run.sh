@@ -34,13 +34,6 @@ export XDG_CACHE_HOME="$tmp/cache"
 export TMPDIR="$tmp/tmpdir" # what baocao and LibreOffice leave there is seen
 mkdir -p "$TMPDIR"
 
-status() { # status WANT CMD... : runs CMD, stderr to $tmp/err
-    want=$1; shift
-    "$@" > "$tmp/out" 2> "$tmp/err"
-    got=$?
-    [ "$got" = "$want" ] || { echo "  exit $got, wanted $want: $*"; cat "$tmp/err"; return 1; }
-}
-has_err() { grep -q -- "$1" "$tmp/err" || { echo "  no \`$1\` in:"; cat "$tmp/err"; return 1; }; }
 
 cat > "$tmp/r.yaml" <<'EOF'
 loai: bao_cao

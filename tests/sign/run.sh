@@ -45,16 +45,6 @@ for f in /usr/lib/softhsm/libsofthsm2.so /usr/lib/*/softhsm/libsofthsm2.so; do
 done
 [ -n "$softhsm_lib" ] || { echo "test-sign: SKIPPED: libsofthsm2.so not found"; exit 0; }
 
-status() { # status WANT CMD... : runs CMD, stdout to $tmp/out, stderr to $tmp/err
-    want=$1; shift
-    "$@" > "$tmp/out" 2> "$tmp/err"
-    got=$?
-    [ "$got" = "$want" ] || { echo "  exit $got, want $want: $*"; cat "$tmp/out" "$tmp/err"; return 1; }
-    # every run: NSS shut down with nothing of baocao's still held
-    ! grep -q "NSS still held" "$tmp/err" || { echo "  a leak in NSS: $*"; cat "$tmp/err"; return 1; }
-}
-has_err() { grep -qF -- "$1" "$tmp/err" || { echo "  stderr lacks: $1"; cat "$tmp/err"; return 1; }; }
-has_out() { grep -qF -- "$1" "$tmp/out" || { echo "  stdout lacks: $1"; cat "$tmp/out"; return 1; }; }
 absent() { [ ! -e "$1" ] || { echo "  $1 was written"; return 1; }; }
 only() { # only DIR NAME...: DIR holds exactly these names (no temporary file left)
     d=$1; shift
@@ -173,7 +163,7 @@ check "sign with the file database" status 0 "$bc" ky "$w/bao-cao.pdf" --nss "$p
     --chung-thu An --pin-fd 3 3<"$pki/pw"
 end=$(date +%s%N)
 check "default output beside the input" only "$w" bao-cao.pdf bao-cao-da-ky.pdf
-check "the signer named" has_err "Nguyễn Văn An"
+check "the signer named" has_err -F "Nguyễn Văn An"
 signed=$w/bao-cao-da-ky.pdf
 check "an incremental update: the input's bytes kept" prefix_of "$w/bao-cao.pdf" "$signed"
 check "pdfsig: valid and trusted" valid "$signed" "$pki/db"
@@ -181,10 +171,10 @@ grep -q "Signature Type: ETSI.CAdES.detached" "$tmp/pdfsig" && ok || bad "pdfsig
 grep -q "Signer Certificate Common Name: Nguyễn Văn An" "$tmp/pdfsig" && ok ||
     bad "pdfsig: the signer's name"
 check "--kiem-tra: intact and trusted" status 0 "$bc" ky --kiem-tra "$signed" --nss "$pki/db"
-check "--kiem-tra names the signer" has_out "Nguyễn Văn An (UBND xã Cẩm Vũ)"
-check "--kiem-tra names the issuer" has_out "Baocao Test CA"
-check "--kiem-tra says intact" has_out "intact"
-check "--kiem-tra says trusted" has_out "trusted: the certificate chains"
+check "--kiem-tra names the signer" has_out -F "Nguyễn Văn An (UBND xã Cẩm Vũ)"
+check "--kiem-tra names the issuer" has_out -F "Baocao Test CA"
+check "--kiem-tra says intact" has_out -F "intact"
+check "--kiem-tra says trusted" has_out -F "trusted: the certificate chains"
 echo "sign: one signature in $(( (end - start) / 1000000 )) ms"
 
 # the signature's shape: PAdES B-B attributes, DER, no signing-time
@@ -208,7 +198,7 @@ fi
 # ---- 2. changed bytes -------------------------------------------------------
 flip "$signed" 400 "$tmp/changed.pdf"
 check "a changed signed byte: exit 1" status 1 "$bc" ky --kiem-tra "$tmp/changed.pdf" --nss "$pki/db"
-check "a changed signed byte: said" has_out "FAILED: the signed bytes have changed"
+check "a changed signed byte: said" has_out -F "FAILED: the signed bytes have changed"
 check "a changed signed byte: pdfsig" not_valid "$tmp/changed.pdf" "$pki/db"
 # a changed byte anywhere in the signature (40 places over its DER) and in
 # the zeros after it
@@ -224,7 +214,7 @@ done
 cat "$signed" > "$tmp/appended.pdf"
 printf '%% a comment\n' >> "$tmp/appended.pdf"
 check "bytes added after signing: exit 1" status 1 "$bc" ky --kiem-tra "$tmp/appended.pdf" --nss "$pki/db"
-check "bytes added after signing: said" has_out "bytes were added to the file after it was signed"
+check "bytes added after signing: said" has_out -F "bytes were added to the file after it was signed"
 # a valid incremental update after the signature (a new /Info): a change too
 python3 - "$signed" "$tmp/updated.pdf" <<'EOF'
 import re, sys
@@ -241,8 +231,8 @@ tail = (b"xref\n%d 1\n%010d 00000 n \ntrailer\n<</Size %d/Root %s/Info %d 0 R/Pr
 open(sys.argv[2], "wb").write(d + obj + tail)
 EOF
 check "an update after signing: exit 1" status 1 "$bc" ky --kiem-tra "$tmp/updated.pdf" --nss "$pki/db"
-check "an update after signing: said" has_out "bytes were added to the file after it was signed"
-check "an update after signing: the signature itself intact" has_out "signer: Nguyễn Văn An"
+check "an update after signing: said" has_out -F "bytes were added to the file after it was signed"
+check "an update after signing: the signature itself intact" has_out -F "signer: Nguyễn Văn An"
 
 # ---- 2b. forgeries: signed again by the signer's key, each with one trick ----------
 # (tests/sign/forge.py). The controls, signed again with nothing wrong,
@@ -258,58 +248,58 @@ check "forged control ber: pdfsig" valid "$tmp/f-ber.pdf" "$pki/db"
 python3 "$root/tests/sign/forge.py" resign "$signed" "$tmp/f-web.pdf" "$pki/web.pem" \
     "$pki/web.key" || bad "forge.py resign with Web failed"
 check "signed by a web server's certificate: exit 1" kiem 1 web
-check "signed by a web server's certificate: said" has_out \
+check "signed by a web server's certificate: said" has_out -F \
     "NOT TRUSTED: the certificate is not one for signing documents"
 forge backdate
 check "/M before the certificate was valid: exit 1" kiem 1 backdate
-check "/M before the certificate was valid: said" has_out \
+check "/M before the certificate was valid: said" has_out -F \
     "NOT TRUSTED: the certificate was not valid at the time the file says it was signed"
 forge sha1
 check "a SHA-1 digest: exit 1" kiem 1 sha1
-check "a SHA-1 digest: said" has_out "a digest weaker than SHA-256"
+check "a SHA-1 digest: said" has_out -F "a digest weaker than SHA-256"
 forge subfilter
 check "/SubFilter /adbe.pkcs7.sha1: exit 1" kiem 1 subfilter
-check "/SubFilter /adbe.pkcs7.sha1: said" has_out "checks ETSI.CAdES.detached and adbe.pkcs7.detached"
+check "/SubFilter /adbe.pkcs7.sha1: said" has_out -F "checks ETSI.CAdES.detached and adbe.pkcs7.detached"
 forge noess
 check "ETSI.CAdES.detached without ESS signing-certificate: exit 1" kiem 1 noess
-check "ETSI.CAdES.detached without ESS: said" has_out "(ESS signing-certificate)"
+check "ETSI.CAdES.detached without ESS: said" has_out -F "(ESS signing-certificate)"
 forge hole
 check "a /ByteRange gap wider than /Contents: exit 1" kiem 1 hole
-check "a /ByteRange gap wider than /Contents: said" has_out "does not cover the file"
-check "the trust of a signature not checked: said why" has_out "NOT TRUSTED: not checked"
+check "a /ByteRange gap wider than /Contents: said" has_out -F "does not cover the file"
+check "the trust of a signature not checked: said why" has_out -F "NOT TRUSTED: not checked"
 forge overlap
 check "a /ByteRange part inside /Contents: exit 1" kiem 1 overlap
-check "a /ByteRange part inside /Contents: said" has_out "does not cover the file"
+check "a /ByteRange part inside /Contents: said" has_out -F "does not cover the file"
 forge offset
 check "a /ByteRange from byte 10: exit 1" kiem 1 offset
-check "a /ByteRange from byte 10: said" has_out "does not cover the file"
+check "a /ByteRange from byte 10: said" has_out -F "does not cover the file"
 forge gapname
 check "a /ByteRange whose gap is /Name, not /Contents: exit 1" kiem 1 gapname
-check "a /ByteRange whose gap is /Name: said" has_out "does not cover the file"
+check "a /ByteRange whose gap is /Name: said" has_out -F "does not cover the file"
 forge short
 check "a /ByteRange short of the end: exit 1" kiem 1 short
-check "a /ByteRange short of the end: said" has_out "6 bytes were added"
+check "a /ByteRange short of the end: said" has_out -F "6 bytes were added"
 forge hexcase
 check "one hexadecimal digit of /Contents in the other case: exit 1" kiem 1 hexcase
-check "one hexadecimal digit in the other case: said" has_out "mixes upper- and lower-case"
+check "one hexadecimal digit in the other case: said" has_out -F "mixes upper- and lower-case"
 forge hexspace
 check "a space among /Contents' zeros: exit 1" kiem 1 hexspace
-check "a space among /Contents' zeros: said" has_out "other bytes than hexadecimal digits"
+check "a space among /Contents' zeros: said" has_out -F "other bytes than hexadecimal digits"
 forge berpad
 check "a changed zero after a BER signature: exit 1" kiem 1 berpad
-check "a changed zero after a BER signature: said" has_out "bytes after the signature"
+check "a changed zero after a BER signature: said" has_out -F "bytes after the signature"
 
 # ---- 3. PINs and passwords ----------------------------------------------------
 cp "$fix/unsigned.pdf" "$tmp/p.pdf"
 mkdir -p "$tmp/pin-out"
 check "wrong password: exit 1" status 1 "$bc" ky "$tmp/p.pdf" -o "$tmp/pin-out/x.pdf" \
     --nss "$pki/db" --chung-thu An --pin-fd 3 3<"$pki/badpw"
-check "wrong password: said" has_err "wrong password of the NSS database"
+check "wrong password: said" has_err -F "wrong password of the NSS database"
 check "wrong password: no file, no temporary file" only "$tmp/pin-out"
 # no PIN and no terminal to ask on: a clear error, not a hang
 check "no PIN, no terminal: exit 1" status 1 setsid -w "$bc" ky "$tmp/p.pdf" \
     -o "$tmp/pin-out/x.pdf" --nss "$pki/db" --chung-thu An < /dev/null
-check "no PIN, no terminal: said" has_err "the NSS database has a password"
+check "no PIN, no terminal: said" has_err -F "the NSS database has a password"
 check "no PIN: no file" only "$tmp/pin-out"
 # the PIN typed at the prompt (a pseudo-terminal by script(1)), not echoed
 if command -v script > /dev/null 2>&1; then
@@ -334,30 +324,30 @@ check "--pin is no option" status 2 "$bc" ky "$tmp/p.pdf" --nss "$pki/db" --chun
 # ---- 4. the SoftHSM2 token ----------------------------------------------------
 check "sign on the token" status 0 "$bc" ky "$tmp/p.pdf" -o "$tmp/token.pdf" \
     --nss "$pki/hsmdb" --chung-thu baocao:Binh --pin-fd 3 3<"$pki/pin"
-check "the token's database does not know the CA: a warning" has_err \
+check "the token's database does not know the CA: a warning" has_err -F \
     "is not trusted for signing by this database"
 check "token: pdfsig valid and trusted" valid "$tmp/token.pdf" "$pki/db"
 check "token: --kiem-tra" status 0 "$bc" ky --kiem-tra "$tmp/token.pdf" --nss "$pki/db"
-check "token: the signer" has_out "Trần Thị Bình"
+check "token: the signer" has_out -F "Trần Thị Bình"
 check "token: wrong PIN, exit 1" status 1 "$bc" ky "$tmp/p.pdf" -o "$tmp/pin-out/y.pdf" \
     --nss "$pki/hsmdb" --chung-thu baocao:Binh --pin-fd 3 3<"$pki/badpin"
-check "token: wrong PIN, said" has_err 'wrong PIN for "baocao"'
+check "token: wrong PIN, said" has_err -F 'wrong PIN for "baocao"'
 check "token: wrong PIN, no file" only "$tmp/pin-out"
 check "token: no such certificate" status 1 "$bc" ky "$tmp/p.pdf" -o "$tmp/pin-out/y.pdf" \
     --nss "$pki/hsmdb" --chung-thu baocao:Nobody --pin-fd 3 3<"$pki/pin"
-check "token: no such certificate, said" has_err 'no certificate nicknamed "baocao:Nobody"'
+check "token: no such certificate, said" has_err -F 'no certificate nicknamed "baocao:Nobody"'
 
 # ---- 5. trust ---------------------------------------------------------------
 mkdir -p "$tmp/empty-db"
 certutil -N -d "sql:$tmp/empty-db" --empty-password
 check "a database without the CA: exit 1" status 1 "$bc" ky --kiem-tra "$signed" --nss "$tmp/empty-db"
-check "a database without the CA: not trusted" has_out "NOT TRUSTED: its issuer is not in the database"
+check "a database without the CA: not trusted" has_out -F "NOT TRUSTED: its issuer is not in the database"
 check "the CA there but not trusted: exit 1" status 1 "$bc" ky --kiem-tra "$signed" --nss "$pki/plain"
-check "the CA not trusted: said" has_out "NOT TRUSTED: its issuer is not trusted"
+check "the CA not trusted: said" has_out -F "NOT TRUSTED: its issuer is not trusted"
 check "the CA there but not trusted: pdfsig agrees" sh -c \
     "pdfsig -nssdir 'sql:$pki/plain' '$signed' | grep -q 'Certificate Validation: Certificate issuer' "
 check "no database at all: exit 1" status 1 env HOME="$tmp/no-home" "$bc" ky --kiem-tra "$signed"
-check "no database at all: said" has_out "no NSS database was given"
+check "no database at all: said" has_out -F "no NSS database was given"
 check "the default ~/.pki/nssdb" status 0 env HOME="$tmp/home" sh -c \
     "mkdir -p '$tmp/home/.pki' && cp -r '$pki/db' '$tmp/home/.pki/nssdb' && '$bc' ky --kiem-tra '$signed'"
 
@@ -369,26 +359,26 @@ check "updated before: pdfsig" valid "$tmp/u2-da-ky.pdf" "$pki/db"
 check "updated before: --kiem-tra" status 0 "$bc" ky --kiem-tra "$tmp/u2-da-ky.pdf" --nss "$pki/db"
 check "signed already: exit 1" status 1 "$bc" ky "$signed" -o "$tmp/again.pdf" --nss "$pki/db" \
     --chung-thu An --pin-fd 3 3<"$pki/pw"
-check "signed already: said" has_err "is signed already"
+check "signed already: said" has_err -F "is signed already"
 absent "$tmp/again.pdf" && ok || bad "signed again"
 check "no field: exit 1" status 1 "$bc" ky "$fix/no-field.pdf" -o "$tmp/nf.pdf" --nss "$pki/db" \
     --chung-thu An --pin-fd 3 3<"$pki/pw"
-check "no field: said" has_err "has no signature field"
+check "no field: said" has_err -F "has no signature field"
 check "not signed: --kiem-tra exit 1" status 1 "$bc" ky --kiem-tra "$fix/unsigned.pdf" --nss "$pki/db"
-check "not signed: said" has_err 'carries no signature (its field "ChuKy" is empty)'
+check "not signed: said" has_err -F 'carries no signature (its field "ChuKy" is empty)'
 check "no field: --kiem-tra exit 1" status 1 "$bc" ky --kiem-tra "$fix/no-field.pdf"
 check "an expired certificate: exit 1" status 1 "$bc" ky "$tmp/p.pdf" -o "$tmp/pin-out/e.pdf" \
     --nss "$pki/db" --chung-thu Cu --pin-fd 3 3<"$pki/pw"
-check "an expired certificate: said" has_err 'the certificate "Cu" expired on'
+check "an expired certificate: said" has_err -F 'the certificate "Cu" expired on'
 check "a certificate not for signing: exit 1" status 1 "$bc" ky "$tmp/p.pdf" \
     -o "$tmp/pin-out/w.pdf" --nss "$pki/db" --chung-thu Web --pin-fd 3 3<"$pki/pw"
-check "a certificate not for signing: said" has_err 'the certificate "Web" is not one for signing'
+check "a certificate not for signing: said" has_err -F 'the certificate "Web" is not one for signing'
 check "no such nickname" status 1 "$bc" ky "$tmp/p.pdf" -o "$tmp/pin-out/n.pdf" --nss "$pki/db" \
     --chung-thu Nobody --pin-fd 3 3<"$pki/pw"
 check "no database folder" status 1 "$bc" ky "$tmp/p.pdf" --nss "$tmp/nothere" --chung-thu An
-check "no database folder: said" has_err "no such folder"
+check "no database folder: said" has_err -F "no such folder"
 check "a folder without a database" status 1 "$bc" ky "$tmp/p.pdf" --nss "$tmp/pin-out" --chung-thu An
-check "a folder without a database: said" has_err "holds no NSS database"
+check "a folder without a database: said" has_err -F "holds no NSS database"
 check "not a PDF" status 1 "$bc" ky "$pki/pw" -o "$tmp/pin-out/np.pdf" --nss "$pki/db" \
     --chung-thu An --pin-fd 3 3<"$pki/pw"
 check "nothing left by the refusals" only "$tmp/pin-out"
@@ -403,18 +393,18 @@ for n in 1 2; do
 done
 check "the same bytes twice" cmp -s "$tmp/same1.pdf" "$tmp/same2.pdf"
 check "/M from SOURCE_DATE_EPOCH" status 0 "$bc" ky --kiem-tra "$tmp/same1.pdf" --nss "$pki/db"
-check "the time in Vietnam's" has_out \
+check "the time in Vietnam's" has_out -F \
     "$(date -u -d "@$(( epoch + 7 * 3600 ))" '+%Y-%m-%d %H:%M:%S') (UTC+07:00)"
 # a signing time at which the certificate is not valid: refused, no file
 check "signed at a time before the certificate: exit 1" status 1 env \
     SOURCE_DATE_EPOCH=1000000000 "$bc" ky "$tmp/p.pdf" -o "$tmp/pin-out/old.pdf" \
     --nss "$pki/db" --chung-thu An --pin-fd 3 3<"$pki/pw"
-check "signed at a time before the certificate: said" has_err 'the certificate "An" is valid only from'
+check "signed at a time before the certificate: said" has_err -F 'the certificate "An" is valid only from'
 check "signed at a time before the certificate: no file" only "$tmp/pin-out"
 
 # ---- 7. usage ---------------------------------------------------------------
 check "ky --help" status 0 "$bc" ky --help
-check "ky --help says --pin-fd" has_out "--pin-fd"
+check "ky --help says --pin-fd" has_out -F "--pin-fd"
 check "no file: exit 2" status 2 "$bc" ky
 check "no --nss: exit 2" status 2 "$bc" ky "$tmp/p.pdf" --chung-thu An
 check "no --chung-thu: exit 2" status 2 "$bc" ky "$tmp/p.pdf" --nss "$pki/db"
@@ -428,10 +418,10 @@ check "top-level help lists ky" sh -c "'$bc' --help | grep -q 'ky REPORT.pdf'"
 if ensure_vi; then
     check "vi: wrong PIN" status 1 env LANG=vi_VN.UTF-8 LC_ALL=vi_VN.UTF-8 "$bc" ky "$tmp/p.pdf" \
         -o "$tmp/pin-out/v.pdf" --nss "$pki/hsmdb" --chung-thu baocao:Binh --pin-fd 3 3<"$pki/badpin"
-    check "vi: wrong PIN, said in Vietnamese" has_err "sai mã PIN"
+    check "vi: wrong PIN, said in Vietnamese" has_err -F "sai mã PIN"
     check "vi: --kiem-tra" status 0 env LANG=vi_VN.UTF-8 LC_ALL=vi_VN.UTF-8 "$bc" ky --kiem-tra \
         "$signed" --nss "$pki/db"
-    check "vi: toàn vẹn" has_out "toàn vẹn"
+    check "vi: toàn vẹn" has_out -F "toàn vẹn"
 fi
 
 # ---- 9. a report from render --pdf ------------------------------------------------
