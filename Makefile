@@ -50,7 +50,7 @@ DEPFLAGS = -MMD -MP
 # The layers of generator/, lowest first (docs/ARCHITECTURE.md): a file may
 # include the headers of its own layer and of the layers before it
 # (tools/check-layers.sh, run by `make test`).
-LAYERS = base mustache input package pdf wml report app
+LAYERS = base mustache input package pdf wml report import app
 LIB_SRC = $(foreach l,$(LAYERS),$(wildcard generator/$(l)/*.c))
 LIB_OBJ = $(LIB_SRC:generator/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/template_data.o \
           $(BUILD)/obj/font_data.o
