@@ -59,7 +59,7 @@ TEST_SRC = $(wildcard tests/unit/test_*.c)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all demo test test-unit test-cli test-spec test-docx test-pdf test-images test-templates test-i18n \
-        test-layers test-corpus install uninstall clean asan valgrind bench golden-update deps \
+        test-layers test-nhap test-corpus install uninstall clean asan valgrind bench golden-update deps \
         fuzz fuzz-build fuzz-targets schema
 
 all: $(BUILD)/baocao
@@ -159,7 +159,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libbaocao.a $(BUILD)/config-test.mk
 $(BUILD)/run_spec: tests/spec/run_spec.c $(BUILD)/libbaocao.a
 	$(Q)$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(DEPFLAGS) -o $@ $< $(BUILD)/libbaocao.a $(LDLIBS_ALL)
 
-test: test-layers test-unit test-cli test-spec test-docx test-batch test-images test-pdf test-templates test-i18n
+test: test-layers test-unit test-cli test-spec test-docx test-batch test-images test-pdf test-templates test-i18n test-nhap
 
 # The tree's rules: the layers' includes, names that lead to their files.
 test-layers: $(BUILD)/libbaocao.a
@@ -194,7 +194,7 @@ test-corpus: $(BUILD)/baocao
 	$(Q)tests/corpus/run.sh $(BUILD) $(SHARED)
 
 # Script suites: each tests/SUITE/run.sh BUILD_DIR SHARED_DIR, when present.
-test-batch test-images test-templates test-i18n: $(BUILD)/baocao
+test-batch test-images test-templates test-i18n test-nhap: $(BUILD)/baocao
 	$(Q)s=tests/$(@:test-%=%)/run.sh; if [ -x $$s ]; then $$s $(BUILD) $(SHARED); \
 	else echo "$@: skipped ($$s not present)"; fi
 
@@ -210,7 +210,7 @@ demo: $(BUILD)/baocao
 
 asan:
 	$(Q)$(MAKE) BUILD=build-asan OPT="-O1 -g" ALLOC= \
-	    SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" test-unit test-spec test-cli test-batch test-images
+	    SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" test-unit test-spec test-cli test-batch test-images test-nhap
 
 valgrind:
 	$(Q)$(MAKE) BUILD=build-vg OPT="-O1 -g" ALLOC= VALGRIND=1 test-unit test-spec
