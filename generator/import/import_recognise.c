@@ -98,15 +98,11 @@ static void S_flatten(const bc_import_doc *doc, S_items *l)
 
 static void S_cell_text(const bc_import_cell *c, bool header, bc_buf *out)
 {
-    bc_buf_putc(out, ' ');
-    bool any = false;
     for (size_t k = 0; k < c->n_paras; k++) {
         const bc_import_para *p = &c->paras[k];
         if (!p->text || !*p->text)
             continue;
-        if (any)
-            bc_buf_putc(out, ' ');
-        any = true;
+        bc_buf_putc(out, ' ');
         const char *mark = "";
         if (!header && p->bold && p->italic)
             mark = "***";
@@ -122,7 +118,7 @@ static void S_cell_text(const bc_import_cell *c, bool header, bc_buf *out)
         }
         bc_buf_puts(out, mark);
     }
-    bc_buf_puts(out, any ? " |" : " |");
+    bc_buf_puts(out, " |");
 }
 
 void bc_import_recognise_table(const bc_import_table *t, bc_buf *out)
