@@ -94,6 +94,38 @@ static void S_flatten(const bc_import_doc *doc, S_items *l)
     }
 }
 
+/* ---- text that must stay text ---------------------------------------------- */
+
+/* What a literal "{{" of the document becomes in a text template: the
+ * delimiters switched away for it and back (the mustache way to write
+ * one), so that rendering gives the "{{" back. */
+#define S_LITERAL_OPEN "{{=<% %>=}}{{<%={{ }}=%>"
+
+static void S_put_text(bc_buf *out, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '{' && i + 1 < n && s[i + 1] == '{') {
+            bc_buf_puts(out, S_LITERAL_OPEN);
+            i++;
+            continue;
+        }
+        bc_buf_putc(out, s[i]);
+    }
+}
+
+/* s with a literal "{{" kept literal (in a's memory; s itself when it has
+ * none). */
+static const char *S_literal(bc_arena *a, const char *s)
+{
+    if (!s || !strstr(s, "{{"))
+        return s;
+    bc_buf b = BC_BUF_INIT;
+    S_put_text(&b, s, strlen(s));
+    const char *t = bc_arena_strdup(a, bc_buf_cstr(&b));
+    bc_buf_free(&b);
+    return t;
+}
+
 /* ---- tables --------------------------------------------------------------- */
 
 static void S_cell_text(const bc_import_cell *c, bool header, bc_buf *out)
@@ -114,6 +146,11 @@ static void S_cell_text(const bc_import_cell *c, bool header, bc_buf *out)
         for (const char *s = p->text; *s; s++) {
             if (*s == '|')
                 bc_buf_putc(out, '\\');
+            if (s[0] == '{' && s[1] == '{') {
+                bc_buf_puts(out, S_LITERAL_OPEN);
+                s++;
+                continue;
+            }
             bc_buf_putc(out, *s);
         }
         bc_buf_puts(out, mark);
@@ -181,9 +218,9 @@ static void S_body_line(const bc_import_para *p, bc_buf *out)
     if (num && !sp && t[num]) {
         bc_buf_put(out, t, num);
         bc_buf_putc(out, ' ');
-        bc_buf_puts(out, t + num);
+        S_put_text(out, t + num, strlen(t + num));
     } else {
-        bc_buf_puts(out, t);
+        S_put_text(out, t, strlen(t));
     }
     bc_buf_puts(out, mark);
 }
@@ -421,7 +458,7 @@ static const char *S_join_unplaced(bc_import_report *r, const bc_import_list *u,
         bc_buf_puts(&b, "\n\n");
     }
     for (size_t k = 0; k < u->n; k++) {
-        bc_buf_puts(&b, u->items[k]);
+        S_put_text(&b, u->items[k], strlen(u->items[k]));
         bc_buf_puts(&b, "\n\n");
     }
     if (before && body && *body)
@@ -634,6 +671,15 @@ int bc_import_recognise(const bc_import_doc *doc, bool ky_sau, bc_import_report 
         r->ky_hieu_co_quan.value = "UBND";
         r->ky_hieu_co_quan.note = N_("check: guessed from the agency's name");
     }
+    /* the text templates: a literal "{{" kept literal */
+    r->trich_yeu.value = S_literal(&r->arena, r->trich_yeu.value);
+    r->kinh_gui.value = S_literal(&r->arena, r->kinh_gui.value);
+    for (size_t k = 0; k < r->kinh_gui_items.n; k++)
+        r->kinh_gui_items.items[k] = S_literal(&r->arena, r->kinh_gui_items.items[k]);
+    for (size_t k = 0; k < r->noi_nhan.n; k++)
+        r->noi_nhan.items[k] = S_literal(&r->arena, r->noi_nhan.items[k]);
+    for (size_t k = 0; k < r->n_phu_luc; k++)
+        r->phu_luc[k].ten = S_literal(&r->arena, r->phu_luc[k].ten);
     S_period(r, ky_sau);
     if (ky_sau) {
         r->so.value = NULL;

@@ -24,7 +24,8 @@ unset LANG LANGUAGE LC_MESSAGES
 # the text of a .docx: one line per paragraph
 docx_text() {
     unzip -p "$1" word/document.xml | sed -e 's/<\/w:p>/\n/g' -e 's/<w:tab\/>/ /g' \
-        -e 's/<[^>]*>//g' -e 's/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g; s/&amp;/\&/g'
+        -e 's/<[^>]*>//g' -e 's/&#123;/{/g; s/&#125;/}/g; s/&lt;/</g; s/&gt;/>/g' \
+        -e 's/&quot;/"/g; s/&amp;/\&/g'
 }
 count() { grep -oF -- "$2" "$1" | wc -l; }
 has() { grep -qF -- "$2" "$1" || { echo "  $1 lacks: $2"; return 1; }; }
@@ -71,6 +72,13 @@ check "rendered: no doubled ending" lacks "$tmp/q.text" "./../."
 # the review runs on what was written, in file:line:col form
 check "the review's findings are printed" sh -c "grep -q 'q.yaml:[0-9]*:[0-9]*: ' '$tmp/out' || \
     '$bc' check '$y' > /dev/null"
+
+# the notes in the message language
+if have_vi; then
+    check "the notes in Vietnamese" sh -c "LC_ALL=vi_VN.UTF-8 '$bc' nhap '$tmp/q.txt' -o - 2>/dev/null | \
+        grep -q '  # kiểm tra: '"
+    check "the notes in English" sh -c "'$bc' nhap '$tmp/q.txt' -o - 2>/dev/null | grep -q '  # check: '"
+fi
 
 # ---- never over a file -o does not name ---------------------------------------
 cp "$y" "$tmp/q.before"
@@ -122,6 +130,14 @@ check "--ky-sau: no 6 tháng đầu left" test "$(count "$tmp/hs.text" "6 tháng
 check "--ky-sau: 6 tháng cuối wherever 6 tháng đầu was" \
     test "$(count "$tmp/hs.text" "6 tháng cuối năm 2024")" = "$h1"
 check "--ky-sau: năm 2025 wherever 6 tháng cuối was" test "$(count "$tmp/hs.text" "năm 2025")" = "$h2"
+
+# ---- braces of the document stay text (the values are mustache templates) ---------
+printf 'ỦY BAN NHÂN DÂN XÃ A\nSố: 5/BC-UBND\nA, ngày 02 tháng 01 năm 2024\nBÁO CÁO\nKết quả {{x}} năm 2023\n\nI. Mục {{ y }} và }} và {{{z}}}\n\nNơi nhận:\n- Lưu: VT.\n\nCHỦ TỊCH\n\nNGUYỄN VĂN A\n' > "$tmp/b.txt"
+check "braces: imported" status 0 "$bc" nhap "$tmp/b.txt"
+check "braces: rendered" status 0 "$bc" render "$tmp/b.yaml" -o "$tmp/b.docx"
+docx_text "$tmp/b.docx" > "$tmp/b.text"
+check "braces: the summary's text back" has "$tmp/b.text" "Kết quả {{x}} năm 2023"
+check "braces: the body's text back" has "$tmp/b.text" "I. Mục {{ y }} và }} và {{{z}}}./."
 
 # ---- bad input: exit 1, the file named, no YAML ----------------------------------
 refused() { # refused NAME FILE: exit 1, the file named, no YAML next to it
