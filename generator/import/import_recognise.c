@@ -525,7 +525,9 @@ int bc_import_recognise(const bc_import_doc *doc, bool ky_sau, bc_import_report 
     } else if (vv_at < l.n) {
         r->loai.value = "cong_van";
         S_header(r, &l, vv_at, &code, &unplaced_top);
-        r->trich_yeu.value = S_after_vv(l.items[vv_at].plain);
+        /* a công văn's summary keeps its "V/v" (the program prints it as
+         * written) */
+        r->trich_yeu.value = l.items[vv_at].plain;
         body_from = vv_at + 1;
     } else {
         size_t h = 0;
@@ -543,8 +545,18 @@ int bc_import_recognise(const bc_import_doc *doc, bool ky_sau, bc_import_report 
                 r->loai.note = N_("check: the type was read from the number's symbol");
             }
     }
-    while (body_from < l.n && !l.items[body_from].table && !*l.items[body_from].plain)
-        body_from++;
+    /* header lines the page's columns put after the summary (a date line
+     * beside a công văn's "V/v") */
+    while (body_from < l.n && !l.items[body_from].table) {
+        const char *s = l.items[body_from].plain;
+        const char *c2 = NULL, *rest = NULL;
+        if (!*s || bc_import_header_is_motto(s) ||
+            (!r->dia_danh.value && bc_import_header_date(r, s)) ||
+            (!r->ky_hieu_co_quan.value && bc_import_header_number(r, s, &c2, &rest) && !*rest))
+            body_from++;
+        else
+            break;
+    }
     /* the addressee */
     {
         size_t m = l.n - body_from;

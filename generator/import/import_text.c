@@ -208,6 +208,16 @@ static int S_first_case(const char *s)
     return up ? 1 : lower ? -1 : 0;
 }
 
+/* "Cẩm Vũ, ngày 15 tháng 12 năm 2023": a short line with the three words
+ * after a comma. */
+static bool S_date_line(const S_line *l)
+{
+    if (l->chars > 70)
+        return false;
+    const char *ngay = strstr(l->text, ", ngày ");
+    return ngay && strstr(ngay, "tháng") && strstr(ngay, "năm");
+}
+
 static bool S_ends_sentence(const char *s, size_t n)
 {
     while (n && (s[n - 1] == '*' || s[n - 1] == ' '))
@@ -305,7 +315,10 @@ int bc_import_text_read_mem(const char *path, const char *data, size_t len,
         bool fresh;
         bool label = l->chars < 40 && l->text[l->len - 1] == ':' && S_first_case(l->text) > 0;
         bool ended = prev && prev->len >= 3 && strcmp(prev->text + prev->len - 3, "./.") == 0;
-        if (!prev || pipe || prev_pipe || numbered || label || ended) {
+        /* the date line stands alone, wherever the page's columns put it */
+        bool dated = S_date_line(l);
+        bool after_date = prev && S_date_line(prev);
+        if (!prev || pipe || prev_pipe || numbered || label || ended || dated || after_date) {
             fresh = true;
         } else if (caps || prev_caps) {
             /* a heading in capitals broken over two lines stays one */

@@ -131,6 +131,17 @@ check "--ky-sau: 6 tháng cuối wherever 6 tháng đầu was" \
     test "$(count "$tmp/hs.text" "6 tháng cuối năm 2024")" = "$h1"
 check "--ky-sau: năm 2025 wherever 6 tháng cuối was" test "$(count "$tmp/hs.text" "năm 2025")" = "$h2"
 
+# ---- a công văn: "V/v" without a type name, the date line after it --------------------
+cp "$here/cong-van.txt" "$tmp/cv.txt"
+check "công văn imported" status 0 "$bc" nhap "$tmp/cv.txt"
+for want in "loai: cong_van" "so: 12" "ky_hieu_co_quan: UBND" "dia_danh: Cẩm Vũ" "ngay: 2022-07-05" \
+    "trich_yeu: V/v báo cáo tình hình {{ky_bao_cao.ten}}" "kinh_gui: Ủy ban nhân dân huyện Cẩm Giàng" \
+    "  Ủy ban nhân dân xã báo cáo như sau: mọi việc tốt." "  ho_ten: Nguyễn Hữu Tuấn"; do
+    check "cv.yaml: $want" has "$tmp/cv.yaml" "$want"
+done
+check "cv.yaml: Như trên left to the program" lacks "$tmp/cv.yaml" "Như trên"
+check "cv.yaml renders" status 0 "$bc" render "$tmp/cv.yaml" -o "$tmp/cv.docx"
+
 # ---- braces of the document stay text (the values are mustache templates) ---------
 printf 'ỦY BAN NHÂN DÂN XÃ A\nSố: 5/BC-UBND\nA, ngày 02 tháng 01 năm 2024\nBÁO CÁO\nKết quả {{x}} năm 2023\n\nI. Mục {{ y }} và }} và {{{z}}}\n\nNơi nhận:\n- Lưu: VT.\n\nCHỦ TỊCH\n\nNGUYỄN VĂN A\n' > "$tmp/b.txt"
 check "braces: imported" status 0 "$bc" nhap "$tmp/b.txt"
