@@ -209,7 +209,14 @@ size_t bc_import_closing_addressee(bc_import_report *r, const char *const *lines
         }
     } else {
         /* "Kính gửi" without its colon: what follows the words */
-        const char *q = lines[0] + strlen("Kính gửi");
+        /* the two words, however they are written ("Kính gửi", "KINH GUI") */
+        const char *q = lines[0];
+        for (int w = 0; w < 2; w++) {
+            while (*q == ' ' || *q == '*')
+                q++;
+            while (*q && *q != ' ')
+                q++;
+        }
         while (*q == ' ')
             q++;
         if (*q)

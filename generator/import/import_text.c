@@ -143,10 +143,32 @@ static void S_tidy(bc_buf *out, const char *s, size_t n)
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         size_t w = 1;
-        bool is_space = c == ' ' || c == '\t' || c == '\f' || c == '\v';
-        if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) {
+        /* a control character (a PDF's form feed between pages) is a
+         * space; U+FFFE and U+FFFF, which no XML holds, are dropped */
+        bool is_space = c == ' ' || c < 0x20;
+        if (c == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xBF &&
+            ((unsigned char)s[i + 2] == 0xBE || (unsigned char)s[i + 2] == 0xBF)) {
+            i += 2;
+            continue;
+        }
+        /* no-break space and C1 controls; the line and paragraph
+         * separators; a byte order mark inside the text */
+        if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+            (unsigned char)s[i + 1] <= 0xA0) {
             is_space = true;
             w = 2;
+        }
+        if (c == 0x7F)
+            is_space = true;
+        if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+            ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9)) {
+            is_space = true;
+            w = 3;
+        }
+        if (c == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xBB &&
+            (unsigned char)s[i + 2] == 0xBF) {
+            is_space = true;
+            w = 3;
         }
         if (is_space) {
             space = true;

@@ -41,6 +41,8 @@ static bool S_numberish(const char *s)
     return true;
 }
 
+static void S_scalar(bc_buf *out, const char *s);
+
 bool bc_import_yaml_plain_ok(const char *s)
 {
     size_t n = strlen(s);
@@ -70,7 +72,45 @@ bool bc_import_yaml_plain_ok(const char *s)
     return true;
 }
 
+/* s as YAML and baocao's loader can hold it: C0 controls but the line
+ * break (when kept) and the tab, DEL, C1 controls, the line and paragraph
+ * separators, a byte order mark and U+FFFE/U+FFFF (none of them printable
+ * in YAML, or a line break to some readers) each made a space. */
+static void S_clean(bc_buf *out, const char *s, bool breaks)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    for (; *p; p++) {
+        size_t skip = 0;
+        if ((*p < 0x20 && *p != '\t' && !(breaks && *p == '\n')) || *p == 0x7F)
+            skip = 1;
+        else if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+            skip = 2;
+        else if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9))
+            skip = 3;
+        else if (p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+            skip = 3;
+        else if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))
+            skip = 3;
+        if (skip) {
+            bc_buf_putc(out, ' ');
+            p += skip - 1;
+        } else {
+            bc_buf_putc(out, (char)*p);
+        }
+    }
+    bc_buf_cstr(out);
+}
+
 void bc_import_yaml_scalar(bc_buf *out, const char *s)
+{
+    bc_buf clean = BC_BUF_INIT;
+    S_clean(&clean, s, false);
+    s = bc_buf_cstr(&clean);
+    S_scalar(out, s);
+    bc_buf_free(&clean);
+}
+
+static void S_scalar(bc_buf *out, const char *s)
 {
     if (bc_import_yaml_plain_ok(s)) {
         bc_buf_puts(out, s);
@@ -110,8 +150,7 @@ static void S_note(bc_buf *out, const char *note, const char *detail)
     bc_buf_puts(out, _(note));
     if (detail) {
         bc_buf_puts(out, ": ");
-        for (const char *p = detail; *p; p++)
-            bc_buf_putc(out, *p == '\n' ? ' ' : *p);
+        S_clean(out, detail, false);
     }
 }
 
@@ -189,8 +228,22 @@ static void S_block(bc_buf *out, const char *s, int indent)
     }
 }
 
-static void S_body_key(bc_buf *out, const char *indent, const char *key, const char *s,
+static void S_body_value(bc_buf *out, const char *indent, const char *key, const char *s,
+                         int block_indent, const char *note);
+
+static void S_body_key(bc_buf *out, const char *indent, const char *key, const char *raw,
                        int block_indent, const char *note)
+{
+    bc_buf clean = BC_BUF_INIT;
+    if (raw)
+        S_clean(&clean, raw, true);
+    const char *s = raw ? bc_buf_cstr(&clean) : NULL;
+    S_body_value(out, indent, key, s, block_indent, note);
+    bc_buf_free(&clean);
+}
+
+static void S_body_value(bc_buf *out, const char *indent, const char *key, const char *s,
+                         int block_indent, const char *note)
 {
     bc_buf_printf(out, "%s%s: ", indent, key);
     if (!s || !*s || strspn(s, "\n") == strlen(s)) {
@@ -200,9 +253,10 @@ static void S_body_key(bc_buf *out, const char *indent, const char *key, const c
         return;
     }
     bc_buf_putc(out, '|');
-    /* a first line starting with a space needs the indentation given,
-     * before the comment */
-    if (s[0] == ' ')
+    /* a first line with text that starts with a space needs the
+     * indentation given, before the comment */
+    const char *first = s + strspn(s, "\n");
+    if (first[0] == ' ')
         bc_buf_printf(out, "%d", block_indent);
     if (note) {
         bc_buf_puts(out, "  # ");
@@ -221,8 +275,7 @@ static void S_comment_list(bc_buf *out, const char *note, const bc_import_list *
     for (size_t k = 0; k < l->n; k++) {
         bc_buf_puts(out, k ? ", " : " ");
         bc_buf_putc(out, '"');
-        for (const char *p = l->items[k]; *p; p++)
-            bc_buf_putc(out, *p == '\n' ? ' ' : *p);
+        S_clean(out, l->items[k], false);
         bc_buf_putc(out, '"');
     }
     bc_buf_putc(out, '\n');
@@ -232,10 +285,13 @@ void bc_import_yaml_write(const bc_import_report *r, const char *source, bc_buf 
 {
     const char *base = strrchr(source, '/');
     base = base ? base + 1 : source;
+    bc_buf name = BC_BUF_INIT;
+    S_clean(&name, base, false);
     bc_buf_puts(out, "# ");
     bc_buf_printf(out, _("Imported from %s by `baocao nhap`: check the lines marked "
                          "\"check\", then `baocao render`."),
-                  base);
+                  bc_buf_cstr(&name));
+    bc_buf_free(&name);
     bc_buf_putc(out, '\n');
     S_field(out, "loai", &r->loai, true);
     S_field(out, "co_quan_chu_quan", &r->co_quan_chu_quan, false);

@@ -24,7 +24,9 @@ void bc_import_yaml_write(const bc_import_report *r, const char *source, bc_buf 
  * null, a comment, a flow collection or an alias. */
 bool bc_import_yaml_plain_ok(const char *s);
 /* Appends s as a scalar: plain when bc_import_yaml_plain_ok, else double
- * quoted with the escapes it needs. */
+ * quoted with the escapes it needs. What neither YAML nor baocao's loader
+ * holds in a value (control characters, C1 controls, U+2028/U+2029, a byte
+ * order mark, U+FFFE/U+FFFF) is written as a space, here and in the body. */
 void bc_import_yaml_scalar(bc_buf *out, const char *s);
 
 #endif
