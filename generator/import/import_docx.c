@@ -56,7 +56,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#define BC_MAX_CELLS (1u << 22)
+#define BC_MAX_CELLS (1u << 20)
 #define BC_MAX_FIELDS 64
 #define BC_REL_NUMBERING \
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
@@ -349,7 +349,7 @@ static void S_para(S_rd *rd, const xmlNode *p, S_sink *sink)
 {
     /* an element of an unknown name read as a paragraph is no w:p: it
      * gets the number of the last one */
-    int line = bc_import_docx_xml_is(p, "p") ? ++rd->paras : rd->paras;
+    int line = bc_import_docx_xml_is(p, "p") ? ++rd->paras : rd->paras > 0 ? rd->paras : 1;
     xmlNodePtr ppr = bc_import_docx_xml_child(p, "pPr");
     xmlNodePtr ps = bc_import_docx_xml_child(ppr, "pStyle");
     const char *style = ps ? bc_import_docx_xml_attr(ps, "val") : NULL;
@@ -380,12 +380,12 @@ static void S_para(S_rd *rd, const xmlNode *p, S_sink *sink)
 
     bc_import_para para;
     memset(&para, 0, sizeof para);
-    bool bold, italic;
+    bool bold, italic, labelled;
     para.text = bc_import_docx_text_finish(&pc.text, numbered ? label.data : NULL,
-                                           &rd->doc->arena, &bold, &italic);
+                                           &rd->doc->arena, &bold, &italic, &labelled);
     para.bold = bold;
     para.italic = italic;
-    para.numbered = numbered;
+    para.numbered = numbered && labelled;
     para.align = props.align >= 0 ? (bc_import_align)props.align : BC_IMPORT_ALIGN_LEFT;
     para.line = line;
     int page = props.page_break_before == 1 || pc.break_before || rd->pending_break;
@@ -516,10 +516,9 @@ static void S_table(S_rd *rd, const xmlNode *tbl, S_sink *sink)
     S_rows(rd, tbl, &t);
 
     size_t grid = 0;
-    for (xmlNodePtr g = bc_import_docx_xml_child(tbl, "tblGrid"); g && grid < 1000;
-         g = NULL)
-        for (xmlNodePtr c = g->children; c && grid < 1000; c = c->next)
-            grid += bc_import_docx_xml_is(c, "gridCol");
+    xmlNodePtr g = bc_import_docx_xml_child(tbl, "tblGrid");
+    for (xmlNodePtr c = g ? g->children : NULL; c && grid < 1000; c = c->next)
+        grid += bc_import_docx_xml_is(c, "gridCol");
     size_t cols = 0, cols_tc = 0;
     for (size_t r = 0; r < t.n; r++) {
         size_t w = t.rows[r].before + t.rows[r].after;
@@ -845,7 +844,12 @@ int bc_import_docx_read(const char *path, bc_import_doc *doc, bc_diags *d)
     }
     unsigned char head[512];
     size_t hn = fread(head, 1, sizeof head, f);
+    int err = ferror(f) ? errno : 0;
     fclose(f);
+    if (err) {
+        bc_diag_add(d, BC_ERROR, path, 0, 0, _("cannot open: %s"), strerror(err));
+        return -1;
+    }
     if (hn == 0) {
         S_error(d, path, NULL, "%s", _("the file is empty; there is nothing to import"));
         return -1;

@@ -129,13 +129,29 @@ static void S_escaped(bc_buf *out, const char *s, size_t n)
     }
 }
 
+/* A numbering label as the text is made: no control characters, spaces
+ * collapsed and trimmed, NFC. */
+static void S_clean_label(const char *label, bc_buf *out)
+{
+    bc_import_docx_text t;
+    bc_import_docx_text_init(&t);
+    bc_import_docx_text_add(&t, label, strlen(label), 0);
+    S_nfc(&t);
+    for (size_t i = 0; i < t.raw.len; i++)
+        if (!(t.raw.data[i] == ' ' && (out->len == 0 || out->data[out->len - 1] == ' ')))
+            bc_buf_putc(out, t.raw.data[i]);
+    if (out->len && out->data[out->len - 1] == ' ')
+        out->data[--out->len] = '\0';
+    bc_import_docx_text_free(&t);
+}
+
 static const char *S_marker(int f)
 {
     return f == 3 ? "***" : f == BC_IMPORT_DOCX_BOLD ? "**" : "*";
 }
 
 char *bc_import_docx_text_finish(bc_import_docx_text *t, const char *label, bc_arena *a,
-                                 bool *bold, bool *italic)
+                                 bool *bold, bool *italic, bool *labelled)
 {
     S_nfc(t);
     /* spaces collapsed and trimmed: s[0..m) with f[] */
@@ -173,8 +189,13 @@ char *bc_import_docx_text_finish(bc_import_docx_text *t, const char *label, bc_a
     *italic = (all & BC_IMPORT_DOCX_ITALIC) != 0;
 
     bc_buf out = BC_BUF_INIT;
-    if (label && *label) {
-        S_escaped(&out, label, strlen(label));
+    if (label)
+        S_clean_label(label, &out);
+    *labelled = out.len > 0;
+    if (out.len) {
+        char *l = bc_arena_strndup(a, out.data, out.len);
+        bc_buf_clear(&out);
+        S_escaped(&out, l, strlen(l));
         if (m)
             bc_buf_putc(&out, ' ');
     }

@@ -34,11 +34,12 @@ void bc_import_docx_text_add(bc_import_docx_text *t, const char *s, size_t n, in
 /* Appends a space (a tab, a line break). */
 void bc_import_docx_text_space(bc_import_docx_text *t);
 /* The paragraph's line of body markup in a (label: Word's numbering
- * label, or NULL, written first with one space after it); *bold and
- * *italic set when every non-space character of the text (the label
+ * label, or NULL, cleaned like the text and written first with one space
+ * after it; *labelled set when anything of it was left to write); *bold
+ * and *italic set when every non-space character of the text (the label
  * aside) is bold or italic, which then gets no stars. The builder is
  * left empty. */
 char *bc_import_docx_text_finish(bc_import_docx_text *t, const char *label, bc_arena *a,
-                                 bool *bold, bool *italic);
+                                 bool *bold, bool *italic, bool *labelled);
 
 #endif

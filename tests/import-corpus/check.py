@@ -6,7 +6,9 @@
 # each file it reads, every character of every w:t of word/document.xml
 # (outside w:del, w:moveFrom, mc:Fallback and field instructions) must be
 # in its output: the characters that are not spaces, compared as
-# multisets after NFD, stars and backslashes aside (they are markup).
+# multisets after NFD, stars and backslashes aside (they are markup);
+# and every text must read back through the body markup with each star a
+# marker that pairs or an escaped one (import-dump -c, exit 3 otherwise).
 # Prints one "FAIL: ..." line per failure, a summary, and exits 1 on any.
 # usage: check.py IMPORT_DUMP CORPUS_DIR TIME_LIMIT
 import collections
@@ -115,7 +117,7 @@ def main():
         rel = os.path.relpath(f, corpus)
         start = time.time()
         try:
-            p = subprocess.run([dump, f], capture_output=True, timeout=limit)
+            p = subprocess.run([dump, '-c', f], capture_output=True, timeout=limit)
         except subprocess.TimeoutExpired:
             print('FAIL: %s: no result after %g s' % (rel, limit))
             fails += 1
@@ -129,6 +131,10 @@ def main():
                 print('FAIL: %s: exit 1 without an error' % rel)
                 fails += 1
             refused += 1
+            continue
+        if p.returncode == 3:
+            print('FAIL: %s: markup that does not read back: %s' % (rel, err.strip()[:300]))
+            fails += 1
             continue
         if p.returncode != 0:
             print('FAIL: %s: exit %d %s' % (rel, p.returncode, err.strip()[:300]))

@@ -350,6 +350,11 @@ static const char S_numbering[] =
     "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.%2.\"/><w:isLgl/></w:lvl>"
     "<w:lvl w:ilvl=\"2\"><w:start w:val=\"1\"/><w:numFmt w:val=\"none\"/><w:lvlText w:val=\"\"/></w:lvl>"
     "</w:abstractNum>"
+    "<w:abstractNum w:abstractNumId=\"3\">"
+    "<w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"&#160;Điều&#9; %1.&#9;\"/></w:lvl>"
+    "<w:lvl w:ilvl=\"1\"><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"&#160;&#9;\"/></w:lvl>"
+    "</w:abstractNum>"
+    "<w:num w:numId=\"6\"><w:abstractNumId w:val=\"3\"/></w:num>"
     "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"
     "<w:num w:numId=\"2\"><w:abstractNumId w:val=\"1\"/></w:num>"
     "<w:num w:numId=\"3\"><w:abstractNumId w:val=\"1\"/>"
@@ -401,7 +406,9 @@ static void test_numbering(void **state)
            PP(NUM(2, 3), R("lớn hơn"))
            PP(NUM(2, 3), R("lớn nhất"))
            PP(NUM(2, 99), R("cấp ngoài"))
-           PP(NUM(1, 0), ""),
+           PP(NUM(1, 0), "")
+           PP(NUM(6, 0), R("Phạm vi"))
+           PP(NUM(6, 1), R("Khoảng trắng")),
            styles, S_numbering);
     ASSERT_TEXTS(&doc,
                  "I. KẾT QUẢ|1. Tình hình|2. Kết quả|2.1. Nông nghiệp|2.2. Công nghiệp|a) lúa|"
@@ -410,7 +417,7 @@ static void test_numbering(void **state)
                  "b) điểm b: không bắt đầu lại|2. Hai|a) điểm a lại|5. Năm|5.1. Năm một|"
                  "6. Sáu|I. La Mã|1.1. Lgl|không nhãn|danh sách không có|tắt|"
                  "999999998/ lớn|999999999/ lớn hơn|1000000000/ lớn nhất|"
-                 "cấp ngoài|III.");
+                 "cấp ngoài|III.|Điều 1. Phạm vi|Khoảng trắng");
     assert_true(S_p(&doc, 0)->numbered);
     assert_true(S_p(&doc, 1)->numbered);
     assert_true(S_p(&doc, 1)->bold); /* the style's bold; the label is not counted */
@@ -419,6 +426,8 @@ static void test_numbering(void **state)
     assert_false(S_p(&doc, 28)->numbered);
     assert_false(S_p(&doc, 32)->numbered); /* ilvl 99: level 8, not defined */
     assert_true(S_p(&doc, 33)->numbered);
+    assert_true(S_p(&doc, 34)->numbered);
+    assert_false(S_p(&doc, 35)->numbered); /* a label of spaces only */
     bc_import_doc_free(&doc);
 }
 
@@ -700,6 +709,7 @@ static void test_errors(void **state)
     static const char trunc[] = "PK\x03\x04\x14\x00\x00\x00\x08\x00";
     S_expect(S_file("trunc.docx", trunc, sizeof trunc - 1), "cannot open as a .docx");
     S_expect("/nonexistent/dir/report.docx", "cannot open");
+    S_expect(S_dir, "cannot open: Is a directory");
 
     /* styles that do not parse: a warning, the text still read */
     bc_import_doc doc;
