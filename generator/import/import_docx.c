@@ -12,7 +12,9 @@
  * everything between a w:fldChar begin and its separate: the field's
  * result is kept), w:sym (a symbol-font character), w:softHyphen.
  * w:tab and w:ptab, w:br and w:cr are a space (hard breaks joined);
- * w:noBreakHyphen is "-"; math (m:t) is read as text.
+ * w:noBreakHyphen is "-"; math (m:t) is read as text. A run in all
+ * capitals (w:caps, direct or from its styles) is written in capitals,
+ * as Word shows it; small capitals are left as typed.
  *
  * Text boxes and shapes. The paragraphs of a w:txbxContent (or any w:p
  * or w:tbl inside a run's drawing) come right after their host paragraph
@@ -199,6 +201,19 @@ static void S_fields_para_end(S_rd *rd)
 static void S_inline(S_rd *rd, const xmlNode *parent, S_pc *pc);
 static void S_inline_node(S_rd *rd, const xmlNode *c, S_pc *pc, bc_buf *tmp);
 
+/* BC_IMPORT_DOCX_BOLD and _ITALIC of a run, and S_CAPS when Word shows
+ * it in capitals. These are toggle properties (ECMA-376 17.7.3): a style
+ * that turns one on (its basedOn chain resolved as usual) turns it over
+ * from what the level below gave, docDefaults, then the paragraph
+ * style, then the character style; direct formatting sets it outright.
+ * pc->para holds the first two levels. */
+#define S_CAPS 8
+
+static signed char S_toggle(signed char below, signed char style)
+{
+    return (signed char)((below == 1) ^ (style == 1));
+}
+
 static int S_run_flags(S_rd *rd, const xmlNode *r, const S_pc *pc)
 {
     bc_import_docx_props p = pc->para;
@@ -207,18 +222,20 @@ static int S_run_flags(S_rd *rd, const xmlNode *r, const S_pc *pc)
     const bc_import_docx_props *sp =
         rs ? bc_import_docx_styles_get(&rd->styles, bc_import_docx_xml_attr(rs, "val")) : NULL;
     if (sp) {
-        if (sp->bold >= 0)
-            p.bold = sp->bold;
-        if (sp->italic >= 0)
-            p.italic = sp->italic;
+        p.bold = S_toggle(p.bold, sp->bold);
+        p.italic = S_toggle(p.italic, sp->italic);
+        p.caps = S_toggle(p.caps, sp->caps);
     }
     bc_import_docx_styles_read_rpr(rpr, &p);
-    return (p.bold == 1 ? BC_IMPORT_DOCX_BOLD : 0) | (p.italic == 1 ? BC_IMPORT_DOCX_ITALIC : 0);
+    return (p.bold == 1 ? BC_IMPORT_DOCX_BOLD : 0) | (p.italic == 1 ? BC_IMPORT_DOCX_ITALIC : 0) |
+           (p.caps == 1 ? S_CAPS : 0);
 }
 
 static void S_run(S_rd *rd, const xmlNode *r, S_pc *pc, bc_buf *tmp)
 {
     int flags = S_run_flags(rd, r, pc);
+    int caps = flags & S_CAPS;
+    flags &= ~S_CAPS;
     for (xmlNodePtr c = r->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
@@ -241,7 +258,14 @@ static void S_run(S_rd *rd, const xmlNode *r, S_pc *pc, bc_buf *tmp)
                 size_t len;
                 S_node_text(c, &s, &len, tmp);
                 size_t before = pc->text.ink;
-                bc_import_docx_text_add(&pc->text, s, len, flags);
+                if (caps) { /* the text as Word shows it */
+                    size_t ul;
+                    char *u = bc_utf8_upper(s, len, &ul);
+                    bc_import_docx_text_add(&pc->text, u, ul, flags);
+                    free(u);
+                } else {
+                    bc_import_docx_text_add(&pc->text, s, len, flags);
+                }
                 if (pc->text.ink > before)
                     pc->break_after = 0;
                 continue;
@@ -368,8 +392,10 @@ static void S_para(S_rd *rd, const xmlNode *p, S_sink *sink)
     memset(&pc, 0, sizeof pc);
     bc_import_docx_text_init(&pc.text);
     bc_import_docx_styles_unset(&pc.para);
-    pc.para.bold = props.bold;
-    pc.para.italic = props.italic;
+    signed char none = -1;
+    pc.para.bold = S_toggle(rd->styles.defaults.bold, sp ? sp->bold : none);
+    pc.para.italic = S_toggle(rd->styles.defaults.italic, sp ? sp->italic : none);
+    pc.para.caps = S_toggle(rd->styles.defaults.caps, sp ? sp->caps : none);
 
     bc_buf label = BC_BUF_INIT;
     bool numbered = props.num_id > 0 &&

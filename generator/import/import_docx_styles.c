@@ -24,7 +24,7 @@ struct bc_import_docx_style {
 
 void bc_import_docx_styles_unset(bc_import_docx_props *p)
 {
-    p->bold = p->italic = p->align = p->page_break_before = -1;
+    p->bold = p->italic = p->caps = p->align = p->page_break_before = -1;
     p->num_id = p->ilvl = -1;
     for (int e = 0; e < BC_IMPORT_DOCX_EDGES; e++)
         p->edge[e] = -1;
@@ -36,6 +36,8 @@ void bc_import_docx_styles_overlay(bc_import_docx_props *dst, const bc_import_do
         dst->bold = src->bold;
     if (src->italic >= 0)
         dst->italic = src->italic;
+    if (src->caps >= 0)
+        dst->caps = src->caps;
     if (src->align >= 0)
         dst->align = src->align;
     if (src->page_break_before >= 0)
@@ -56,6 +58,8 @@ void bc_import_docx_styles_read_rpr(const xmlNode *rpr, bc_import_docx_props *p)
             p->bold = (signed char)bc_import_docx_xml_on(c);
         else if (bc_import_docx_xml_is(c, "i"))
             p->italic = (signed char)bc_import_docx_xml_on(c);
+        else if (bc_import_docx_xml_is(c, "caps"))
+            p->caps = (signed char)bc_import_docx_xml_on(c);
     }
 }
 

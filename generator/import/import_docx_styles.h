@@ -1,6 +1,6 @@
 /*
  * import_docx_styles.h - what the import reader takes from a clerk's
- * word/styles.xml: per style, bold, italic, alignment, page break before,
+ * word/styles.xml: per style, bold, italic, all capitals (w:caps), alignment, page break before,
  * numbering (numId, ilvl) and, for a table style, its borders, each
  * resolved once through the w:basedOn chain (a cycle stops where it
  * closes; each style is resolved once, so the work stays linear), plus the document
@@ -18,6 +18,7 @@
 /* Properties as a style or direct formatting sets them: -1 when unset. */
 typedef struct bc_import_docx_props {
     signed char bold, italic;
+    signed char caps;              /* w:caps: shown in capitals */
     signed char align;             /* a bc_import_align */
     signed char page_break_before;
     int num_id;                    /* 0: numbering switched off */
@@ -47,7 +48,7 @@ void bc_import_docx_styles_free(bc_import_docx_styles *s);
  * defaults), or NULL for an unknown id (or id NULL). */
 const bc_import_docx_props *bc_import_docx_styles_get(bc_import_docx_styles *s,
                                                       const char *id);
-/* Overlays on p what an rPr (w:b, w:i), a pPr (w:jc, w:numPr,
+/* Overlays on p what an rPr (w:b, w:i, w:caps), a pPr (w:jc, w:numPr,
  * w:pageBreakBefore) or a tblPr / tcPr (w:tblBorders, w:tcBorders) sets;
  * each may be NULL. */
 void bc_import_docx_styles_read_rpr(const xmlNode *rpr, bc_import_docx_props *p);

@@ -6,7 +6,8 @@
 # each file it reads, every character of every w:t of word/document.xml
 # (outside w:del, w:moveFrom, mc:Fallback and field instructions) must be
 # in its output: the characters that are not spaces, compared as
-# multisets after NFD, stars and backslashes aside (they are markup);
+# multisets after NFD and case folding (w:caps text is written in
+# capitals), stars and backslashes aside (they are markup);
 # and every text must read back through the body markup with each star a
 # marker that pairs or an escaped one (import-dump -c, exit 3 otherwise).
 # Prints one "FAIL: ..." line per failure, a summary, and exits 1 on any.
@@ -43,7 +44,8 @@ def kept(ch):
 
 
 def chars(text):
-    return collections.Counter(c for c in unicodedata.normalize('NFD', text) if kept(c))
+    return collections.Counter(c for c in unicodedata.normalize('NFD', text.casefold())
+                               if kept(c))
 
 
 class Walk:

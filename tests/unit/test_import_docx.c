@@ -229,6 +229,7 @@ static void test_style_inherited_emphasis(void **state)
         "<w:style w:type=\"paragraph\" w:styleId=\"Quote\"><w:basedOn w:val=\"Heading\"/>"
         "<w:rPr><w:b w:val=\"0\"/><w:i/></w:rPr></w:style>"
         "<w:style w:type=\"character\" w:styleId=\"Strong\"><w:rPr><w:b w:val=\"true\"/></w:rPr></w:style>"
+        "<w:style w:type=\"paragraph\" w:styleId=\"CoQuan\"><w:rPr><w:caps/><w:b/></w:rPr></w:style>"
         "<w:style w:type=\"paragraph\" w:styleId=\"LoopA\"><w:basedOn w:val=\"LoopB\"/><w:rPr><w:i/></w:rPr></w:style>"
         "<w:style w:type=\"paragraph\" w:styleId=\"LoopB\"><w:basedOn w:val=\"LoopA\"/></w:style>"
         STYLES_CLOSE;
@@ -241,9 +242,17 @@ static void test_style_inherited_emphasis(void **state)
            P(R("Một ") "<w:r><w:rPr><w:rStyle w:val=\"Strong\"/></w:rPr><w:t>từ</w:t></w:r>"
              R(" mạnh"))
            PP("<w:pStyle w:val=\"LoopA\"/><w:jc w:val=\"right\"/>", R("Vòng"))
-           P(R("Thường")),
+           P(R("Thường"))
+           PP("<w:pStyle w:val=\"CoQuan\"/>", R("Ủy ban nhân dân ")
+              "<w:r><w:rPr><w:caps w:val=\"0\"/></w:rPr><w:t>xã</w:t></w:r>")
+           P(R("đường ") "<w:r><w:rPr><w:caps/></w:rPr><w:t>đi</w:t></w:r>")
+           PP("<w:pStyle w:val=\"Heading\"/>",
+              R("Đậm, ") "<w:r><w:rPr><w:rStyle w:val=\"Strong\"/></w:rPr><w:t>lật</w:t></w:r>"),
            styles, NULL);
-    ASSERT_TEXTS(&doc, "KẾT QUẢ|**Tiêu** đề|Trích dẫn|Một **từ** mạnh|Vòng|Thường");
+    ASSERT_TEXTS(&doc, "KẾT QUẢ|**Tiêu** đề|Trích dẫn|Một **từ** mạnh|Vòng|Thường|"
+                       "ỦY BAN NHÂN DÂN xã|đường ĐI|**Đậm,** lật");
+    assert_true(S_p(&doc, 6)->bold);
+    assert_false(S_p(&doc, 8)->bold); /* a bold character style in a bold paragraph style */
     assert_true(S_p(&doc, 0)->bold);
     assert_int_equal(S_p(&doc, 0)->align, BC_IMPORT_ALIGN_CENTER);
     assert_false(S_p(&doc, 1)->bold);
