@@ -3,7 +3,8 @@
 #   make            build build/baocao (installs missing Debian packages as root)
 #   make demo       build and render examples/ into out/
 #   make test       unit tests, spec conformance, end-to-end document tests
-#   make test-corpus   every file of ../shared/docx-corpus through template check and render
+#   make test-corpus   every file of ../shared/docx-corpus through template check and render,
+#                   and through the import's .docx reader
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make asan       the tests built with -fsanitize=address,undefined
 #   make valgrind   the tests under valgrind
@@ -59,7 +60,7 @@ TEST_SRC = $(wildcard tests/unit/test_*.c)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all demo test test-unit test-cli test-spec test-docx test-pdf test-images test-templates test-i18n \
-        test-layers test-nhap test-corpus install uninstall clean asan valgrind bench golden-update deps \
+        test-layers test-nhap test-corpus test-import-corpus install uninstall clean asan valgrind bench golden-update deps \
         fuzz fuzz-build fuzz-targets schema
 
 all: $(BUILD)/baocao
@@ -156,6 +157,11 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libbaocao.a $(BUILD)/config-test.mk
 	    $(CFLAGS_ALL) $(DEPFLAGS) -o $@ $< $(BUILD)/libbaocao.a $(LDLIBS_ALL) \
 	    $$(sed -n 's/^CMOCKA_LIBS = //p' $(BUILD)/config-test.mk)
 
+# Test tools (tests/tools/*.c): programs the shell suites run.
+$(BUILD)/tools/%: tests/tools/%.c $(BUILD)/libbaocao.a
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(DEPFLAGS) -o $@ $< $(BUILD)/libbaocao.a $(LDLIBS_ALL)
+
 $(BUILD)/run_spec: tests/spec/run_spec.c $(BUILD)/libbaocao.a
 	$(Q)$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(DEPFLAGS) -o $@ $< $(BUILD)/libbaocao.a $(LDLIBS_ALL)
 
@@ -190,8 +196,12 @@ test-docx: $(BUILD)/baocao
 
 # Real Word files of other projects (../shared/docx-corpus), not in `make
 # test`: no crash, no hang, refusals with ids, text kept, valid outputs.
-test-corpus: $(BUILD)/baocao
+test-corpus: $(BUILD)/baocao test-import-corpus
 	$(Q)tests/corpus/run.sh $(BUILD) $(SHARED)
+
+# The import's .docx reader over the same corpus (tests/import-corpus/run.sh).
+test-import-corpus: $(BUILD)/tools/import-dump
+	$(Q)tests/import-corpus/run.sh $(BUILD) $(SHARED)
 
 # Script suites: each tests/SUITE/run.sh BUILD_DIR SHARED_DIR, when present.
 test-batch test-images test-templates test-i18n test-nhap: $(BUILD)/baocao

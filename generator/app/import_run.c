@@ -78,13 +78,7 @@ static int S_read(const char *path, bc_import_doc *doc, bc_diags *d)
                      S_ends_with(path, ".dotx");
     if (zip || docx_name) {
         bc_import_doc_init(doc, path, 0);
-#if __has_include("import/import_docx.c")
         return bc_import_docx_read(path, doc, d);
-#else
-        bc_diag_add(d, BC_ERROR, path, 0, 0, "%s",
-                    _("reading .docx files is not available in this build"));
-        return -1;
-#endif
     }
     bc_import_doc_init(doc, path, 1);
     return bc_import_text_read(path, doc, d);

@@ -1,4 +1,4 @@
-# docx.sh - sourced by run.sh when the build reads .docx files: a .docx
+# docx.sh - sourced by run.sh: a .docx
 # typed the way clerks type (clerk.docx, made from clerk/ by
 # make-clerk.sh) with every key imported right, a .docx that holds no
 # report refused. (The round trip of every example through a .docx is the
