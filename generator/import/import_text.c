@@ -91,7 +91,7 @@ static int S_refuse(bc_diags *d, const char *path, const char *msg, const char *
 static int S_screen(const char *path, const char *s, size_t n, bc_diags *d)
 {
     if (n >= 5 && memcmp(s, "%PDF-", 5) == 0)
-        return S_refuse(d, path, _("this is a PDF, not a text file"),
+        return S_refuse(d, path, _("this is a PDF, not a .docx or a text file"),
                         _("copy the PDF's text into a .txt file (UTF-8), or import the "
                           "report's .docx"));
     if (n >= 4 && memcmp(s, "PK\3\4", 4) == 0)
