@@ -332,6 +332,29 @@ static void S_agency(bc_import_report *r, const S_item *const *lines, size_t n)
             bc_buf_putc(b, ' ');
         bc_buf_puts(b, lines[k]->plain);
     }
+    if (!top.len && main.len) {
+        /* one line holding both agencies ("Ủy ban nhân dân huyện X Ủy ban
+         * nhân dân xã Y", a text file's two lines joined): split before
+         * the second agency's head word */
+        static const char *const heads[] = {" Ủy ban nhân dân ", " ỦY BAN NHÂN DÂN ", " UBND ",
+                                            NULL};
+        const char *m = bc_buf_cstr(&main);
+        for (int k = 0; heads[k]; k++) {
+            const char *second = strstr(m, heads[k]);
+            bool first_is_one = false; /* the line starts with an agency too */
+            for (int j = 0; heads[j]; j++)
+                if (strncmp(m, heads[j] + 1, strlen(heads[j] + 1)) == 0)
+                    first_is_one = true;
+            if (second && second > m && first_is_one) {
+                bc_buf_put(&top, m, (size_t)(second - m));
+                bc_buf tail = BC_BUF_INIT;
+                bc_buf_puts(&tail, second + 1);
+                bc_buf_free(&main);
+                main = tail;
+                break;
+            }
+        }
+    }
     if (top.len) {
         const char *s = bc_buf_cstr(&top);
         r->co_quan_chu_quan.value = bc_import_case_is_caps(s)
@@ -378,7 +401,12 @@ static void S_header(bc_import_report *r, const S_items *l, size_t end,
         }
         if (bc_import_header_date(r, s))
             continue;
-        if (!after_number && (bc_import_case_is_caps(s) || it->para->align == BC_IMPORT_ALIGN_CENTER)) {
+        /* before the number: the agency, in capitals, centred, or a short
+         * line typed as it is ("Ủy ban nhân dân xã Cẩm Vũ") */
+        size_t len = strlen(s);
+        if (!after_number &&
+            (bc_import_case_is_caps(s) || it->para->align == BC_IMPORT_ALIGN_CENTER ||
+             (len < 90 && !strchr(".;:", s[len - 1])))) {
             BC_GROW(agency, cap, n_agency + 1);
             agency[n_agency++] = it;
             continue;

@@ -240,6 +240,18 @@ static bool S_date_line(const S_line *l)
     return ngay && strstr(ngay, "tháng") && strstr(ngay, "năm");
 }
 
+/* A line of its own whatever surrounds it: "Số: 95/BC-UBND", "V/v ...",
+ * "Kính gửi: ...". */
+static bool S_own_line(const S_line *l)
+{
+    static const char *const starts[] = {"Số:", "Số :", "SỐ:", "SỐ :", "V/v ", "V/V ",
+                                         "Kính gửi", "KÍNH GỬI", NULL};
+    for (int k = 0; starts[k]; k++)
+        if (strncmp(l->text, starts[k], strlen(starts[k])) == 0)
+            return true;
+    return false;
+}
+
 static bool S_ends_sentence(const char *s, size_t n)
 {
     while (n && (s[n - 1] == '*' || s[n - 1] == ' '))
@@ -338,8 +350,8 @@ int bc_import_text_read_mem(const char *path, const char *data, size_t len,
         bool label = l->chars < 40 && l->text[l->len - 1] == ':' && S_first_case(l->text) > 0;
         bool ended = prev && prev->len >= 3 && strcmp(prev->text + prev->len - 3, "./.") == 0;
         /* the date line stands alone, wherever the page's columns put it */
-        bool dated = S_date_line(l);
-        bool after_date = prev && S_date_line(prev);
+        bool dated = S_date_line(l) || S_own_line(l);
+        bool after_date = prev && (S_date_line(prev) || S_own_line(prev));
         if (!prev || pipe || prev_pipe || numbered || label || ended || dated || after_date) {
             fresh = true;
         } else if (caps || prev_caps) {

@@ -306,6 +306,41 @@ static void test_text_report(void **state)
     bc_import_doc_free(&doc);
 }
 
+/* Header lines typed in the case a clerk writes, joined or not. */
+static void S_header_of(const char *text, const char *ccq, const char *cq, const char *kh)
+{
+    bc_import_doc doc;
+    bc_diags d = BC_DIAGS_INIT;
+    bc_import_doc_init(&doc, "t.txt", 1);
+    assert_int_equal(bc_import_text_read_mem("t.txt", text, strlen(text), &doc, &d), 0);
+    bc_import_report r;
+    bc_import_report_init(&r);
+    assert_int_equal(bc_import_recognise(&doc, false, &r, &d), 0);
+    if (ccq)
+        assert_string_equal(r.co_quan_chu_quan.value, ccq);
+    else
+        assert_null(r.co_quan_chu_quan.value);
+    assert_string_equal(r.co_quan.value, cq);
+    assert_string_equal(r.ky_hieu_co_quan.value, kh);
+    bc_import_report_free(&r);
+    bc_import_doc_free(&doc);
+    bc_diags_free(&d);
+}
+
+static void test_header_typed(void **state)
+{
+    (void)state;
+    S_header_of("Ủy ban nhân dân huyện Cẩm Giàng\nỦy ban nhân dân xã Cẩm Vũ\nSố: 7/BC-UBND\n"
+                "Cẩm Vũ, ngày 02 tháng 3 năm 2024\nBÁO CÁO\nTình hình\n\nI. Kết quả\n",
+                "Ủy ban nhân dân huyện Cẩm Giàng", "Ủy ban nhân dân xã Cẩm Vũ", "UBND");
+    S_header_of("Văn phòng Ủy ban nhân dân tỉnh\nSố: 7/BC-VP\nA, ngày 02 tháng 3 năm 2024\n"
+                "BÁO CÁO\nTình hình\n\nI. Kết quả\n",
+                NULL, "Văn phòng Ủy ban nhân dân tỉnh", "VP");
+    S_header_of("UBND HUYỆN TỨ KỲ\nỦY BAN NHÂN DÂN XÃ ÍCH HẬU\nSố:    /BC-UBND\nBÁO CÁO\n"
+                "Tình hình\n\nI. Kết quả\n",
+                "UBND huyện Tứ Kỳ", "Ủy ban nhân dân xã Ích Hậu", "UBND");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -317,6 +352,7 @@ int main(void)
         cmocka_unit_test(test_period_next),
         cmocka_unit_test(test_figures),
         cmocka_unit_test(test_text_report),
+        cmocka_unit_test(test_header_typed),
     };
     return cmocka_run_group_tests_name("import_recognise", tests, NULL, NULL);
 }
