@@ -591,13 +591,20 @@ static void test_page_breaks_and_numbers(void **state)
            "</w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>"
            P(R("Chọn")) "</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>"
            "</mc:AlternateContent></w:r></w:p>"
-           P(R("Cuối")),
+           P(R("Cuối"))
+           "<w:p><w:r><w:br w:type=\"page\"/></w:r><w:r><w:pict><v:shape><v:textbox><w:txbxContent>"
+           P(R("Hộp sau ngắt trang")) "</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>"
+           "<w:p><w:pPr><w:pageBreakBefore/></w:pPr>" R("Chủ hộp")
+           "<w:r><w:pict><v:shape><v:textbox><w:txbxContent>"
+           P(R("Hộp không ngắt")) "</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>",
            styles, NULL);
     ASSERT_TEXTS(&doc, "Một|Hai|Ba|Bốn|Bảy|Tám|Chín|Mười|Mười một|Phụ lục|Không|Chữ giữa|"
-                       "Mười sáu|Chủ đề|Hộp một|Hộp hai|Chọn|Cuối");
-    static const int page[] = {0, 1, 0, 1, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0};
-    static const int line[] = {1, 2, 3, 4, 7, 8, 9, 10, 11, 12, 13, 14, 16, 17, 18, 19, 21, 23};
-    assert_int_equal(doc.n_blocks, 18);
+                       "Mười sáu|Chủ đề|Hộp một|Hộp hai|Chọn|Cuối|Hộp sau ngắt trang|"
+                       "Chủ hộp|Hộp không ngắt");
+    static const int page[] = {0, 1, 0, 1, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0};
+    static const int line[] = {1,  2,  3,  4,  7,  8,  9,  10, 11, 12, 13,
+                               14, 16, 17, 18, 19, 21, 23, 25, 26, 27};
+    assert_int_equal(doc.n_blocks, 21);
     for (size_t i = 0; i < doc.n_blocks; i++) {
         assert_int_equal(S_p(&doc, i)->page_break, page[i]);
         assert_int_equal(S_p(&doc, i)->line, line[i]);
