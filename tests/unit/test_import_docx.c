@@ -301,6 +301,25 @@ static void test_spaces_breaks_escapes(void **state)
     free(blk.text);
     free(blk.spans);
     bc_import_doc_free(&doc);
+
+    /* stars and backslashes against the markers */
+    S_read(&doc,
+           P(RB("a*") R(" và ") RI("*") R(" rồi ") RB("\\x") R("y\\") RB("z") R(" C:\\") RI("d")),
+           NULL, NULL);
+    t = S_p(&doc, 0)->text;
+    assert_string_equal(t, "**a\\*** và *\\** rồi **\\x**y**\\z** C:*\\d*");
+    memset(&blk, 0, sizeof blk);
+    bc_body_markup_inline(t, strlen(t), &blk);
+    assert_string_equal(blk.text, "a* và * rồi \\xy\\z C:\\d");
+    assert_int_equal(blk.span_count, 5);
+    assert_true(blk.spans[0].bold && blk.spans[0].len == 2);     /* a* */
+    assert_true(blk.spans[1].italic && blk.spans[1].len == 1);   /* * */
+    assert_true(blk.spans[2].bold && blk.spans[2].len == 2);     /* \x */
+    assert_true(blk.spans[3].bold && blk.spans[3].len == 2);     /* \z: the backslash goes with z */
+    assert_true(blk.spans[4].italic && blk.spans[4].len == 2);   /* \d */
+    free(blk.text);
+    free(blk.spans);
+    bc_import_doc_free(&doc);
 }
 
 static void test_tracked_changes_and_fields(void **state)
