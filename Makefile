@@ -2,7 +2,8 @@
 #
 #   make            build build/baocao (installs missing Debian packages as root)
 #   make demo       build and render examples/ into out/
-#   make test       unit tests, spec conformance, end-to-end document tests
+#   make test       unit tests, spec conformance, end-to-end document tests,
+#                   the import's .docx reader over ../shared/docx-corpus
 #   make test-corpus   every file of ../shared/docx-corpus through template check and render,
 #                   and through the import's .docx reader
 #   make install    PREFIX=/usr/local DESTDIR=
@@ -165,7 +166,8 @@ $(BUILD)/tools/%: tests/tools/%.c $(BUILD)/libbaocao.a
 $(BUILD)/run_spec: tests/spec/run_spec.c $(BUILD)/libbaocao.a
 	$(Q)$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(DEPFLAGS) -o $@ $< $(BUILD)/libbaocao.a $(LDLIBS_ALL)
 
-test: test-layers test-unit test-cli test-spec test-docx test-batch test-images test-pdf test-templates test-i18n test-nhap
+test: test-layers test-unit test-cli test-spec test-docx test-batch test-images test-pdf test-templates test-i18n \
+      test-import-corpus test-nhap
 
 # The tree's rules: the layers' includes, names that lead to their files.
 test-layers: $(BUILD)/libbaocao.a
@@ -199,8 +201,9 @@ test-docx: $(BUILD)/baocao
 test-corpus: $(BUILD)/baocao test-import-corpus
 	$(Q)tests/corpus/run.sh $(BUILD) $(SHARED)
 
-# The import's .docx reader over the same corpus (tests/import-corpus/run.sh).
-test-import-corpus: $(BUILD)/tools/import-dump
+# The import's .docx reader over the same corpus (tests/import-corpus/run.sh):
+# about 20 s, so in `make test` as well.
+test-import-corpus: $(BUILD)/baocao $(BUILD)/tools/import-dump
 	$(Q)tests/import-corpus/run.sh $(BUILD) $(SHARED)
 
 # Script suites: each tests/SUITE/run.sh BUILD_DIR SHARED_DIR, when present.

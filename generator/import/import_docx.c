@@ -401,6 +401,9 @@ static void S_para(S_rd *rd, const xmlNode *p, S_sink *sink)
     bool numbered = props.num_id > 0 &&
                     bc_import_docx_numbering_next(&rd->num, props.num_id, props.ilvl, style,
                                                   &label);
+    /* a page break before this paragraph is its own, not its text boxes' */
+    int page = props.page_break_before == 1 || rd->pending_break;
+    rd->pending_break = 0;
     S_inline(rd, p, &pc);
     S_fields_para_end(rd);
 
@@ -414,17 +417,22 @@ static void S_para(S_rd *rd, const xmlNode *p, S_sink *sink)
     para.numbered = numbered && labelled;
     para.align = props.align >= 0 ? (bc_import_align)props.align : BC_IMPORT_ALIGN_LEFT;
     para.line = line;
-    int page = props.page_break_before == 1 || pc.break_before || rd->pending_break;
+    page = page || pc.break_before;
+    /* the page break of an empty paragraph goes to the next one: its
+     * first text box's, else the next paragraph read */
+    int pending = rd->pending_break; /* set by its text boxes' paragraphs */
+    rd->pending_break = 0;
     if (para.text[0]) {
         para.page_break = page;
-        rd->pending_break = 0;
         S_sink_add(rd, sink, &para);
-    } else {
-        rd->pending_break = page;
+    } else if (page && pc.deferred.n) {
+        pc.deferred.v[0].page_break = 1;
+    } else if (page) {
+        rd->pending_break = 1;
     }
     for (size_t i = 0; i < pc.deferred.n; i++)
         S_sink_add(rd, sink, &pc.deferred.v[i]);
-    if (pc.break_after || S_new_page_section(ppr))
+    if (pending || pc.break_after || S_new_page_section(ppr))
         rd->pending_break = 1;
     free(pc.deferred.v);
     bc_buf_free(&label);

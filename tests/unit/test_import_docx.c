@@ -9,7 +9,10 @@
  * without borders, a figures table with borders and merged cells, a nested
  * table), tracked changes and field codes, page breaks, paragraph numbers,
  * text boxes, escapes and NFC, bounds (cyclic styles, levels out of
- * range, huge counters), and the errors for files that are no .docx.
+ * range, huge counters), a report typed the way clerks type it (header
+ * table with drawn rules, auto-numbered headings, centring by spaces, a
+ * figures table, Nơi nhận with a bulleted list), and the errors for
+ * files that are no .docx.
  */
 #include "test_support.h"
 
@@ -295,6 +298,25 @@ static void test_spaces_breaks_escapes(void **state)
     bc_body_markup_inline(t, strlen(t), &blk);
     assert_string_equal(blk.text, "3 * 4 = 12, C:\\thư mục, *** sao");
     assert_int_equal(blk.span_count, 0);
+    free(blk.text);
+    free(blk.spans);
+    bc_import_doc_free(&doc);
+
+    /* stars and backslashes against the markers */
+    S_read(&doc,
+           P(RB("a*") R(" và ") RI("*") R(" rồi ") RB("\\x") R("y\\") RB("z") R(" C:\\") RI("d")),
+           NULL, NULL);
+    t = S_p(&doc, 0)->text;
+    assert_string_equal(t, "**a\\*** và *\\** rồi **\\x**y**\\z** C:*\\d*");
+    memset(&blk, 0, sizeof blk);
+    bc_body_markup_inline(t, strlen(t), &blk);
+    assert_string_equal(blk.text, "a* và * rồi \\xy\\z C:\\d");
+    assert_int_equal(blk.span_count, 5);
+    assert_true(blk.spans[0].bold && blk.spans[0].len == 2);     /* a* */
+    assert_true(blk.spans[1].italic && blk.spans[1].len == 1);   /* * */
+    assert_true(blk.spans[2].bold && blk.spans[2].len == 2);     /* \x */
+    assert_true(blk.spans[3].bold && blk.spans[3].len == 2);     /* \z: the backslash goes with z */
+    assert_true(blk.spans[4].italic && blk.spans[4].len == 2);   /* \d */
     free(blk.text);
     free(blk.spans);
     bc_import_doc_free(&doc);
@@ -591,13 +613,20 @@ static void test_page_breaks_and_numbers(void **state)
            "</w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>"
            P(R("Chọn")) "</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>"
            "</mc:AlternateContent></w:r></w:p>"
-           P(R("Cuối")),
+           P(R("Cuối"))
+           "<w:p><w:r><w:br w:type=\"page\"/></w:r><w:r><w:pict><v:shape><v:textbox><w:txbxContent>"
+           P(R("Hộp sau ngắt trang")) "</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>"
+           "<w:p><w:pPr><w:pageBreakBefore/></w:pPr>" R("Chủ hộp")
+           "<w:r><w:pict><v:shape><v:textbox><w:txbxContent>"
+           P(R("Hộp không ngắt")) "</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>",
            styles, NULL);
     ASSERT_TEXTS(&doc, "Một|Hai|Ba|Bốn|Bảy|Tám|Chín|Mười|Mười một|Phụ lục|Không|Chữ giữa|"
-                       "Mười sáu|Chủ đề|Hộp một|Hộp hai|Chọn|Cuối");
-    static const int page[] = {0, 1, 0, 1, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0};
-    static const int line[] = {1, 2, 3, 4, 7, 8, 9, 10, 11, 12, 13, 14, 16, 17, 18, 19, 21, 23};
-    assert_int_equal(doc.n_blocks, 18);
+                       "Mười sáu|Chủ đề|Hộp một|Hộp hai|Chọn|Cuối|Hộp sau ngắt trang|"
+                       "Chủ hộp|Hộp không ngắt");
+    static const int page[] = {0, 1, 0, 1, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0};
+    static const int line[] = {1,  2,  3,  4,  7,  8,  9,  10, 11, 12, 13,
+                               14, 16, 17, 18, 19, 21, 23, 25, 26, 27};
+    assert_int_equal(doc.n_blocks, 21);
     for (size_t i = 0; i < doc.n_blocks; i++) {
         assert_int_equal(S_p(&doc, i)->page_break, page[i]);
         assert_int_equal(S_p(&doc, i)->line, line[i]);
@@ -637,6 +666,118 @@ static void test_text_box_in_cell_and_strict(void **state)
     assert_int_equal(S_p(&doc, 0)->align, BC_IMPORT_ALIGN_CENTER);
     bc_import_doc_free(&doc);
     bc_diags_free(&d);
+}
+
+/* ---- a report typed the way clerks type -------------------------------------- */
+
+static void test_clerk_report(void **state)
+{
+    (void)state;
+    static const char styles[] =
+        STYLES_OPEN
+        "<w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val=\"28\"/></w:rPr></w:rPrDefault></w:docDefaults>"
+        "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/></w:style>"
+        "<w:style w:type=\"paragraph\" w:styleId=\"ListParagraph\"><w:basedOn w:val=\"Normal\"/>"
+        "<w:pPr><w:ind w:left=\"720\"/></w:pPr></w:style>"
+        "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:basedOn w:val=\"Normal\"/>"
+        "<w:pPr><w:numPr><w:numId w:val=\"1\"/></w:numPr><w:jc w:val=\"both\"/></w:pPr>"
+        "<w:rPr><w:b/></w:rPr></w:style>"
+        "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"/>"
+        "<w:style w:type=\"table\" w:styleId=\"TableGrid\"><w:tblPr><w:tblBorders>"
+        "<w:top w:val=\"single\"/><w:bottom w:val=\"single\"/><w:insideH w:val=\"single\"/>"
+        "</w:tblBorders></w:tblPr></w:style>"
+        STYLES_CLOSE;
+    static const char numbering[] =
+        NUMBERING_OPEN
+        "<w:abstractNum w:abstractNumId=\"10\"><w:multiLevelType w:val=\"hybridMultilevel\"/>"
+        "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"upperRoman\"/>"
+        "<w:lvlText w:val=\"%1.\"/><w:pStyle w:val=\"Heading1\"/></w:lvl>"
+        "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%2.\"/></w:lvl>"
+        "<w:lvl w:ilvl=\"2\"><w:start w:val=\"1\"/><w:numFmt w:val=\"lowerLetter\"/><w:lvlText w:val=\"%3)\"/></w:lvl>"
+        "</w:abstractNum>"
+        "<w:abstractNum w:abstractNumId=\"11\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/>"
+        "<w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"-\"/><w:rPr><w:rFonts w:ascii=\"Times New Roman\"/></w:rPr></w:lvl>"
+        "</w:abstractNum>"
+        "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"10\"/></w:num>"
+        "<w:num w:numId=\"2\"><w:abstractNumId w:val=\"11\"/></w:num>"
+        NUMBERING_CLOSE;
+    bc_import_doc doc;
+    S_read(&doc,
+           /* the header: a table, its rules drawn lines */
+           "<w:tbl><w:tblPr><w:tblW w:w=\"9356\" w:type=\"dxa\"/></w:tblPr>"
+           "<w:tblGrid><w:gridCol w:w=\"3686\"/><w:gridCol w:w=\"5670\"/></w:tblGrid>"
+           "<w:tr><w:tc>" PP("<w:jc w:val=\"center\"/>", R("ỦY BAN NHÂN DÂN"))
+           PP("<w:jc w:val=\"center\"/>", RB("XÃ CẨM VŨ"))
+           PP("<w:jc w:val=\"center\"/>", "<w:r><w:pict><v:line from=\"40pt,2pt\" to=\"100pt,2pt\"/></w:pict></w:r>")
+           PP("<w:jc w:val=\"center\"/>", R("Số: 95/BC-UBND")) "</w:tc>"
+           "<w:tc>" PP("<w:jc w:val=\"center\"/>", RB("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))
+           PP("<w:jc w:val=\"center\"/>", RB("Độc lập - Tự do - Hạnh phúc"))
+           PP("<w:jc w:val=\"center\"/>", "<w:r><w:pict><v:line from=\"40pt,2pt\" to=\"200pt,2pt\"/></w:pict></w:r>")
+           PP("<w:jc w:val=\"right\"/>", RI("Cẩm Vũ, ngày  15  tháng 12 năm 2023"))
+           "</w:tc></w:tr></w:tbl>"
+           /* the title centred by spaces */
+           P(RB("                              BÁO CÁO"))
+           P(RB("\t\tKết quả công tác ") RB("tuyên truyền") RB(" năm 2023"))
+           PP("<w:pStyle w:val=\"Heading1\"/>", R("KẾT QUẢ THỰC HIỆN"))
+           PP("<w:pStyle w:val=\"ListParagraph\"/>" NUM(1, 1), RB("Tình hình ") RB("tổ chức:"))
+           PP(NUM(1, 2), R("Ban hành ") RB("Kế hoạch số 17/KH-UBND") R(" ngày 20/02/2023;"))
+           PP(NUM(1, 2), R("Tổ chức 9 buổi tuyên truyền lưu động."))
+           "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/></w:tblPr>"
+           "<w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>"
+           "<w:tr>" TC(PP("<w:jc w:val=\"center\"/>", RB("Nội dung")))
+           TC(PP("<w:jc w:val=\"center\"/>", RB("Số buổi"))) "</w:tr>"
+           "<w:tr>" TC(P(R("Lưu động"))) TC(PP("<w:jc w:val=\"right\"/>", R("9"))) "</w:tr></w:tbl>"
+           PP("<w:pStyle w:val=\"Heading1\"/>", R("PHƯƠNG HƯỚNG NĂM 2024"))
+           P(R("Trên đây là báo cáo./."))
+           "<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid><w:tr><w:tc>"
+           P(RBI("Nơi nhận:"))
+           PP(NUM(2, 0), R("UBND huyện Cẩm Giàng;"))
+           PP(NUM(2, 0), R("Lưu: VT."))
+           "</w:tc><w:tc>" PP("<w:jc w:val=\"center\"/>", RB("TM. ỦY BAN NHÂN DÂN"))
+           PP("<w:jc w:val=\"center\"/>", RB("CHỦ TỊCH")) P("") P("")
+           PP("<w:jc w:val=\"center\"/>", RB("NGUYỄN HỮU TUẤN")) "</w:tc></w:tr></w:tbl>",
+           styles, numbering);
+    assert_int_equal(doc.n_blocks, 11);
+    const bc_import_table *h = S_t(&doc, 0);
+    assert_false(h->borders);
+    assert_int_equal(h->rows, 1);
+    assert_int_equal(h->cols, 2);
+    assert_int_equal(h->cells[0].n_paras, 3); /* the drawn line's paragraph left out */
+    assert_string_equal(h->cells[0].paras[1].text, "XÃ CẨM VŨ");
+    assert_true(h->cells[0].paras[1].bold);
+    assert_int_equal(h->cells[0].paras[1].align, BC_IMPORT_ALIGN_CENTER);
+    assert_string_equal(h->cells[0].paras[2].text, "Số: 95/BC-UBND");
+    assert_int_equal(h->cells[0].paras[2].line, 4);
+    assert_int_equal(h->cells[1].n_paras, 3);
+    assert_string_equal(h->cells[1].paras[2].text, "Cẩm Vũ, ngày 15 tháng 12 năm 2023");
+    assert_true(h->cells[1].paras[2].italic);
+    assert_int_equal(h->cells[1].paras[2].align, BC_IMPORT_ALIGN_RIGHT);
+    ASSERT_TEXTS(&doc, "<table>|BÁO CÁO|Kết quả công tác tuyên truyền năm 2023|"
+                       "I. KẾT QUẢ THỰC HIỆN|1. Tình hình tổ chức:|"
+                       "a) Ban hành **Kế hoạch số 17/KH-UBND** ngày 20/02/2023;|"
+                       "b) Tổ chức 9 buổi tuyên truyền lưu động.|<table>|"
+                       "II. PHƯƠNG HƯỚNG NĂM 2024|Trên đây là báo cáo./.|<table>");
+    assert_true(S_p(&doc, 1)->bold);
+    assert_true(S_p(&doc, 3)->bold && S_p(&doc, 3)->numbered);
+    assert_int_equal(S_p(&doc, 3)->align, BC_IMPORT_ALIGN_JUSTIFY);
+    assert_true(S_p(&doc, 4)->bold && S_p(&doc, 4)->numbered);
+    assert_false(S_p(&doc, 5)->bold);
+    const bc_import_table *f = S_t(&doc, 7);
+    assert_true(f->borders);
+    assert_int_equal(f->rows, 2);
+    assert_string_equal(f->cells[3].paras[0].text, "9");
+    assert_int_equal(f->cells[3].paras[0].align, BC_IMPORT_ALIGN_RIGHT);
+    const bc_import_table *k = S_t(&doc, 10);
+    assert_false(k->borders);
+    assert_int_equal(k->cells[0].n_paras, 3);
+    assert_string_equal(k->cells[0].paras[0].text, "Nơi nhận:");
+    assert_true(k->cells[0].paras[0].bold && k->cells[0].paras[0].italic);
+    assert_string_equal(k->cells[0].paras[1].text, "- UBND huyện Cẩm Giàng;");
+    assert_true(k->cells[0].paras[1].numbered);
+    assert_string_equal(k->cells[0].paras[2].text, "- Lưu: VT.");
+    assert_int_equal(k->cells[1].n_paras, 3);
+    assert_string_equal(k->cells[1].paras[2].text, "NGUYỄN HỮU TUẤN");
+    bc_import_doc_free(&doc);
 }
 
 /* ---- errors -------------------------------------------------------------------- */
@@ -792,6 +933,7 @@ int main(void)
         cmocka_unit_test(test_tables),
         cmocka_unit_test(test_page_breaks_and_numbers),
         cmocka_unit_test(test_text_box_in_cell_and_strict),
+        cmocka_unit_test(test_clerk_report),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_bounds),
     };
