@@ -136,7 +136,8 @@ bool bc_import_header_date(bc_import_report *r, const char *s)
         return false;
     p = S_skip_space(p + strlen("năm"));
     int y = S_int(&p);
-    if (y < 1000 || y > 9999)
+    /* the blank form may leave the year blank too */
+    if (y >= 0 && (y < 1000 || y > 9999))
         return false;
     r->dia_danh.value = bc_arena_strndup(&r->arena, s, (size_t)(pe - s));
     if (d >= 1 && d <= 31 && m >= 1 && m <= 12) {

@@ -406,7 +406,7 @@ static void S_header(bc_import_report *r, const S_items *l, size_t end,
         size_t len = strlen(s);
         if (!after_number &&
             (bc_import_case_is_caps(s) || it->para->align == BC_IMPORT_ALIGN_CENTER ||
-             (len < 90 && !strchr(".;:", s[len - 1])))) {
+             (len < 90 && !strchr(".;:", s[len - 1]) && !strpbrk(s, "0123456789")))) {
             BC_GROW(agency, cap, n_agency + 1);
             agency[n_agency++] = it;
             continue;

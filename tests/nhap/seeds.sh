@@ -3,7 +3,8 @@
 # part heading with its numbering, the Nơi nhận items and the signer
 # lines it has; then, with the header keys the seed lacks filled in,
 # rendered into a valid report whose body text is the seed's own with its
-# lines rejoined (spacing aside, and the "./." the program adds).
+# lines rejoined (spacing aside, and the "./." the program adds); that
+# report's .docx imported back renders the same text again.
 tools=$shared/tools
 squeeze() { tr -d ' \t\r\n*'; }
 # the numberings at the lines' starts, in order
@@ -75,6 +76,11 @@ for seed in "$shared"/seeds/*.txt; do
         k = index(pre, "BÁOCÁO"); if (!k) k = index(pre, "BAOCAO")
         print rest > "/dev/stderr"; if (k > 1) print substr(pre, 1, k - 1) rest; else print rest }' \
         "$tmp/$sd.s" > "$tmp/$sd.a" 2> "$tmp/$sd.a0"
+    # the rendered report imported back from its .docx renders the same text
+    check "$sd: its .docx imported" status 0 "$bc" nhap "$tmp/$sd.docx" -o "$tmp/$sd.again.yaml"
+    check "$sd: and rendered again" status 0 "$bc" render "$tmp/$sd.again.yaml" -o "$tmp/$sd.again.docx"
+    docx_text "$tmp/$sd.again.docx" > "$tmp/$sd.again.text"
+    check "$sd: to the same text" cmp -s "$tmp/$sd.text" "$tmp/$sd.again.text"
     check "$sd: the rendered body is the seed's text" sh -c \
         "cmp -s '$tmp/$sd.a' '$tmp/$sd.b' || cmp -s '$tmp/$sd.a0' '$tmp/$sd.b' || \
          { o=\$(cmp '$tmp/$sd.a0' '$tmp/$sd.b' | sed -n 's/.*byte \\([0-9]*\\).*/\\1/p'); echo \"  seed:   \$(tail -c +\$((o - 60)) '$tmp/$sd.a0' | head -c 160)\"; echo \"  render: \$(tail -c +\$((o - 60)) '$tmp/$sd.b' | head -c 160)\"; false; }"

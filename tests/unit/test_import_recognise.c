@@ -73,6 +73,8 @@ static void test_header_lines(void **state)
     assert_true(bc_import_header_date(&r, "Phú Thứ, ngày     tháng     năm 2022"));
     assert_null(r.ngay.value);
     assert_non_null(r.ngay.note);
+    assert_true(bc_import_header_date(&r, "Thử Nghiệm, ngày     tháng     năm"));
+    assert_string_equal(r.dia_danh.value, "Thử Nghiệm");
     assert_false(bc_import_header_date(&r, "Thực hiện Kế hoạch ngày 20/02/2023"));
     assert_true(bc_import_header_is_motto("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
     assert_true(bc_import_header_is_motto("Độc lập - Tự do - Hạnh phúc"));
