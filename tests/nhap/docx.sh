@@ -25,6 +25,17 @@ check "clerk.yaml renders" status 0 "$bc" render "$y" -o "$tmp/clerk.docx"
 if [ -x "$shared/tools/docx-validate" ]; then
     check "clerk.yaml renders a valid .docx" "$shared/tools/docx-validate" "$tmp/clerk.docx"
 fi
+# --ky-sau from the .docx
+check "clerk.docx --ky-sau" status 0 "$bc" nhap --ky-sau "$here/clerk.docx" -o "$tmp/clerk-s.yaml"
+check "clerk --ky-sau: quý III" has "$tmp/clerk-s.yaml" "  quy: 3"
+check "clerk --ky-sau renders" status 0 "$bc" render "$tmp/clerk-s.yaml" -o "$tmp/clerk-s.docx"
+docx_text "$tmp/clerk.docx" > "$tmp/clerk.text"
+docx_text "$tmp/clerk-s.docx" > "$tmp/clerk-s.text"
+check "clerk --ky-sau: quý III wherever quý II was" \
+    test "$(count "$tmp/clerk-s.text" "quý III năm 2022")" = "$(count "$tmp/clerk.text" "quý II năm 2022")"
+check "clerk --ky-sau: quý IV wherever quý III was" \
+    test "$(count "$tmp/clerk-s.text" "quý IV năm 2022")" = "$(count "$tmp/clerk.text" "quý III năm 2022")"
+
 # a .docx with no report in it
 mkdir -p "$tmp/hello/_rels" "$tmp/hello/word"
 cp "$here/clerk/[Content_Types].xml" "$tmp/hello/" 
