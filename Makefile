@@ -2,8 +2,10 @@
 #
 #   make            build build/baocao (installs missing Debian packages as root)
 #   make demo       build and render examples/ into out/
-#   make test       unit tests, spec conformance, end-to-end document tests
-#   make test-corpus   every file of ../shared/docx-corpus through template check and render
+#   make test       unit tests, spec conformance, end-to-end document tests,
+#                   the import's .docx reader over ../shared/docx-corpus
+#   make test-corpus   every file of ../shared/docx-corpus through template check and render,
+#                   and through the import's .docx reader
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make asan       the tests built with -fsanitize=address,undefined
 #   make valgrind   the tests under valgrind
@@ -50,7 +52,7 @@ DEPFLAGS = -MMD -MP
 # The layers of generator/, lowest first (docs/ARCHITECTURE.md): a file may
 # include the headers of its own layer and of the layers before it
 # (tools/check-layers.sh, run by `make test`).
-LAYERS = base mustache input package pdf wml report app
+LAYERS = base mustache input package pdf wml report import app
 LIB_SRC = $(foreach l,$(LAYERS),$(wildcard generator/$(l)/*.c))
 LIB_OBJ = $(LIB_SRC:generator/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/template_data.o \
           $(BUILD)/obj/font_data.o
@@ -59,7 +61,7 @@ TEST_SRC = $(wildcard tests/unit/test_*.c)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all demo test test-unit test-cli test-spec test-docx test-pdf test-images test-sign test-templates test-i18n \
-        test-layers test-corpus install uninstall clean asan valgrind bench golden-update deps \
+        test-layers test-nhap test-corpus test-import-corpus install uninstall clean asan valgrind bench golden-update deps \
         fuzz fuzz-build fuzz-targets schema
 
 all: $(BUILD)/baocao
@@ -156,10 +158,16 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libbaocao.a $(BUILD)/config-test.mk
 	    $(CFLAGS_ALL) $(DEPFLAGS) -o $@ $< $(BUILD)/libbaocao.a $(LDLIBS_ALL) \
 	    $$(sed -n 's/^CMOCKA_LIBS = //p' $(BUILD)/config-test.mk)
 
+# Test tools (tests/tools/*.c): programs the shell suites run.
+$(BUILD)/tools/%: tests/tools/%.c $(BUILD)/libbaocao.a
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(DEPFLAGS) -o $@ $< $(BUILD)/libbaocao.a $(LDLIBS_ALL)
+
 $(BUILD)/run_spec: tests/spec/run_spec.c $(BUILD)/libbaocao.a
 	$(Q)$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(DEPFLAGS) -o $@ $< $(BUILD)/libbaocao.a $(LDLIBS_ALL)
 
-test: test-layers test-unit test-cli test-spec test-docx test-batch test-images test-pdf test-sign test-templates test-i18n
+test: test-layers test-unit test-cli test-spec test-docx test-batch test-images test-pdf test-sign test-templates test-i18n \
+      test-import-corpus test-nhap
 
 # The tree's rules: the layers' includes, names that lead to their files.
 test-layers: $(BUILD)/libbaocao.a
@@ -195,11 +203,16 @@ test-sign: $(BUILD)/baocao
 
 # Real Word files of other projects (../shared/docx-corpus), not in `make
 # test`: no crash, no hang, refusals with ids, text kept, valid outputs.
-test-corpus: $(BUILD)/baocao
+test-corpus: $(BUILD)/baocao test-import-corpus
 	$(Q)tests/corpus/run.sh $(BUILD) $(SHARED)
 
+# The import's .docx reader over the same corpus (tests/import-corpus/run.sh):
+# about 20 s, so in `make test` as well.
+test-import-corpus: $(BUILD)/baocao $(BUILD)/tools/import-dump
+	$(Q)tests/import-corpus/run.sh $(BUILD) $(SHARED)
+
 # Script suites: each tests/SUITE/run.sh BUILD_DIR SHARED_DIR, when present.
-test-batch test-images test-templates test-i18n: $(BUILD)/baocao
+test-batch test-images test-templates test-i18n test-nhap: $(BUILD)/baocao
 	$(Q)s=tests/$(@:test-%=%)/run.sh; if [ -x $$s ]; then $$s $(BUILD) $(SHARED); \
 	else echo "$@: skipped ($$s not present)"; fi
 
@@ -215,7 +228,7 @@ demo: $(BUILD)/baocao
 
 asan:
 	$(Q)$(MAKE) BUILD=build-asan OPT="-O1 -g" ALLOC= \
-	    SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" test-unit test-spec test-cli test-batch test-images test-sign
+	    SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" test-unit test-spec test-cli test-batch test-images test-sign test-nhap
 
 valgrind:
 	$(Q)$(MAKE) BUILD=build-vg OPT="-O1 -g" ALLOC= VALGRIND=1 test-unit test-spec

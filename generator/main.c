@@ -30,6 +30,7 @@
 #include "pdf/nss_session.h"
 #include "pdf/pdf_sign.h"
 #include "pdf/pdf_verify.h"
+#include "app/import_run.h"
 
 #include <libxml/parser.h>
 #include <signal.h>
@@ -99,6 +100,8 @@ static void S_help(void)
                    "                      signs the PDF's signature field (NSS, a USB token)\n"
                    "  ky --kiem-tra FILE.pdf [--nss DIR]\n"
                    "                      checks its signatures: signer, time, integrity, trust\n"
+                   "  nhap REPORT.docx|REPORT.txt [-o REPORT.yaml] [--ky-sau]\n"
+                   "                      an existing report (Word or text) as YAML\n"
                    "  --help, COMMAND --help, --version\n\n"
                    "Options:\n"
                    "  -t, --template FILE  a .docx/.dotx template with {{tags}}\n"
@@ -322,6 +325,65 @@ static int S_cmd_check(int argc, char **argv)
         bc_diags_free(&d);
     }
     return found ? EXIT_INPUT : EXIT_OK;
+}
+
+/* ---- nhap (import) ----------------------------------------------------------- */
+
+static void S_nhap_help(void)
+{
+    printf("%s", _("Usage: baocao nhap REPORT.docx|REPORT.txt [-o REPORT.yaml] [--ky-sau]\n"
+                   "Imports an existing report (a Word file, or its text) as baocao's YAML: "
+                   "the header, the summary, the body in body markup, Nơi nhận, the "
+                   "signer, the appendices and the reporting period, with a comment "
+                   "\"# check: ...\" on each key that was guessed or not found.\n"
+                   "  -o FILE    where to write (default: REPORT.yaml next to the input; an "
+                   "existing file is replaced only when -o names it; - for standard output)\n"
+                   "  --ky-sau   start the next period from it: the period moved on by one, "
+                   "the number and date left out, the figures listed for updating\n"
+                   "The written YAML is then reviewed as `baocao check` does and the "
+                   "findings printed.\n"
+                   "Exit status: 0 written (whatever the review finds), 1 nothing written, "
+                   "2 usage error.\n"));
+}
+
+static int S_cmd_nhap(int argc, char **argv)
+{
+    bc_import_run_opts o = {0};
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            S_nhap_help();
+            return EXIT_OK;
+        }
+        if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
+            if (++i >= argc || !argv[i][0])
+                return S_usage_error(_("%s needs a file name"), a);
+            o.output = argv[i];
+        } else if (strcmp(a, "--ky-sau") == 0) {
+            o.ky_sau = true;
+        } else if (a[0] == '-' && a[1] != '\0') {
+            return S_usage_error(_("unknown option `%s`"), a);
+        } else if (o.input) {
+            return S_usage_error(_("nhap takes one report file, got also `%s`"), a);
+        } else {
+            o.input = a;
+        }
+    }
+    if (!o.input)
+        return S_usage_error("%s", _("nhap needs a REPORT.docx or REPORT.txt file"));
+    bc_diags d = BC_DIAGS_INIT, review = BC_DIAGS_INIT;
+    char *written = NULL;
+    int rc = bc_import_run_file(&o, &written, &d, &review);
+    S_print_diags(&d);
+    if (rc == 0) {
+        if (strcmp(written, "-") != 0)
+            fprintf(stderr, _("baocao: wrote %s\n"), written);
+        S_print_diags(&review);
+    }
+    free(written);
+    bc_diags_free(&d);
+    bc_diags_free(&review);
+    return rc == 0 ? EXIT_OK : EXIT_INPUT;
 }
 
 /* ---- batch ---------------------------------------------------------------- */
@@ -1047,6 +1109,8 @@ int main(int argc, char **argv)
         rc = S_cmd_check(argc - 2, argv + 2);
     } else if (strcmp(argv[1], "batch") == 0) {
         rc = S_cmd_batch(argc - 2, argv + 2);
+    } else if (strcmp(argv[1], "nhap") == 0) {
+        rc = S_cmd_nhap(argc - 2, argv + 2);
     } else if (strcmp(argv[1], "template") == 0) {
         rc = S_cmd_template(argc - 2, argv + 2);
     } else if (strcmp(argv[1], "ky") == 0) {
