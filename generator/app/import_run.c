@@ -9,6 +9,7 @@
 
 #include "base/buf.h"
 #include "base/file_write.h"
+#include "base/path_ext.h"
 #include "base/i18n.h"
 #include "import/import_doc.h"
 #include "import/import_docx.h"
@@ -25,15 +26,12 @@
 #include <string.h>
 #include <sys/stat.h>
 
-char *bc_import_run_default_output(const char *input)
+/* The default output is there already: an error, and how to replace it. */
+static void S_exists(const char *path, bc_diags *d)
 {
-    bc_buf b = BC_BUF_INIT;
-    const char *slash = strrchr(input, '/');
-    const char *dot = strrchr(input, '.');
-    size_t n = dot && (!slash || dot > slash + 1) ? (size_t)(dot - input) : strlen(input);
-    bc_buf_put(&b, input, n);
-    bc_buf_puts(&b, ".yaml");
-    return bc_buf_detach(&b, NULL);
+    bc_diag *g = bc_diag_add(d, BC_ERROR, path, 0, 0, "%s",
+                             _("the file exists already; nothing written"));
+    bc_diag_set_hint(g, _("name the file to write with -o (it is then replaced)"));
 }
 
 static bool S_ends_with(const char *s, const char *tail)
@@ -88,16 +86,12 @@ int bc_import_run_file(const bc_import_run_opts *o, char **written, bc_diags *d,
                        bc_diags *review)
 {
     *written = NULL;
-    char *out_path = o->output ? strdup(o->output) : bc_import_run_default_output(o->input);
-    if (!o->output) {
-        struct stat st;
-        if (stat(out_path, &st) == 0) {
-            bc_diag *g = bc_diag_add(d, BC_ERROR, out_path, 0, 0, "%s",
-                                     _("the file exists already; nothing written"));
-            bc_diag_set_hint(g, _("name the file to write with -o (it is then replaced)"));
-            free(out_path);
-            return -1;
-        }
+    char *out_path = o->output ? strdup(o->output) : bc_path_ext_replace(o->input, ".yaml");
+    struct stat st;
+    if (!o->output && stat(out_path, &st) == 0) {
+        S_exists(out_path, d);
+        free(out_path);
+        return -1;
     }
     bc_import_doc doc;
     memset(&doc, 0, sizeof doc);
@@ -118,7 +112,12 @@ int bc_import_run_file(const bc_import_run_opts *o, char **written, bc_diags *d,
     bc_import_yaml_write(&r, o->input, &yaml);
     bc_import_report_free(&r);
     bc_import_doc_free(&doc);
-    int rc = bc_file_write_atomic(out_path, yaml.data, yaml.len, d);
+    /* the default output is checked again as it is published: never a
+     * file that appeared while the input was read */
+    int rc = o->output ? bc_file_write_atomic(out_path, yaml.data, yaml.len, d)
+                       : bc_file_write_atomic_new(out_path, yaml.data, yaml.len, d);
+    if (rc == 1)
+        S_exists(out_path, d);
     if (rc == 0) {
         /* the review of what was written, as `baocao check` gives it */
         bc_arena a = BC_ARENA_INIT;

@@ -18,10 +18,6 @@ typedef struct bc_import_run_opts {
     bool ky_sau;         /* start the next period from it */
 } bc_import_run_opts;
 
-/* The default output of an input: its name with .yaml in place of its
- * extension (malloc'd). */
-char *bc_import_run_default_output(const char *input);
-
 /* Imports o->input. Returns 0 when the YAML was written (*written gets
  * its path, malloc'd; the review's findings of the written file are in
  * review), or -1 when nothing was written (the reason in d). An existing

@@ -126,8 +126,33 @@ static void S_sync_dir(const char *dir)
     }
 }
 
-int bc_file_write_atomic(const char *path, const void *data, size_t len,
-                         bc_diags *d)
+/* The temporary file's name published as path: renamed over it, or, with
+ * keep_existing, linked (link(2) refuses an existing name), then the
+ * temporary name removed. 1 when keep_existing found path there. */
+static int S_publish(const char *tmp, const char *path, bool keep_existing, bc_diags *d)
+{
+    if (!keep_existing) {
+        if (rename(tmp, path) == 0)
+            return 0;
+    } else if (link(tmp, path) == 0) {
+        unlink(tmp);
+        return 0;
+    } else if (errno == EEXIST) {
+        unlink(tmp);
+        return 1;
+    } else if ((errno == EPERM || errno == ENOTSUP) && access(path, F_OK) != 0 &&
+               rename(tmp, path) == 0) {
+        /* a file system without hard links (FAT): checked, then renamed */
+        return 0;
+    }
+    int err = errno;
+    unlink(tmp);
+    bc_diag_add(d, BC_ERROR, path, 0, 0, _("cannot write: %s"), strerror(err));
+    return -1;
+}
+
+static int S_atomic(const char *path, const void *data, size_t len, bool keep_existing,
+                    bc_diags *d)
 {
     if (strcmp(path, "-") == 0) {
         if (S_write_all(STDOUT_FILENO, data, len) != 0) {
@@ -163,18 +188,25 @@ int bc_file_write_atomic(const char *path, const void *data, size_t len,
     if (fd < 0) {
         bc_diag_add(d, BC_ERROR, path, 0, 0, _("cannot create: %s"), strerror(errno));
     } else if (S_fill(fd, bc_buf_cstr(&tmp), path, data, len, true, d) == 0) {
-        if (rename(bc_buf_cstr(&tmp), path) != 0) {
-            int err = errno;
-            unlink(bc_buf_cstr(&tmp));
-            bc_diag_add(d, BC_ERROR, path, 0, 0, _("cannot write: %s"), strerror(err));
-        } else {
+        rc = S_publish(bc_buf_cstr(&tmp), path, keep_existing, d);
+        if (rc == 0)
             S_sync_dir(dir);
-            rc = 0;
-        }
     }
     bc_buf_free(&tmp);
     free(dir);
     return rc;
+}
+
+int bc_file_write_atomic(const char *path, const void *data, size_t len,
+                         bc_diags *d)
+{
+    return S_atomic(path, data, len, false, d);
+}
+
+int bc_file_write_atomic_new(const char *path, const void *data, size_t len,
+                             bc_diags *d)
+{
+    return S_atomic(path, data, len, true, d);
 }
 
 /* The pid of a temporary name ".NAME.bcPID-NONCE.tmp", or 0. */

@@ -44,6 +44,13 @@ int bc_file_write_new(const char *path, const char *shown, const void *data,
 int bc_file_write_atomic(const char *path, const void *data, size_t len,
                          bc_diags *d);
 
+/* bc_file_write_atomic for a file that must not exist: 1, with nothing
+ * written and no diagnostic, when path exists (also when it appears
+ * while the data is written: the file is linked into place, which
+ * refuses an existing name). "-" is standard output. */
+int bc_file_write_atomic_new(const char *path, const void *data, size_t len,
+                             bc_diags *d);
+
 /* Whether written files are flushed to the disk before they are renamed
  * into place (on by default). Off only to measure what flushing costs
  * (`make bench`, BAOCAO_NO_FLUSH in main.c); a batch asks before its

@@ -700,6 +700,34 @@ static void test_output_files(void **state)
     bc_diags_free(&d);
 }
 
+/* A file that must not exist: written when it does not, left as it was
+ * (and no temporary file left) when it does. */
+static void test_output_file_new(void **state)
+{
+    (void)state;
+    char path[1024];
+    snprintf(path, sizeof path, "%s/new.yaml", S_dir);
+    unlink(path);
+    bc_diags d = BC_DIAGS_INIT;
+    assert_int_equal(bc_file_write_atomic_new(path, "first", 5, &d), 0);
+    assert_int_equal(bc_file_write_atomic_new(path, "second", 6, &d), 1);
+    assert_int_equal(d.errors, 0);
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    char got[16] = {0};
+    assert_int_equal(fread(got, 1, sizeof got, f), 5);
+    fclose(f);
+    assert_string_equal(got, "first");
+    DIR *dh = opendir(S_dir);
+    struct dirent *e;
+    while ((e = readdir(dh)) != NULL)
+        assert_null(strstr(e->d_name, "new.yaml.bc"));
+    closedir(dh);
+    assert_int_equal(bc_file_write_atomic_new("/nonexistent-dir/n.yaml", "x", 1, &d), -1);
+    assert_int_equal(d.errors, 1);
+    bc_diags_free(&d);
+}
+
 static int S_setup(void **state)
 {
     (void)state;
@@ -737,6 +765,7 @@ int main(void)
         cmocka_unit_test(test_csv_nul_header_and_empty_cells),
         cmocka_unit_test(test_tab_in_agency),
         cmocka_unit_test(test_output_files),
+        cmocka_unit_test(test_output_file_new),
     };
     return cmocka_run_group_tests(tests, S_setup, NULL);
 }
