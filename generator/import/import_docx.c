@@ -502,7 +502,10 @@ static void S_rows(S_rd *rd, const xmlNode *parent, S_tab *t)
     for (xmlNodePtr c = parent->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
-        if (bc_import_docx_xml_is(c, "tr")) {
+        if (bc_import_docx_xml_is(c, "tr") &&
+            bc_import_docx_xml_child(bc_import_docx_xml_child(c, "trPr"), "del")) {
+            rd->paras += S_count_paras(c); /* a row deleted with changes tracked */
+        } else if (bc_import_docx_xml_is(c, "tr")) {
             BC_GROW(t->rows, t->cap, t->n + 1);
             S_row *row = &t->rows[t->n++];
             memset(row, 0, sizeof *row);

@@ -517,6 +517,8 @@ static void test_tables(void **state)
            "<w:tr>" TC(P(R("1"))) TC(P(R("Lúa")) "<w:tbl><w:tr>" TC(P(R("trong"))) TC(P(R("bảng")))
            "</w:tr></w:tbl>" P(R("sau"))) TC(P(R("1.234"))) "</w:tr>"
            "<w:sdt><w:sdtContent><w:tr>" TC(P(R("2"))) "</w:tr></w:sdtContent></w:sdt>"
+           "<w:tr><w:trPr><w:del w:id=\"9\" w:author=\"A\"/></w:trPr>"
+           TC(P("<w:del w:id=\"8\"><w:r><w:delText>3</w:delText></w:r></w:del>")) "</w:tr>"
            "</w:tbl>"
            "<w:tbl><w:tr>" TCP("<w:tcBorders><w:bottom w:val=\"single\"/></w:tcBorders>", P(R("kẻ")))
            "</w:tr></w:tbl>"
@@ -570,6 +572,7 @@ static void test_tables(void **state)
     assert_int_equal(t->cells[10].n_paras, 0);
 
     assert_true(S_t(&doc, 3)->borders); /* a cell's border */
+    assert_int_equal(S_t(&doc, 3)->line, 21); /* the deleted row's paragraph counted */
     t = S_t(&doc, 4);
     assert_false(t->borders);           /* no style given: the default, none */
     assert_int_equal(t->cols, 2);
