@@ -499,6 +499,60 @@ static const char *S_join_unplaced(bc_import_report *r, const bc_import_list *u,
     return s;
 }
 
+/* ---- an agency's case from the document's own text -------------------------- */
+
+/* Whether c, a byte next to a match, is no part of a word: ASCII, not a
+ * letter or digit (a byte of a multibyte letter is one). */
+static bool S_not_word(unsigned char c)
+{
+    return c < 0x80 && !((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                         (c >= '0' && c <= '9'));
+}
+
+/* Whether s[at, at + n) is whole words. */
+static bool S_word_at(const char *s, size_t at, size_t n)
+{
+    return (at == 0 || S_not_word((unsigned char)s[at - 1])) &&
+           S_not_word((unsigned char)s[at + n]);
+}
+
+/* A header line printed in capitals names its agency as the text may
+ * write it too ("... của Sở Nội vụ" in an appendix's reference line,
+ * "Ủy ban nhân dân xã Chi Lăng Nam báo cáo ..."): the first such
+ * occurrence, not in capitals, gives the case in place of the guessed
+ * one. Bytes compared in lower case, where the lower case is as long. */
+static void S_case_from_text(bc_import_report *r, const S_items *l, bc_import_field *f)
+{
+    if (!f->value || !f->note)
+        return;
+    size_t vn;
+    char *want = bc_utf8_lower(f->value, strlen(f->value), &vn);
+    for (size_t i = 0; i < l->n && vn; i++) {
+        const char *t = l->items[i].plain;
+        size_t tn = strlen(t), ln;
+        if (tn < vn)
+            continue;
+        char *low = bc_utf8_lower(t, tn, &ln);
+        const char *hit = ln == tn ? strstr(low, want) : NULL;
+        while (hit) {
+            size_t at = (size_t)(hit - low);
+            if (S_word_at(low, at, vn)) {
+                char *found = bc_arena_strndup(&r->arena, t + at, vn);
+                if (!bc_import_case_is_caps(found) && strcmp(found, f->value) != 0) {
+                    f->value = found;
+                    f->note = N_("check: printed in capitals; the case is the text's");
+                    free(low);
+                    free(want);
+                    return;
+                }
+            }
+            hit = strstr(hit + 1, want);
+        }
+        free(low);
+    }
+    free(want);
+}
+
 int bc_import_recognise(const bc_import_doc *doc, bool ky_sau, bc_import_report *r,
                         bc_diags *d)
 {
@@ -695,6 +749,8 @@ int bc_import_recognise(const bc_import_doc *doc, bool ky_sau, bc_import_report 
         if (!l.items[i].table && bc_import_text_numbering(l.items[i].plain, NULL) > 0 &&
             l.items[i].plain[0] != '-' && l.items[i].plain[0] != '+')
             headings = true;
+    S_case_from_text(r, &l, &r->co_quan);
+    S_case_from_text(r, &l, &r->co_quan_chu_quan);
     free(l.items);
     if (!type && vv_at == l.n && !r->trich_yeu.value && !headings && !r->noi_nhan.n) {
         bc_diag *g = bc_diag_add(d, BC_ERROR, doc->path, 0, 0, "%s",

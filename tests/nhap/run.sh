@@ -4,7 +4,8 @@
 # never written over a file -o does not name, --ky-sau on a quarterly and
 # a 6-month report (the next period's text wherever the period was
 # named), a công văn, braces kept as text, a .docx typed the way clerks
-# type (docx.sh), bad input refused with exit 1 and no YAML; with
+# type (docx.sh), bad input refused with exit 1 and no YAML, the
+# reports of the province's batch example imported and rendered again; with
 # ../shared the five seeds (seeds.sh: every heading, recipient and signer
 # line kept, the rendered body's text the seed's own). The round trip of
 # every example through a .docx is the unit test test_import_roundtrip.
@@ -180,6 +181,25 @@ check "a text with no report is refused" refused none "$tmp/bad/thu.txt"
 printf 'B\341o c\341o\n' > "$tmp/bad/cp1258.txt"
 check "a text not in UTF-8 is refused" refused enc "$tmp/bad/cp1258.txt"
 check "the encoding is explained" has "$tmp/out" "UTF-8"
+
+# ---- a batch's reports: examples/tinh (a workbook's communes, the summary) --------
+# each .docx imported and rendered again gives the same document text; the
+# summary's agency, printed in capitals, takes its case from the appendix's
+# reference line ("... của Sở Nội vụ")
+check "the province's batch" status 0 "$bc" batch "$root/examples/tinh/tinh.yaml" -o "$tmp/tinh"
+mkdir -p "$tmp/tinh-again"
+same=0 reports=0
+for f in "$tmp"/tinh/*.docx; do
+    n=$(basename "$f" .docx)
+    reports=$((reports + 1))
+    "$bc" nhap "$f" -o "$tmp/tinh-again/$n.yaml" > /dev/null 2>&1 &&
+        "$bc" render "$tmp/tinh-again/$n.yaml" -o "$tmp/tinh-again/$n.docx" > /dev/null 2>&1 &&
+        docx_text "$f" > "$tmp/tinh-a.txt" && docx_text "$tmp/tinh-again/$n.docx" > "$tmp/tinh-b.txt" &&
+        cmp -s "$tmp/tinh-a.txt" "$tmp/tinh-b.txt" && same=$((same + 1)) ||
+        echo "  $n: imported and rendered again, its text differs or it failed"
+done
+check "the batch's 21 reports imported, rendered again: the same text" test "$same/$reports" = 21/21
+check "the summary's agency in the text's case" has "$tmp/tinh-again/tong-hop.yaml" "co_quan: Sở Nội vụ"
 
 # ---- a clerk's .docx, a .docx with no report ------------------------------------
 . "$here/docx.sh"

@@ -341,6 +341,16 @@ static void test_header_typed(void **state)
     S_header_of("UBND HUYỆN TỨ KỲ\nỦY BAN NHÂN DÂN XÃ ÍCH HẬU\nSố:    /BC-UBND\nBÁO CÁO\n"
                 "Tình hình\n\nI. Kết quả\n",
                 "UBND huyện Tứ Kỳ", "Ủy ban nhân dân xã Ích Hậu", "UBND");
+    /* an agency in capitals takes the case the text writes it in: the
+     * first mention not in capitals, as whole words */
+    S_header_of("ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN\nSỞ NỘI VỤ\nSố: 215/BC-SNV\nBÁO CÁO\n"
+                "Tình hình\n\nI. KẾT QUẢ CỦA SỞ NỘI VỤ\n\nBan Sở Nội vụ Lạng Sơn họp. Sở Nội vụ báo cáo.\n"
+                "Ủy ban nhân dân tỉnh Lạng Sơn chỉ đạo.\n",
+                "Ủy ban nhân dân tỉnh Lạng Sơn", "Sở Nội vụ", "SNV");
+    /* no mention: the guess stays ("UBND" is kept as written) */
+    S_header_of("UBND TỈNH LẠNG SƠN\nSỞ NỘI VỤ\nSố: 215/BC-SNV\nBÁO CÁO\nTình hình\n\n"
+                "I. Kết quả\n\nBan Sởnội vụ họp.\n",
+                "UBND tỉnh Lạng Sơn", "Sở nội vụ", "SNV");
 }
 
 int main(void)
