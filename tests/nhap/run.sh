@@ -201,6 +201,21 @@ done
 check "the batch's 21 reports imported, rendered again: the same text" test "$same/$reports" = 21/21
 check "the summary's agency in the text's case" has "$tmp/tinh-again/tong-hop.yaml" "co_quan: Sở Nội vụ"
 
+# ---- a report saved again by LibreOffice (its own styles, numbering and runs) ----
+# imports to the same YAML as the .docx baocao wrote
+if "$root/tools/ensure-deps.sh" --cmd soffice > /dev/null 2>&1; then
+    mkdir -p "$tmp/lo"
+    check "render for LibreOffice" status 0 "$bc" render "$root/examples/cam-vu-2023.yaml" -o "$tmp/lo/cv.docx"
+    check "LibreOffice saves it again" status 0 timeout 300 soffice --headless \
+        "-env:UserInstallation=file://$tmp/lo/profile" --convert-to 'docx:MS Word 2007 XML' \
+        --outdir "$tmp/lo/again" "$tmp/lo/cv.docx"
+    check "import of baocao's .docx" status 0 "$bc" nhap "$tmp/lo/cv.docx" -o "$tmp/lo/a.yaml"
+    check "import of LibreOffice's" status 0 "$bc" nhap "$tmp/lo/again/cv.docx" -o "$tmp/lo/b.yaml"
+    check "the same YAML from both" cmp -s "$tmp/lo/a.yaml" "$tmp/lo/b.yaml"
+else
+    echo "test-nhap: LibreOffice's .docx SKIPPED (no soffice)"
+fi
+
 # ---- a clerk's .docx, a .docx with no report ------------------------------------
 . "$here/docx.sh"
 
