@@ -20,6 +20,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "pdf/nss_api.h" /* last: its macros name NSS's functions */
+
 /* A PIN longer than this is refused (PKCS#11 tokens take far less). */
 #define S_PIN_MAX 255
 
@@ -156,6 +158,8 @@ int bc_nss_session_open(bc_nss_session *s, const char *dir, bc_nss_session_pin *
 {
     memset(s, 0, sizeof *s);
     s->pin = pin;
+    if (bc_nss_api_load(d) != 0)
+        return -1;
     NSSInitParameters params;
     memset(&params, 0, sizeof params);
     params.length = sizeof params;

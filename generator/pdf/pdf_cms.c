@@ -19,6 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pdf/nss_api.h" /* last: its macros name NSS's functions */
+
 /* id-aa-signingCertificateV2 (RFC 5035) and id-aa-signingCertificate
  * (RFC 2634), 1.2.840.113549.1.9.16.2.47 and .12, as DER contents. */
 static const unsigned char S_oid_ess_v2[] = {0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d,
@@ -48,10 +50,30 @@ typedef struct s_signing_cert {
     s_cert_id **certs;
 } s_signing_cert;
 
+/* NSS's own templates our templates hold, found when NSS was loaded
+ * (nss_api.h): a chooser gives each (SEC_ASN1_DYNAMIC), as on systems
+ * where NSS's data cannot be referred to directly. */
+static const SEC_ASN1Template *S_any(void *arg, PRBool enc)
+{
+    (void)arg;
+    (void)enc;
+    return bc_nss_api_fn.SEC_AnyTemplate_;
+}
+
+static const SEC_ASN1Template *S_algorithm_id(void *arg, PRBool enc)
+{
+    (void)arg;
+    (void)enc;
+    return bc_nss_api_fn.SECOID_AlgorithmIDTemplate_;
+}
+
+static const SEC_ASN1TemplateChooserPtr S_any_chooser = S_any;
+static const SEC_ASN1TemplateChooserPtr S_algorithm_id_chooser = S_algorithm_id;
+
 static const SEC_ASN1Template S_general_names_tpl[] = {
     {SEC_ASN1_SEQUENCE, 0, NULL, sizeof(SECItem)},
-    {SEC_ASN1_EXPLICIT | SEC_ASN1_CONSTRUCTED | SEC_ASN1_CONTEXT_SPECIFIC | 4, 0,
-     SEC_ASN1_SUB(SEC_AnyTemplate), 0},
+    {SEC_ASN1_EXPLICIT | SEC_ASN1_CONSTRUCTED | SEC_ASN1_CONTEXT_SPECIFIC | SEC_ASN1_DYNAMIC | 4,
+     0, &S_any_chooser, 0},
     {0, 0, NULL, 0}};
 
 static const SEC_ASN1Template S_issuer_serial_tpl[] = {
@@ -86,8 +108,8 @@ typedef struct s_signing_cert_in {
 
 static const SEC_ASN1Template S_cert_id_v2_in_tpl[] = {
     {SEC_ASN1_SEQUENCE, 0, NULL, sizeof(s_cert_id_in)},
-    {SEC_ASN1_INLINE | SEC_ASN1_OPTIONAL, offsetof(s_cert_id_in, alg),
-     SEC_ASN1_SUB(SECOID_AlgorithmIDTemplate), 0},
+    {SEC_ASN1_INLINE | SEC_ASN1_OPTIONAL | SEC_ASN1_DYNAMIC, offsetof(s_cert_id_in, alg),
+     &S_algorithm_id_chooser, 0},
     {SEC_ASN1_OCTET_STRING, offsetof(s_cert_id_in, hash), NULL, 0},
     {SEC_ASN1_SKIP | SEC_ASN1_OPTIONAL, 0, NULL, 0},
     {0, 0, NULL, 0}};

@@ -20,6 +20,8 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "pdf/nss_api.h" /* last: its macros name NSS's functions */
+
 /* The /ByteRange placeholder: four numbers of up to 10 digits each. */
 #define S_RANGE_PLACEHOLDER "[0 0000000000 0000000000 0000000000]"
 

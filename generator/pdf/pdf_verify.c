@@ -14,6 +14,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "pdf/nss_api.h" /* last: its macros name NSS's functions */
+
 /* How many earlier ends of file (%%EOF) are tried when the file does not
  * parse as it is. */
 #define S_MAX_EOF_TRIES 16
