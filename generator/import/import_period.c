@@ -229,13 +229,13 @@ static bool S_bounded(const char *s, size_t i, size_t n)
     return !S_word_char(S_cp_before(s, i)) && !S_word_char(S_cp_at(s + i + n));
 }
 
-static void S_caps_once(bc_import_report *r, const char *s, size_t n)
+/* Adds s[0..n) to the list l of r unless it holds it already. */
+static void S_push_once(bc_import_report *r, bc_import_list *l, const char *s, size_t n)
 {
-    for (size_t k = 0; k < r->period_caps.n; k++)
-        if (strlen(r->period_caps.items[k]) == n &&
-            memcmp(r->period_caps.items[k], s, n) == 0)
+    for (size_t k = 0; k < l->n; k++)
+        if (strlen(l->items[k]) == n && memcmp(l->items[k], s, n) == 0)
             return;
-    bc_import_report_push(r, &r->period_caps, s, n);
+    bc_import_report_push(r, l, s, n);
 }
 
 void bc_import_period_template(bc_import_report *r, const bc_period *p, const char *s,
@@ -268,12 +268,23 @@ void bc_import_period_template(bc_import_report *r, const bc_period *p, const ch
                     done = true;
                 } else if (same_len && strlen(low_names[k]) == m && memcmp(low + i, low_names[k], m) == 0 &&
                            !S_inside(low, i)) {
-                    S_caps_once(r, s + i, m);
+                    S_push_once(r, &r->period_caps, s + i, m);
                     bc_buf_put(out, s + i, m);
                     i += m;
                     done = true;
                 }
             }
+        }
+        bc_period other;
+        size_t end = 0;
+        if (!done && same_len && ((unsigned char)s[i] & 0xC0) != 0x80 &&
+            !S_word_char(S_cp_before(s, i)) && S_phrase_at(low, i, &other, &end) && end > i) {
+            /* another period ("năm 2022" in a quarter's report): kept, and
+             * listed, for the clerk to check when the period changes */
+            S_push_once(r, &r->period_other, s + i, end - i);
+            bc_buf_put(out, s + i, end - i);
+            i = end;
+            done = true;
         }
         if (!done)
             bc_buf_putc(out, s[i++]);

@@ -25,7 +25,8 @@ bool bc_import_period_find(const char *s, bc_period *p);
  * as {{ky_bao_cao.ky_sau}}, whole phrases only (never the year of a date
  * or of a longer period). A phrase that differs from them by case alone
  * ("NĂM 2023", "Năm 2023") is kept as written and added to r's
- * period_caps (once). */
+ * period_caps (once); a phrase naming another period ("năm 2022" in the
+ * report of quý II năm 2022) is kept and added to period_other (once). */
 void bc_import_period_template(bc_import_report *r, const bc_period *p, const char *s,
                                bc_buf *out);
 

@@ -35,6 +35,7 @@ void bc_import_report_free(bc_import_report *r)
     free(r->noi_nhan.items);
     free(r->chuc_danh.items);
     free(r->period_caps.items);
+    free(r->period_other.items);
     free(r->figures.items);
     free(r->phu_luc);
     bc_arena_free(&r->arena);

@@ -48,6 +48,7 @@ typedef struct bc_import_report {
     bc_period period;
     const char *period_note;
     bc_import_list period_caps;     /* period phrases left as written */
+    bc_import_list period_other;    /* phrases naming another period, kept as written */
     bc_import_list figures;         /* --ky-sau: the body's figures to update */
     bc_import_appendix *phu_luc;
     size_t n_phu_luc, cap_phu_luc;

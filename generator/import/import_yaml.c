@@ -327,6 +327,9 @@ void bc_import_yaml_write(const bc_import_report *r, const char *source, bc_buf 
     S_comment_list(out, N_("check: period phrases left as written (capitals or another "
                            "case): update them by hand"),
                    &r->period_caps);
+    S_comment_list(out, N_("check: other periods named, kept as written: check them when "
+                           "the period changes"),
+                   &r->period_other);
     S_comment_list(out, N_("check: figures of the last period: update them"), &r->figures);
     if (r->unplaced) {
         bc_buf_puts(out, "# ");

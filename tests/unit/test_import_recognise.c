@@ -171,6 +171,31 @@ static void S_tpl(const bc_period *p, const char *in, const char *want, size_t c
     bc_import_report_free(&r);
 }
 
+/* Phrases naming another period are kept and listed once; dates and
+ * the period's own phrases are not among them. */
+static void test_period_other(void **state)
+{
+    (void)state;
+    bc_period q2 = {0};
+    q2.nam = 2022;
+    q2.quy = 2;
+    bc_import_report r;
+    bc_import_report_init(&r);
+    bc_buf b = BC_BUF_INIT;
+    bc_import_period_template(&r, &q2,
+                              "Kế hoạch năm 2022 ngày 15 tháng 3 năm 2022: quý II năm 2022, "
+                              "6 tháng đầu năm 2022 và năm 2022.",
+                              &b);
+    assert_string_equal(bc_buf_cstr(&b), "Kế hoạch năm 2022 ngày 15 tháng 3 năm 2022: "
+                                         "{{ky_bao_cao.ten}}, 6 tháng đầu năm 2022 và năm 2022.");
+    assert_int_equal(r.period_other.n, 2);
+    assert_string_equal(r.period_other.items[0], "năm 2022");
+    assert_string_equal(r.period_other.items[1], "6 tháng đầu năm 2022");
+    assert_int_equal(r.period_caps.n, 0);
+    bc_buf_free(&b);
+    bc_import_report_free(&r);
+}
+
 static void test_period_template(void **state)
 {
     (void)state;
@@ -361,6 +386,7 @@ int main(void)
         cmocka_unit_test(test_closing),
         cmocka_unit_test(test_period_find),
         cmocka_unit_test(test_period_template),
+        cmocka_unit_test(test_period_other),
         cmocka_unit_test(test_period_next),
         cmocka_unit_test(test_figures),
         cmocka_unit_test(test_text_report),
