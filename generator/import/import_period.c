@@ -11,44 +11,10 @@
 #include "import/import_period.h"
 
 #include "base/utf8.h"
+#include "import/import_words.h"
 
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
-
-/* The code point that ends at s[i - 1] (0 at the start). */
-static int32_t S_cp_before(const char *s, size_t i)
-{
-    if (i == 0)
-        return 0;
-    size_t k = i - 1;
-    while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
-        k--;
-    utf8proc_int32_t cp = 0;
-    utf8proc_iterate((const utf8proc_uint8_t *)s + k, (utf8proc_ssize_t)(i - k), &cp);
-    return cp;
-}
-
-static int32_t S_cp_at(const char *s)
-{
-    if (!*s)
-        return 0;
-    utf8proc_int32_t cp = 0;
-    utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &cp);
-    return cp;
-}
-
-/* A letter or a digit: what a phrase must not run into. */
-static bool S_word_char(int32_t cp)
-{
-    if (cp <= 0)
-        return false;
-    utf8proc_category_t c = utf8proc_category(cp);
-    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
-           (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) ||
-           (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO) || cp == '_';
-}
 
 static bool S_lit(const char *s, const char *w, size_t *i)
 {
@@ -82,7 +48,7 @@ static bool S_roman(const char *s, size_t *i, int *v)
     static const int val[] = {4, 3, 2, 1};
     for (int k = 0; k < 4; k++) {
         size_t n = strlen(r[k]);
-        if (strncmp(s + *i, r[k], n) == 0 && !S_word_char(S_cp_at(s + *i + n))) {
+        if (strncmp(s + *i, r[k], n) == 0 && !bc_import_words_is_word_char(bc_import_words_cp_at(s + *i + n))) {
             *i += n;
             *v = val[k];
             return true;
@@ -97,7 +63,7 @@ static bool S_year(const char *s, size_t *i, int *y)
     size_t j = *i;
     if (!S_lit(s, " năm ", &j) || !S_num(s, &j, 4, y) || *y < 1000)
         return false;
-    if (S_word_char(S_cp_at(s + j)))
+    if (bc_import_words_is_word_char(bc_import_words_cp_at(s + j)))
         return false;
     *i = j;
     return true;
@@ -197,7 +163,7 @@ static bool S_phrase_at(const char *low, size_t i, bc_period *p, size_t *end)
     }
     j = i;
     if (!S_inside(low, i) && S_lit(low, "năm ", &j) && S_num(low, &j, 4, &y) && y >= 1000 &&
-        !S_word_char(S_cp_at(low + j))) {
+        !bc_import_words_is_word_char(bc_import_words_cp_at(low + j))) {
         p->nam = y;
         *end = j;
         return true;
@@ -212,7 +178,7 @@ bool bc_import_period_find(const char *s, bc_period *p)
     for (size_t i = 0; low[i]; i++) {
         if (((unsigned char)low[i] & 0xC0) == 0x80)
             continue;
-        if (S_word_char(S_cp_before(low, i)))
+        if (bc_import_words_is_word_char(bc_import_words_cp_before(low, i)))
             continue;
         size_t end = 0;
         if (S_phrase_at(low, i, p, &end)) {
@@ -222,11 +188,6 @@ bool bc_import_period_find(const char *s, bc_period *p)
     }
     free(low);
     return found;
-}
-
-static bool S_bounded(const char *s, size_t i, size_t n)
-{
-    return !S_word_char(S_cp_before(s, i)) && !S_word_char(S_cp_at(s + i + n));
 }
 
 /* Adds s[0..n) to the list l of r unless it holds it already. */
@@ -257,10 +218,10 @@ void bc_import_period_template(bc_import_report *r, const bc_period *p, const ch
     bool same_len = strlen(low) == n; /* positions of low are s's */
     for (size_t i = 0; i < n;) {
         bool done = false;
-        if (((unsigned char)s[i] & 0xC0) != 0x80 && !S_word_char(S_cp_before(s, i))) {
+        if (((unsigned char)s[i] & 0xC0) != 0x80 && !bc_import_words_is_word_char(bc_import_words_cp_before(s, i))) {
             for (int k = 0; k < 2 && !done; k++) {
                 size_t m = strlen(names[k]);
-                if (i + m > n || !S_bounded(s, i, m))
+                if (i + m > n || !bc_import_words_bounded(s, i, m))
                     continue;
                 if (memcmp(s + i, names[k], m) == 0 && !S_inside(same_len ? low : s, i)) {
                     bc_buf_puts(out, tags[k]);
@@ -278,7 +239,7 @@ void bc_import_period_template(bc_import_report *r, const bc_period *p, const ch
         bc_period other;
         size_t end = 0;
         if (!done && same_len && ((unsigned char)s[i] & 0xC0) != 0x80 &&
-            !S_word_char(S_cp_before(s, i)) && S_phrase_at(low, i, &other, &end) && end > i) {
+            !bc_import_words_is_word_char(bc_import_words_cp_before(s, i)) && S_phrase_at(low, i, &other, &end) && end > i) {
             /* another period ("năm 2022" in a quarter's report): kept, and
              * listed, for the clerk to check when the period changes */
             S_push_once(r, &r->period_other, s + i, end - i);
@@ -343,7 +304,7 @@ void bc_import_period_figures(bc_import_report *r, const char *s)
             i = e ? (size_t)(e - s) + 2 : n;
             continue;
         }
-        if (!S_digit(s[i]) || S_word_char(S_cp_before(s, i))) {
+        if (!S_digit(s[i]) || bc_import_words_is_word_char(bc_import_words_cp_before(s, i))) {
             i++;
             continue;
         }
@@ -354,7 +315,7 @@ void bc_import_period_figures(bc_import_report *r, const char *s)
         /* a numbering at the line's start, a date, a document number, a
          * code, a year */
         if (b == line_start || (i < n && (s[i] == '/' || s[i] == '-' || s[i] == '.' ||
-                                          S_word_char(S_cp_at(s + i)))))
+                                          bc_import_words_is_word_char(bc_import_words_cp_at(s + i)))))
             continue;
         if (b > 0 && (s[b - 1] == '/' || s[b - 1] == '-' || s[b - 1] == '.'))
             continue;

@@ -21,6 +21,7 @@
 #include "import/import_header.h"
 #include "import/import_period.h"
 #include "import/import_text.h"
+#include "import/import_words.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -501,21 +502,6 @@ static const char *S_join_unplaced(bc_import_report *r, const bc_import_list *u,
 
 /* ---- an agency's case from the document's own text -------------------------- */
 
-/* Whether c, a byte next to a match, is no part of a word: ASCII, not a
- * letter or digit (a byte of a multibyte letter is one). */
-static bool S_not_word(unsigned char c)
-{
-    return c < 0x80 && !((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                         (c >= '0' && c <= '9'));
-}
-
-/* Whether s[at, at + n) is whole words. */
-static bool S_word_at(const char *s, size_t at, size_t n)
-{
-    return (at == 0 || S_not_word((unsigned char)s[at - 1])) &&
-           S_not_word((unsigned char)s[at + n]);
-}
-
 /* A header line printed in capitals names its agency as the text may
  * write it too ("... của Sở Nội vụ" in an appendix's reference line,
  * "Ủy ban nhân dân xã Chi Lăng Nam báo cáo ..."): the first such
@@ -536,7 +522,7 @@ static void S_case_from_text(bc_import_report *r, const S_items *l, bc_import_fi
         const char *hit = ln == tn ? strstr(low, want) : NULL;
         while (hit) {
             size_t at = (size_t)(hit - low);
-            if (S_word_at(low, at, vn)) {
+            if (bc_import_words_bounded(low, at, vn)) {
                 char *found = bc_arena_strndup(&r->arena, t + at, vn);
                 if (!bc_import_case_is_caps(found) && strcmp(found, f->value) != 0) {
                     f->value = found;
