@@ -24,6 +24,19 @@ S_grep_in() { # S_grep_in FILE WHAT [-F] PATTERN: the last status' output holds 
 }
 has_err() { S_grep_in "$tmp/err" stderr "$@"; } # has_err [-F] PATTERN (a grep regex, or -F text)
 has_out() { S_grep_in "$tmp/out" stdout "$@"; } # has_out [-F] PATTERN
+empty_dir() { [ -z "$(ls -A "$1" 2>/dev/null)" ] || { echo "  left behind in $1: $(ls -A "$1")"; return 1; }; }
+use_validate() { # use_validate SUITE SHARED: $validate is ../shared's docx-validate, or
+    # empty without ../shared (valid then passes); its absence beside ../shared fails
+    validate=
+    if [ -x "$2/tools/docx-validate" ]; then
+        validate=$2/tools/docx-validate
+        tools/ensure-deps.sh --cmd lxml || exit 1
+    elif [ -d "$2" ]; then
+        echo "$1: FAILED: $2 is here but $2/tools/docx-validate is not"
+        exit 1
+    fi
+}
+valid() { [ -z "$validate" ] || "$validate" "$@"; } # valid DOCX...: after use_validate
 tally() { # tally SUITE: "SUITE: N passed, M failed"; fails when any failed
     echo "$1: $pass passed, $fail failed"
     [ "$fail" = 0 ]

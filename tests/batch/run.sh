@@ -25,16 +25,8 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 . "$(dirname "$0")/../lib.sh"
 tools/ensure-deps.sh --cmd python3 || exit 1
-validate=
-if [ -x "$shared/tools/docx-validate" ]; then
-    validate=$shared/tools/docx-validate
-    tools/ensure-deps.sh --cmd lxml || exit 1
-elif [ -d "$shared" ]; then
-    echo "test-batch: FAILED: $shared is here but $shared/tools/docx-validate is not"
-    exit 1
-fi
+use_validate test-batch "$shared"
 
-empty_dir() { [ -z "$(ls -A "$1" 2>/dev/null)" ] || { echo "  left behind in $1: $(ls -A "$1")"; return 1; }; }
 text_of() { # the body text of a .docx, one paragraph a line
     /usr/bin/python3 -c '
 import re, sys, zipfile
@@ -48,7 +40,6 @@ says() { # says DOCX TEXT: a paragraph of DOCX holds TEXT
     text_of "$1" > "$tmp/text" && grep -qF -- "$2" "$tmp/text" ||
         { echo "  $1 lacks: $2"; cat "$tmp/text"; return 1; }
 }
-valid() { [ -z "$validate" ] || "$validate" "$@"; }
 
 # 1. CSV, .xlsx and .ods: the same bytes
 for kind in csv xlsx ods; do

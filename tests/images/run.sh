@@ -37,18 +37,9 @@ trap 'rm -rf "$tmp"' EXIT
 . "$(dirname "$0")/../lib.sh"
 tools/ensure-deps.sh --cmd python3 || exit 1
 py=/usr/bin/python3
-validate=
-if [ -x "$shared/tools/docx-validate" ]; then
-    validate=$shared/tools/docx-validate
-    tools/ensure-deps.sh --cmd lxml || exit 1
-elif [ -d "$shared" ]; then
-    echo "test-images: FAILED: $shared is here but $shared/tools/docx-validate is not"
-    exit 1
-fi
+use_validate test-images "$shared"
 
 absent() { [ ! -e "$1" ] || { echo "  written: $1"; return 1; }; }
-empty_dir() { [ -z "$(ls -A "$1" 2>/dev/null)" ] || { echo "  left behind in $1: $(ls -A "$1")"; return 1; }; }
-valid() { [ -z "$validate" ] || "$validate" "$@"; }
 # the facts of a .docx the checks compare, one a line
 facts() { # facts DOCX
     $py - "$1" <<'EOF'
